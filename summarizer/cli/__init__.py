@@ -1,0 +1,12 @@
+"""Command-line entry point; each command lives in its own module and registers on `app`."""
+
+from __future__ import annotations
+
+from summarizer.cli import schemas_cmd  # noqa: F401  (registers commands)
+from summarizer.cli.app import app
+
+# Command modules register themselves on import; add new ones above this line.
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,368 @@
+"""The domain models: every record the tool reads, writes, checks or renders.
+
+All models are strict (``extra="forbid"``) so that a language model's output that
+adds, renames or mistypes a field is rejected at the boundary instead of leaking
+into a briefing. Validators carry messages written for two readers: a person
+reading an error, and a model receiving it back as a validation retry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Self
+
+import pycountry
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = "1.0.0"
+"""Bumped whenever a change to these models changes the exported JSON Schemas."""
+
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+_CURRENCY_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies)
+_COUNTED_NOUN = re.compile(r"^[a-z][a-z \-']{0,40}$")
+
+
+class StrictModel(BaseModel):
+    """Base for every domain model: unknown fields are errors, strings are trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class MeetingKind(StrEnum):
+    bilateral_talks = "bilateral_talks"
+    visit = "visit"
+    conference = "conference"
+    call = "call"
+    meeting = "meeting"
+
+
+class FigureKind(StrEnum):
+    amount = "amount"
+    change = "change"
+    share = "share"
+    count = "count"  # type: ignore[assignment]  # shadows str.count on purpose
+    ordinal = "ordinal"
+    rate = "rate"
+    price = "price"
+
+
+class Direction(StrEnum):
+    up = "up"
+    down = "down"
+    flat = "flat"
+
+
+class Qualifier(StrEnum):
+    over = "over"
+    more_than = "more_than"
+    at_least = "at_least"
+    about = "about"
+    nearly = "nearly"
+    almost = "almost"
+    under = "under"
+    less_than = "less_than"
+    up_to = "up_to"
+
+
+class AgreementType(StrEnum):
+    mou = "mou"
+    agreement = "agreement"
+    cooperation_agreement = "cooperation_agreement"
+    trade_agreement = "trade_agreement"
+    action_plan = "action_plan"
+    work_plan = "work_plan"
+    mechanism = "mechanism"
+    arrangement = "arrangement"
+    loan = "loan"
+    contract = "contract"
+    declaration = "declaration"
+    other = "other"
+
+
+class AgreementStatus(StrEnum):
+    signed = "signed"
+    proposed = "proposed"
+    agreed_in_principle = "agreed_in_principle"
+    under_negotiation = "under_negotiation"
+    in_force = "in_force"
+
+
+class ReasonCode(StrEnum):
+    """Why the cross-checker flagged a record; each code has one meaning."""
+
+    not_in_source = "not_in_source"
+    scale_mismatch = "scale_mismatch"
+    unit_mismatch = "unit_mismatch"
+    percent_vs_points = "percent_vs_points"
+    direction_flip = "direction_flip"
+    rounding = "rounding"
+    evidence_not_in_source = "evidence_not_in_source"
+    evidence_missing_figure = "evidence_missing_figure"
+    breakdown_mismatch = "breakdown_mismatch"
+    total_contradicted = "total_contradicted"
+    date_mismatch = "date_mismatch"
+
+
+class VerdictStatus(StrEnum):
+    accepted = "accepted"
+    flagged = "flagged"
+
+
+# --------------------------------------------------------------------------- units
+
+
+def validate_unit(unit: str) -> str:
+    """A unit is an ISO 4217 code, ``percent``, ``percentage_point`` or a counted noun."""
+    if unit in ("percent", "percentage_point"):
+        return unit
+    if unit.isupper():
+        if unit in _CURRENCY_CODES:
+            return unit
+        raise ValueError(f"unit {unit!r} is not an ISO 4217 currency code (e.g. USD, VND, CNY)")
+    if _COUNTED_NOUN.match(unit):
+        return unit
+    raise ValueError(
+        f"unit {unit!r} must be an ISO 4217 code (USD), 'percent', 'percentage_point', "
+        "or a lower-case counted noun such as 'provinces'"
+    )
+
+
+Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+# --------------------------------------------------------------------------- numbers in text
+
+
+class MentionKind(StrEnum):
+    """What a deterministic numeric mention is; dates and years are kept apart from figures."""
+
+    amount = "amount"
+    percent = "percent"
+    percentage_point = "percentage_point"
+    count = "count"  # type: ignore[assignment]  # shadows str.count on purpose
+    ordinal = "ordinal"
+    number = "number"
+    year = "year"
+    date = "date"
+
+
+class NumericMention(StrictModel):
+    """One number found in source text by the regex extractor, with its exact span."""
+
+    id: NonEmptyStr = Field(description="Stable id within one article, e.g. 'n3'.")
+    start: int = Field(ge=0, description="Character offset of the first character.")
+    end: int = Field(gt=0, description="Character offset one past the last character.")
+    text: NonEmptyStr = Field(description="The mention exactly as written in the source.")
+    value: Decimal = Field(
+        description="Normalised value in base units (1.35 billion -> 1350000000)."
+    )
+    value_high: Decimal | None = Field(default=None, description="Upper bound for a range.")
+    unit: str | None = Field(default=None, description="ISO 4217 code, percent, or counted noun.")
+    scale: str | None = Field(default=None, description="Scale word as written: billion, mln, tỷ.")
+    kind: MentionKind
+    direction: Direction | None = None
+    qualifier: Qualifier | None = None
+    ambiguous: bool = Field(default=False, description="True when the digits admit two readings.")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(f"mention span end {self.end} must be after start {self.start}")
+        return self
+
+    @property
+    def is_figure(self) -> bool:
+        """Dates and years are not figures."""
+        return self.kind not in (MentionKind.year, MentionKind.date)
+
+
+# --------------------------------------------------------------------------- extracted content
+
+
+class Participant(StrictModel):
+    name: NonEmptyStr = Field(description="Person or organisation name, without the title.")
+    title: str | None = Field(
+        default=None, description="Title or role, e.g. 'Minister of Industry and Trade'."
+    )
+    organisation: str | None = None
+    country: str | None = Field(
+        default=None, description="Side or country the participant represents."
+    )
+
+
+class Meeting(StrictModel):
+    kind: MeetingKind
+    date: dt.date | None = Field(
+        default=None, description="ISO date resolved against publication date."
+    )
+    date_text: str | None = Field(
+        default=None, description="The date exactly as written in the source."
+    )
+    location: str | None = Field(
+        default=None, description="City or place; null when none is named."
+    )
+    title: str | None = Field(default=None, description="Event title, for conferences.")
+    participants: list[Participant] = Field(min_length=1)
+    topics: list[ShortText] = Field(default_factory=list)
+    outcome: str | None = None
+
+    @model_validator(mode="after")
+    def _date_needs_text(self) -> Self:
+        if self.date is not None and not self.date_text:
+            raise ValueError("a meeting date needs date_text: the words of the source it came from")
+        return self
+
+
+class Figure(StrictModel):
+    value: Decimal = Field(description="Value in base units; negative for a decrease.")
+    unit: Unit = Field(description="ISO 4217 code, 'percent', 'percentage_point' or counted noun.")
+    scale: str | None = Field(default=None, description="Scale word as written: 'billion', 'mln'.")
+    kind: FigureKind
+    direction: Direction | None = Field(default=None, description="For changes: up, down or flat.")
+    qualifier: Qualifier | None = None
+    metric: NonEmptyStr = Field(description="What the figure measures.")
+    entities: list[NonEmptyStr] = Field(default_factory=list)
+    period: str | None = Field(default=None, description="'2022', 'first 10 months of 2025'.")
+    text: str | None = Field(
+        default=None, description="The figure exactly as written: 'US$1.35 billion'."
+    )
+    evidence: NonEmptyStr = Field(
+        description="Verbatim source sentence or clause holding the figure."
+    )
+    mention_id: str | None = Field(default=None, description="Id of the source mention it labels.")
+    part_of: int | None = Field(
+        default=None, ge=0, description="Index of the figure this one is a part of (breakdowns)."
+    )
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_is_known(cls, unit: str) -> str:
+        return validate_unit(unit)
+
+    @model_validator(mode="after")
+    def _direction_agrees_with_sign(self) -> Self:
+        if self.kind == FigureKind.change:
+            if self.direction is None:
+                raise ValueError("a change figure needs a direction: up, down or flat")
+            if self.direction == Direction.down and self.value > 0:
+                raise ValueError(
+                    "direction 'down' needs a negative value (a decrease of 10.5% is -10.5)"
+                )
+            if self.direction == Direction.up and self.value < 0:
+                raise ValueError("direction 'up' needs a positive value")
+        return self
+
+
+class Agreement(StrictModel):
+    title: NonEmptyStr
+    type: AgreementType
+    parties: list[NonEmptyStr] = Field(default_factory=list)
+    status: AgreementStatus
+    date: dt.date | None = None
+    date_text: str | None = None
+    evidence: str | None = Field(default=None, description="Verbatim source clause.")
+
+
+class Extraction(StrictModel):
+    """What a language model fills for one article (the program adds the rest)."""
+
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1200)] = Field(
+        description="Two sentences for a briefing reader."
+    )
+    meetings: list[Meeting] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+
+
+class ArticleMeta(StrictModel):
+    title: str | None = None
+    source: str | None = Field(default=None, description="Path, URL or feed the article came from.")
+    published: dt.date | None = None
+    author: str | None = None
+
+
+class TokenUsage(StrictModel):
+    prompt_tokens: int = Field(default=0, ge=0)
+    completion_tokens: int = Field(default=0, ge=0)
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: TokenUsage) -> TokenUsage:
+        return TokenUsage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class Provenance(StrictModel):
+    model: NonEmptyStr
+    prompt_version: NonEmptyStr
+    schema_version: NonEmptyStr = SCHEMA_VERSION
+    created_at: dt.datetime | None = None
+    usage: TokenUsage = Field(default_factory=TokenUsage)
+    attempts: int = Field(default=1, ge=1)
+    latency_s: float | None = Field(default=None, ge=0)
+
+
+class ArticleRecord(Extraction):
+    """The validated record of one article: the extraction plus identity and provenance."""
+
+    article_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16,64}$")] = Field(
+        description="Hash of the article's normalised text."
+    )
+    meta: ArticleMeta = Field(default_factory=ArticleMeta)
+    provenance: Provenance | None = None
+
+
+# --------------------------------------------------------------------------- cross-check
+
+
+class SourceSpan(StrictModel):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Discrepancy(StrictModel):
+    code: ReasonCode
+    field: NonEmptyStr = Field(description="Where in the record: 'figures[2].value'.")
+    claim: NonEmptyStr = Field(description="What the record says.")
+    source: str | None = Field(default=None, description="What the source says, if anything.")
+    spans: list[SourceSpan] = Field(default_factory=list, description="Source evidence offsets.")
+    message: NonEmptyStr = Field(description="One sentence a reviewer or a model can act on.")
+
+
+class Verdict(StrictModel):
+    status: VerdictStatus
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    numbers_checked: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _status_matches_discrepancies(self) -> Self:
+        flagged = bool(self.discrepancies)
+        if flagged != (self.status == VerdictStatus.flagged):
+            raise ValueError("a verdict is flagged exactly when it has discrepancies")
+        return self
+
+    @classmethod
+    def from_discrepancies(cls, discrepancies: list[Discrepancy], numbers_checked: int) -> Verdict:
+        status = VerdictStatus.flagged if discrepancies else VerdictStatus.accepted
+        return cls(status=status, discrepancies=discrepancies, numbers_checked=numbers_checked)
