@@ -366,3 +366,45 @@ class Verdict(StrictModel):
     def from_discrepancies(cls, discrepancies: list[Discrepancy], numbers_checked: int) -> Verdict:
         status = VerdictStatus.flagged if discrepancies else VerdictStatus.accepted
         return cls(status=status, discrepancies=discrepancies, numbers_checked=numbers_checked)
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+class SourceArticle(StrictModel):
+    """One article as ingested: normalised text (all offsets refer to it) and metadata."""
+
+    article_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16,64}$")]
+    text: NonEmptyStr
+    meta: ArticleMeta = Field(default_factory=ArticleMeta)
+
+
+class OutcomeStatus(StrEnum):
+    accepted = "accepted"
+    flagged = "flagged"
+    failed = "failed"
+
+
+class ExtractionOutcome(StrictModel):
+    """Everything one extraction run produced, failures included, so nothing is lost."""
+
+    article_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16,64}$")]
+    status: OutcomeStatus
+    record: ArticleRecord | None = None
+    verdict: Verdict | None = None
+    error: str | None = Field(default=None, description="Why the run failed, for a person.")
+    raw_output: str | None = Field(default=None, description="Last model output, kept on failure.")
+    usage: TokenUsage = Field(default_factory=TokenUsage)
+    attempts: int = Field(default=0, ge=0)
+    latency_s: float = Field(default=0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _status_is_consistent(self) -> Self:
+        if self.status == OutcomeStatus.failed:
+            if not self.error:
+                raise ValueError("a failed outcome needs an error message")
+        elif self.record is None or self.verdict is None:
+            raise ValueError("an accepted or flagged outcome needs a record and a verdict")
+        elif self.status.value != self.verdict.status.value:
+            raise ValueError("outcome status must match the verdict status")
+        return self
