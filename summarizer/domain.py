@@ -408,3 +408,13 @@ class ExtractionOutcome(StrictModel):
         elif self.status.value != self.verdict.status.value:
             raise ValueError("outcome status must match the verdict status")
         return self
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class IngestFailure(StrictModel):
+    """A source that could not become an article; ingestion goes on with the next one."""
+
+    source: NonEmptyStr = Field(description="Path, URL or feed entry that failed.")
+    error: NonEmptyStr = Field(description="Why, for a person: empty, binary, HTTP 404, ...")
