@@ -1,0 +1,1 @@
+"""Persistent store: SQLAlchemy tables, Alembic migrations and the query API."""

@@ -1,0 +1,104 @@
+"""Turn what the user typed (`--db`, ``$SUMMARIZER_DB``) into a migrated SQLAlchemy engine.
+
+A bare path means a SQLite file (WAL, so a reader never blocks the batch writer); anything
+with ``://`` is a SQLAlchemy URL (``postgresql+psycopg://...``). The schema is brought up
+to date on open with Alembic, so nobody ever runs ``alembic`` by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool, StaticPool
+
+DEFAULT_DB_FILE = "summarizer.db"
+DB_ENV_VAR = "SUMMARIZER_DB"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+_migrated: set[str] = set()
+_migrate_lock = threading.Lock()
+
+
+def resolve_db_url(db: str | None = None) -> str:
+    """`--db` value, else ``$SUMMARIZER_DB``, else ``summarizer.db`` in the working directory."""
+    value = db or os.environ.get(DB_ENV_VAR) or DEFAULT_DB_FILE
+    if "://" in value:
+        return value
+    if value == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL for concurrent readers, a busy timeout instead of 'database is locked', real FKs."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine with the store's connection settings; does not touch the schema."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    in_memory = parsed.database in (None, "", ":memory:")
+    if parsed.database and not in_memory:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        # A shared in-memory database must be one connection; files get a fresh one each time
+        # so threads never share a sqlite3 connection.
+        poolclass=StaticPool if in_memory else NullPool,
+    )
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def version_locations() -> list[str]:
+    """The store's revisions plus those of any other area (``summarizer/<area>/migrations``)."""
+    found = [str(_MIGRATIONS_DIR / "versions")]
+    for path in sorted(_PACKAGE_DIR.glob("*/migrations/versions")):
+        if path.resolve() != (_MIGRATIONS_DIR / "versions").resolve():
+            found.append(str(path))
+    return found
+
+
+def alembic_config() -> Config:
+    """Alembic configuration built in code (no alembic.ini to ship or find)."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
+    config.set_main_option("version_locations", " ".join(version_locations()))
+    config.set_main_option("path_separator", "space")
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision (a no-op when it is already there)."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "heads")
+
+
+def open_engine(db: str | None = None) -> Engine:
+    """Resolve, connect and migrate (once per process and URL)."""
+    url = resolve_db_url(db)
+    engine = create_db_engine(url)
+    with _migrate_lock:
+        if url not in _migrated or url == "sqlite://":
+            upgrade(engine)
+            _migrated.add(url)
+    return engine
