@@ -1,0 +1,647 @@
+"""Every query the rest of the program runs against the store.
+
+Callers get domain models (`ArticleRecord`, `Verdict`, `Discrepancy`) wrapped in small
+read-only dataclasses; rows never leave this module, so the table layout can change
+behind a migration without touching the batch, briefing or review code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, and_, delete, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from summarizer.domain import (
+    SCHEMA_VERSION,
+    ArticleMeta,
+    ArticleRecord,
+    Discrepancy,
+    ExtractionOutcome,
+    OutcomeStatus,
+    SourceArticle,
+    TokenUsage,
+    Verdict,
+)
+from summarizer.store.engine import open_engine
+from summarizer.store.tables import (
+    ArticleRow,
+    DiscrepancyRow,
+    DiscrepancyStatus,
+    ExtractionRunRow,
+    IngestFailureRow,
+    ProviderBatchRow,
+    RecordRow,
+    ResponseCacheRow,
+    utcnow,
+)
+
+# --------------------------------------------------------------------------- value types
+
+
+@dataclass(frozen=True)
+class RunKey:
+    """What makes two runs "the same": a rerun with an equal key skips the article."""
+
+    model: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    sampling_hash: str = ""
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """Provenance of the run a stored record came from."""
+
+    id: int
+    model: str
+    prompt_version: str
+    schema_version: str
+    status: OutcomeStatus
+    error: str | None
+    raw_output: str | None
+    usage: TokenUsage
+    attempts: int
+    latency_s: float
+    cached: bool
+    started_at: dt.datetime
+    finished_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class StoredDiscrepancy:
+    """A cross-check finding with its row id and review status."""
+
+    id: int
+    run_id: int
+    article_id: str
+    status: DiscrepancyStatus
+    discrepancy: Discrepancy
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article with its current run, record, verdict and discrepancies (if any)."""
+
+    article_id: str
+    text: str
+    meta: ArticleMeta
+    fetched_at: dt.datetime
+    run: StoredRun | None = None
+    record: ArticleRecord | None = None
+    verdict: Verdict | None = None
+    discrepancies: list[StoredDiscrepancy] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What `Store.save_outcome` did: a new run row, or nothing because one existed."""
+
+    run_id: int
+    inserted: bool
+
+
+# --------------------------------------------------------------------------- row mapping
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; everything the store writes is UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _run_of(row: ExtractionRunRow) -> StoredRun:
+    return StoredRun(
+        id=row.id,
+        model=row.model,
+        prompt_version=row.prompt_version,
+        schema_version=row.schema_version,
+        status=OutcomeStatus(row.status),
+        error=row.error,
+        raw_output=row.raw_output,
+        usage=TokenUsage(prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens),
+        attempts=row.attempts,
+        latency_s=row.latency_s,
+        cached=row.cached,
+        started_at=_aware(row.started_at),
+        finished_at=_aware(row.finished_at),
+    )
+
+
+def _discrepancy_of(row: DiscrepancyRow) -> StoredDiscrepancy:
+    return StoredDiscrepancy(
+        id=row.id,
+        run_id=row.run_id,
+        article_id=row.article_id,
+        status=DiscrepancyStatus(row.status),
+        discrepancy=Discrepancy.model_validate(
+            {
+                "code": row.code,
+                "field": row.field,
+                "claim": row.claim,
+                "source": row.source,
+                "spans": row.spans,
+                "message": row.message,
+            }
+        ),
+    )
+
+
+def _meta_of(row: ArticleRow) -> ArticleMeta:
+    return ArticleMeta(
+        title=row.title, source=row.source, published=row.published, author=row.author
+    )
+
+
+def _current_run(
+    runs: Iterable[ExtractionRunRow], model: str | None, prompt_version: str | None
+) -> ExtractionRunRow | None:
+    """A successful run beats a failed one; among equals the most recent wins."""
+    candidates = [
+        run
+        for run in runs
+        if (model is None or run.model == model)
+        and (prompt_version is None or run.prompt_version == prompt_version)
+    ]
+    if not candidates:
+        return None
+    return max(
+        candidates,
+        key=lambda run: (run.status != OutcomeStatus.failed.value, _aware(run.finished_at)),
+    )
+
+
+def _stored_article(
+    row: ArticleRow, model: str | None = None, prompt_version: str | None = None
+) -> StoredArticle:
+    run = _current_run(row.runs, model, prompt_version)
+    record = verdict = None
+    if run is not None and run.record is not None:
+        record = ArticleRecord.model_validate(run.record.record)
+        verdict = Verdict.model_validate(run.record.verdict)
+    return StoredArticle(
+        article_id=row.article_id,
+        text=row.text,
+        meta=_meta_of(row),
+        fetched_at=_aware(row.fetched_at),
+        run=_run_of(run) if run is not None else None,
+        record=record,
+        verdict=verdict,
+        discrepancies=(
+            [_discrepancy_of(d) for d in sorted(run.discrepancies, key=lambda d: d.id)]
+            if run is not None
+            else []
+        ),
+    )
+
+
+def _discrepancy_rows(
+    run_id: int, article_id: str, discrepancies: Iterable[Discrepancy]
+) -> list[DiscrepancyRow]:
+    return [
+        DiscrepancyRow(
+            run_id=run_id,
+            article_id=article_id,
+            code=d.code.value,
+            field=d.field,
+            claim=d.claim,
+            source=d.source,
+            spans=[span.model_dump(mode="json") for span in d.spans],
+            message=d.message,
+            status=DiscrepancyStatus.open.value,
+        )
+        for d in discrepancies
+    ]
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """The store's API; thread-safe (each call opens its own short session)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Store:
+        """Open (and migrate) the store at a path or SQLAlchemy URL; see `resolve_db_url`."""
+        return cls(open_engine(db))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any exception."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    # ----------------------------------------------------------------------- batch writes
+
+    def done_article_ids(self, key: RunKey, *, include_failed: bool) -> set[str]:
+        """Articles that already have a current run for this key (failed ones optionally)."""
+        query = select(ExtractionRunRow.article_id).where(
+            ExtractionRunRow.model == key.model,
+            ExtractionRunRow.prompt_version == key.prompt_version,
+            ExtractionRunRow.schema_version == key.schema_version,
+        )
+        if not include_failed:
+            query = query.where(ExtractionRunRow.status != OutcomeStatus.failed.value)
+        with self.session() as session:
+            return set(session.scalars(query))
+
+    def save_article(self, article: SourceArticle) -> None:
+        """Insert the article if it is new (its id is the hash of its text)."""
+        with self.session() as session:
+            _ensure_article(session, article)
+
+    def save_outcome(
+        self,
+        article: SourceArticle,
+        outcome: ExtractionOutcome,
+        key: RunKey,
+        *,
+        started_at: dt.datetime | None = None,
+        finished_at: dt.datetime | None = None,
+        cached: bool = False,
+        cache_entry: tuple[str, dict[str, Any]] | None = None,
+    ) -> SaveResult:
+        """Write article, run, record, discrepancies (and cache entry) in one transaction.
+
+        A successful run already stored for the key is kept and nothing is written, so a
+        rerun or a second concurrent worker can never duplicate a record; a failed run is
+        replaced by the new outcome (that is what ``--retry-failed`` relies on).
+        """
+        try:
+            with self.session() as session:
+                return self._save_outcome(
+                    session, article, outcome, key, started_at, finished_at, cached, cache_entry
+                )
+        except IntegrityError:
+            # Another writer stored the same key between our check and our insert.
+            with self.session() as session:
+                existing = _run_for(session, article.article_id, key)
+                if existing is None:
+                    raise
+                return SaveResult(run_id=existing.id, inserted=False)
+
+    def _save_outcome(
+        self,
+        session: Session,
+        article: SourceArticle,
+        outcome: ExtractionOutcome,
+        key: RunKey,
+        started_at: dt.datetime | None,
+        finished_at: dt.datetime | None,
+        cached: bool,
+        cache_entry: tuple[str, dict[str, Any]] | None,
+    ) -> SaveResult:
+        _ensure_article(session, article)
+        existing = _run_for(session, article.article_id, key)
+        if existing is not None:
+            if existing.status != OutcomeStatus.failed.value:
+                return SaveResult(run_id=existing.id, inserted=False)
+            session.delete(existing)
+            session.flush()
+        now = utcnow()
+        run = ExtractionRunRow(
+            article_id=article.article_id,
+            model=key.model,
+            prompt_version=key.prompt_version,
+            schema_version=key.schema_version,
+            sampling_hash=key.sampling_hash,
+            status=outcome.status.value,
+            error=outcome.error,
+            raw_output=outcome.raw_output,
+            prompt_tokens=outcome.usage.prompt_tokens,
+            completion_tokens=outcome.usage.completion_tokens,
+            attempts=outcome.attempts,
+            latency_s=outcome.latency_s,
+            cached=cached,
+            started_at=started_at or now,
+            finished_at=finished_at or now,
+        )
+        session.add(run)
+        session.flush()
+        if outcome.record is not None and outcome.verdict is not None:
+            session.add(
+                RecordRow(
+                    run_id=run.id,
+                    record=outcome.record.model_dump(mode="json"),
+                    verdict=outcome.verdict.model_dump(mode="json"),
+                )
+            )
+            session.add_all(
+                _discrepancy_rows(run.id, article.article_id, outcome.verdict.discrepancies)
+            )
+        if cache_entry is not None:
+            _put_cache(session, cache_entry[0], cache_entry[1], outcome.usage)
+        return SaveResult(run_id=run.id, inserted=True)
+
+    def replace_verdict(self, run_id: int, verdict: Verdict) -> bool:
+        """Store a re-checked verdict; True when it changed anything.
+
+        Discrepancies that persist (same code and field) keep their row and review
+        status; new ones open; vanished ones are removed unless a reviewer decided them.
+        """
+        with self.session() as session:
+            run = session.get(ExtractionRunRow, run_id)
+            if run is None or run.record is None:
+                raise KeyError(f"no stored record for run {run_id}")
+            new_json = verdict.model_dump(mode="json")
+            if run.record.verdict == new_json:
+                return False
+            run.record.verdict = new_json
+            run.status = verdict.status.value
+            old = {(d.code, d.field): d for d in run.discrepancies}
+            keep: set[tuple[str, str]] = set()
+            for discrepancy in verdict.discrepancies:
+                ident = (discrepancy.code.value, discrepancy.field)
+                keep.add(ident)
+                row = old.get(ident)
+                if row is None:
+                    session.add_all(_discrepancy_rows(run.id, run.article_id, [discrepancy]))
+                else:
+                    row.claim = discrepancy.claim
+                    row.source = discrepancy.source
+                    row.spans = [span.model_dump(mode="json") for span in discrepancy.spans]
+                    row.message = discrepancy.message
+            for ident, row in old.items():
+                if ident not in keep and row.status == DiscrepancyStatus.open.value:
+                    session.delete(row)
+            return True
+
+    def run_counts(self, key: RunKey) -> dict[OutcomeStatus, int]:
+        """How many current runs of each status exist for the key."""
+        query = (
+            select(ExtractionRunRow.status, func.count())
+            .where(
+                ExtractionRunRow.model == key.model,
+                ExtractionRunRow.prompt_version == key.prompt_version,
+                ExtractionRunRow.schema_version == key.schema_version,
+            )
+            .group_by(ExtractionRunRow.status)
+        )
+        counts = dict.fromkeys(OutcomeStatus, 0)
+        with self.session() as session:
+            for status, count in session.execute(query):
+                counts[OutcomeStatus(status)] = int(count)
+        return counts
+
+    def stored_runs(self, key: RunKey) -> list[tuple[StoredRun, str]]:
+        """(run, article id) for every run of the key, e.g. to re-check stored records."""
+        query = select(ExtractionRunRow).where(
+            ExtractionRunRow.model == key.model,
+            ExtractionRunRow.prompt_version == key.prompt_version,
+            ExtractionRunRow.schema_version == key.schema_version,
+        )
+        with self.session() as session:
+            return [(_run_of(row), row.article_id) for row in session.scalars(query)]
+
+    # ----------------------------------------------------------------------- ingest failures
+
+    def record_ingest_failure(self, source: str, error: str) -> None:
+        """Remember a source that could not be read (latest error wins)."""
+        with self.session() as session:
+            row = session.get(IngestFailureRow, source)
+            if row is None:
+                session.add(IngestFailureRow(source=source, error=error))
+            else:
+                row.error = error
+                row.seen_at = utcnow()
+
+    def clear_ingest_failure(self, source: str) -> None:
+        with self.session() as session:
+            session.execute(delete(IngestFailureRow).where(IngestFailureRow.source == source))
+
+    def ingest_failures(self) -> list[tuple[str, str]]:
+        """(source, error) of every source that last failed to ingest."""
+        with self.session() as session:
+            rows = session.scalars(select(IngestFailureRow).order_by(IngestFailureRow.source))
+            return [(row.source, row.error) for row in rows]
+
+    # ----------------------------------------------------------------------- response cache
+
+    def cache_get(self, key: str) -> dict[str, Any] | None:
+        with self.session() as session:
+            row = session.get(ResponseCacheRow, key)
+            return dict(row.response) if row is not None else None
+
+    def cache_put(self, key: str, response: dict[str, Any], usage: TokenUsage) -> None:
+        with self.session() as session:
+            _put_cache(session, key, response, usage)
+
+    # ----------------------------------------------------------------------- provider batches
+
+    def provider_batches(
+        self, key: RunKey, *, open_only: bool = True
+    ) -> list[tuple[str, str, list[str]]]:
+        """(batch id, status, article ids) of hosted batch jobs submitted for the key."""
+        query = select(ProviderBatchRow).where(
+            ProviderBatchRow.model == key.model,
+            ProviderBatchRow.prompt_version == key.prompt_version,
+            ProviderBatchRow.schema_version == key.schema_version,
+        )
+        if open_only:
+            query = query.where(ProviderBatchRow.collected_at.is_(None))
+        with self.session() as session:
+            rows = session.scalars(query.order_by(ProviderBatchRow.created_at))
+            return [(row.id, row.status, list(row.article_ids)) for row in rows]
+
+    def add_provider_batch(
+        self, batch_id: str, key: RunKey, input_file_id: str, status: str, article_ids: list[str]
+    ) -> None:
+        with self.session() as session:
+            session.add(
+                ProviderBatchRow(
+                    id=batch_id,
+                    model=key.model,
+                    prompt_version=key.prompt_version,
+                    schema_version=key.schema_version,
+                    input_file_id=input_file_id,
+                    status=status,
+                    article_ids=article_ids,
+                )
+            )
+
+    def update_provider_batch(
+        self,
+        batch_id: str,
+        *,
+        status: str,
+        output_file_id: str | None = None,
+        collected: bool = False,
+    ) -> None:
+        with self.session() as session:
+            row = session.get(ProviderBatchRow, batch_id)
+            if row is None:
+                raise KeyError(f"unknown provider batch {batch_id}")
+            row.status = status
+            if output_file_id is not None:
+                row.output_file_id = output_file_id
+            if collected:
+                row.collected_at = utcnow()
+
+    # ----------------------------------------------------------------------- read API
+
+    def get_article_text(self, article_id: str) -> SourceArticle | None:
+        """The article as ingested, e.g. to re-check a record against its source."""
+        with self.session() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                return None
+            return SourceArticle(article_id=row.article_id, text=row.text, meta=_meta_of(row))
+
+    def list_articles(
+        self,
+        since: dt.date | None = None,
+        *,
+        model: str | None = None,
+        prompt_version: str | None = None,
+        with_record_only: bool = False,
+    ) -> list[StoredArticle]:
+        """Stored articles (published, else fetched, on or after `since`), newest first.
+
+        Each carries its current run: for the given model/prompt version when named,
+        a successful run before a failed one, the latest among equals.
+        """
+        query = select(ArticleRow).options(
+            selectinload(ArticleRow.runs).selectinload(ExtractionRunRow.record),
+            selectinload(ArticleRow.runs).selectinload(ExtractionRunRow.discrepancies),
+        )
+        if since is not None:
+            start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
+            query = query.where(
+                or_(
+                    ArticleRow.published >= since,
+                    and_(ArticleRow.published.is_(None), ArticleRow.fetched_at >= start),
+                )
+            )
+        query = query.order_by(
+            ArticleRow.published.desc().nulls_last(), ArticleRow.fetched_at.desc()
+        )
+        with self.session() as session:
+            articles = [
+                _stored_article(row, model, prompt_version) for row in session.scalars(query)
+            ]
+        if with_record_only:
+            articles = [a for a in articles if a.record is not None]
+        return articles
+
+    def get_article(
+        self, article_id: str, *, model: str | None = None, prompt_version: str | None = None
+    ) -> StoredArticle | None:
+        query = (
+            select(ArticleRow)
+            .where(ArticleRow.article_id == article_id)
+            .options(
+                selectinload(ArticleRow.runs).selectinload(ExtractionRunRow.record),
+                selectinload(ArticleRow.runs).selectinload(ExtractionRunRow.discrepancies),
+            )
+        )
+        with self.session() as session:
+            row = session.scalars(query).one_or_none()
+            return _stored_article(row, model, prompt_version) if row is not None else None
+
+    def list_discrepancies(
+        self,
+        *,
+        status: DiscrepancyStatus | None = None,
+        article_id: str | None = None,
+        run_id: int | None = None,
+    ) -> list[StoredDiscrepancy]:
+        """Discrepancies in id order, filtered by review status, article or run."""
+        query = select(DiscrepancyRow).order_by(DiscrepancyRow.id)
+        if status is not None:
+            query = query.where(DiscrepancyRow.status == status.value)
+        if article_id is not None:
+            query = query.where(DiscrepancyRow.article_id == article_id)
+        if run_id is not None:
+            query = query.where(DiscrepancyRow.run_id == run_id)
+        with self.session() as session:
+            return [_discrepancy_of(row) for row in session.scalars(query)]
+
+    def get_discrepancy(self, discrepancy_id: int) -> StoredDiscrepancy | None:
+        with self.session() as session:
+            row = session.get(DiscrepancyRow, discrepancy_id)
+            return _discrepancy_of(row) if row is not None else None
+
+    def set_discrepancy_status(
+        self,
+        discrepancy_id: int,
+        status: DiscrepancyStatus,
+        *,
+        session: Session | None = None,
+    ) -> StoredDiscrepancy:
+        """Change a discrepancy's review status.
+
+        Pass `session` to make the change part of a caller's transaction (review writes
+        its decision and audit entry atomically with it); otherwise it commits alone.
+        """
+        if session is not None:
+            return _set_status(session, discrepancy_id, status)
+        with self.session() as own:
+            return _set_status(own, discrepancy_id, status)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _ensure_article(session: Session, article: SourceArticle) -> None:
+    if session.get(ArticleRow, article.article_id) is not None:
+        return
+    session.add(
+        ArticleRow(
+            article_id=article.article_id,
+            source=article.meta.source,
+            title=article.meta.title,
+            published=article.meta.published,
+            author=article.meta.author,
+            text=article.text,
+        )
+    )
+    session.flush()
+
+
+def _run_for(session: Session, article_id: str, key: RunKey) -> ExtractionRunRow | None:
+    return session.scalars(
+        select(ExtractionRunRow).where(
+            ExtractionRunRow.article_id == article_id,
+            ExtractionRunRow.model == key.model,
+            ExtractionRunRow.prompt_version == key.prompt_version,
+            ExtractionRunRow.schema_version == key.schema_version,
+        )
+    ).one_or_none()
+
+
+def _put_cache(session: Session, key: str, response: dict[str, Any], usage: TokenUsage) -> None:
+    row = session.get(ResponseCacheRow, key)
+    if row is None:
+        session.add(
+            ResponseCacheRow(
+                key=key,
+                response=response,
+                prompt_tokens=usage.prompt_tokens,
+                completion_tokens=usage.completion_tokens,
+            )
+        )
+    else:
+        row.response = response
+        row.prompt_tokens = usage.prompt_tokens
+        row.completion_tokens = usage.completion_tokens
+
+
+def _set_status(
+    session: Session, discrepancy_id: int, status: DiscrepancyStatus
+) -> StoredDiscrepancy:
+    row = session.get(DiscrepancyRow, discrepancy_id)
+    if row is None:
+        raise KeyError(f"no discrepancy with id {discrepancy_id}")
+    row.status = status.value
+    session.flush()
+    return _discrepancy_of(row)
