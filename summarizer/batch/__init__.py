@@ -1,0 +1,1 @@
+"""Batch pipeline: many articles through extraction into the store, resumably."""
