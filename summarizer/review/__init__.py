@@ -1,0 +1,1 @@
+"""Human review of flagged discrepancies: decisions, a hash-chained audit log, a web page."""

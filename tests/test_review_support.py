@@ -1,0 +1,133 @@
+"""Shared helpers for the review tests: a temp store seeded with a flagged record.
+
+The record is the seed article about Vietnam-Guangxi trade with one wrong figure: the
+model wrote 6.2 *million* USD where the source says 6.2 *billion* USD.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from summarizer.domain import (
+    ArticleMeta,
+    ArticleRecord,
+    Discrepancy,
+    ExtractionOutcome,
+    Figure,
+    OutcomeStatus,
+    SourceArticle,
+    SourceSpan,
+    Verdict,
+)
+from summarizer.source_text import article_id_for, read_source_text
+from summarizer.store.repository import RunKey, Store
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "002_55c89a1fcdb3cd68.txt"
+WRONG_EVIDENCE = "Guangxi's imports from Vietnam reached 6.2 billion USD"
+KEY = RunKey(model="test-model", prompt_version="p1")
+
+
+def seed_article(text: str | None = None, title: str = "Vietnam - Guangxi talks") -> SourceArticle:
+    body = text if text is not None else read_source_text(SEED)
+    return SourceArticle(article_id=article_id_for(body), text=body, meta=ArticleMeta(title=title))
+
+
+def flagged_record(article: SourceArticle) -> ArticleRecord:
+    """Four figures from the article; figure 2 has the wrong scale."""
+
+    def figure(**fields: object) -> Figure:
+        return Figure.model_validate({"kind": "amount", "unit": "USD", **fields})
+
+    return ArticleRecord(
+        article_id=article.article_id,
+        summary="Viet Nam and Guangxi discussed trade; turnover reached 35.7 billion USD.",
+        meta=article.meta,
+        figures=[
+            figure(
+                value=Decimal("35700000000"),
+                scale="billion",
+                metric="Vietnam-Guangxi import-export turnover",
+                text="35.7 billion USD",
+                evidence="the import-export turnover between Vietnam and Guangxi reached "
+                "35.7 billion USD",
+            ),
+            figure(
+                value=Decimal("29500000000"),
+                scale="billion",
+                metric="Guangxi exports to Vietnam",
+                text="29.5 billion USD",
+                evidence="Guangxi's exports to Vietnam reached 29.5 billion USD",
+                part_of=0,
+            ),
+            figure(
+                value=Decimal("6200000"),
+                scale="million",
+                metric="Guangxi imports from Vietnam",
+                text="6.2 million USD",
+                evidence=WRONG_EVIDENCE,
+                part_of=0,
+            ),
+            figure(
+                kind="change",
+                unit="percent",
+                value=Decimal("-10.5"),
+                direction="down",
+                metric="Guangxi imports from Vietnam",
+                text="a decrease of 10.5%",
+                evidence="a decrease of 10.5%",
+            ),
+        ],
+    )
+
+
+def scale_discrepancy(text: str) -> Discrepancy:
+    start = text.index("6.2 billion USD")
+    return Discrepancy(
+        code="scale_mismatch",
+        field="figures[2].value",
+        claim="6.2 million USD",
+        source="6.2 billion USD",
+        spans=[SourceSpan(start=start, end=start + 15, text="6.2 billion USD")],
+        message="figures[2].value: the source says 6.2 billion USD, not 6.2 million USD.",
+    )
+
+
+def extra_discrepancy() -> Discrepancy:
+    return Discrepancy(
+        code="not_in_source",
+        field="figures[1].value",
+        claim="29.5 billion USD",
+        message="figures[1].value: illustrative second finding for list and navigation tests.",
+    )
+
+
+def seeded_store(
+    db_path: Path, discrepancies: list[Discrepancy] | None = None, text: str | None = None
+) -> tuple[Store, SourceArticle]:
+    """A migrated temp store holding the article, its flagged record and discrepancies."""
+    store = Store.open(str(db_path))
+    article = seed_article(text)
+    record = flagged_record(article)
+    found = (
+        discrepancies
+        if discrepancies is not None
+        else [scale_discrepancy(article.text), extra_discrepancy()]
+    )
+    verdict = Verdict.from_discrepancies(found, numbers_checked=4)
+    outcome = ExtractionOutcome(
+        article_id=article.article_id,
+        status=OutcomeStatus(verdict.status.value),
+        record=record,
+        verdict=verdict,
+        attempts=1,
+    )
+    store.save_outcome(article, outcome, KEY)
+    return store, article
+
+
+def new_session(store: Store) -> Session:
+    """A plain session (no outer transaction): review decisions manage their own."""
+    return Session(store.engine, expire_on_commit=False)
