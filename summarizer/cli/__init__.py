@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from summarizer.cli import schemas_cmd  # noqa: F401  (registers commands)
+from summarizer.cli import (
+    numbers_cmd,  # noqa: F401  (registers commands)
+    schemas_cmd,  # noqa: F401  (registers commands)
+)
 from summarizer.cli.app import app
 
 # Command modules register themselves on import; add new ones above this line.

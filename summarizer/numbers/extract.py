@@ -1,0 +1,608 @@
+"""Find every number in an article and normalise it into a `NumericMention`.
+
+Order of work, and why:
+
+1. URLs are masked first: digits in a link are never figures.
+2. Dates, year periods ("2023-25", "1987/88") and decades are found before anything else
+   so that their digits cannot be read as counts, ranges or subtractions.
+3. Each remaining number (`patterns.CORE`) is read outwards: currency before it, scale,
+   a second number making a range, percent / currency / counted noun after it, then a
+   hedge ("over") and a change word ("up", "a decrease of") around it.
+4. A last pass spreads a change word over a coordinated list ("rising 171.9 percent and
+   7.5 percent") and carries a unit to bare scaled numbers later in the same sentence
+   ("7.1 billion dlrs last year from 4.3 billion in 1985").
+
+``value`` is always the unsigned magnitude as written; ``direction`` carries the sign of a
+change. A consumer that wants a signed change computes ``-value`` when direction is down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, Literal
+
+from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier
+from summarizer.numbers import context, lexicon, patterns
+from summarizer.numbers.numerals import (
+    Convention,
+    detect_convention,
+    parse_digits,
+    parse_fraction,
+    parse_written,
+    plain,
+)
+
+_MIN_YEAR: Final = 1800
+_MAX_YEAR: Final = 2199
+_COUNT_WINDOW: Final = 4
+_ORDINAL_WINDOW: Final = 3
+_FIGURE_KINDS: Final = frozenset(
+    (
+        MentionKind.amount,
+        MentionKind.percent,
+        MentionKind.percentage_point,
+        MentionKind.count,
+        MentionKind.number,
+    )
+)
+_AFTER_DIRECTION_KINDS: Final = frozenset(
+    (MentionKind.amount, MentionKind.percent, MentionKind.percentage_point)
+)
+_MONTH_OR_DAY: Final = frozenset(lexicon.MONTHS) | {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+_SYMBOL_ONLY: Final = re.compile(r"\s*(?:US\$|\$|€|£|¥|₫)")
+
+
+@dataclass
+class _Draft:
+    """A mention being built; turned into an immutable `NumericMention` at the end."""
+
+    start: int
+    end: int
+    value: Decimal
+    kind: MentionKind
+    value_high: Decimal | None = None
+    unit: str | None = None
+    scale: str | None = None
+    direction: Direction | None = None
+    qualifier: Qualifier | None = None
+    ambiguous: bool = False
+    note: str | None = None
+
+
+@dataclass
+class _Number:
+    """One number core as read: value, where it ends, and how it was written."""
+
+    value: Decimal
+    end: int
+    written: bool
+    fraction: bool = False
+    integer_text: str | None = None
+    ambiguous: bool = False
+    note: str | None = None
+    scale: str | None = None
+    scale_factor: Decimal = Decimal(1)
+
+
+def extract_mentions(text: str) -> list[NumericMention]:
+    """Every numeric mention in ``text``, sorted by start, with ids "n1", "n2", ...
+
+    ``mention.text == text[mention.start:mention.end]`` holds for every mention.
+    """
+    drafts = _Extractor(text).run()
+    return [
+        NumericMention(
+            id=f"n{index}",
+            start=d.start,
+            end=d.end,
+            text=text[d.start : d.end],
+            value=plain(d.value),
+            value_high=None if d.value_high is None else plain(d.value_high),
+            unit=d.unit,
+            scale=d.scale,
+            kind=d.kind,
+            direction=d.direction,
+            qualifier=d.qualifier,
+            ambiguous=d.ambiguous,
+            note=d.note,
+        )
+        for index, d in enumerate(drafts, start=1)
+    ]
+
+
+class _Extractor:
+    """One pass over one text; holds the masks so that helpers stay small."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.convention: Convention = detect_convention(text)
+        self.blocked: list[tuple[int, int]] = [m.span() for m in patterns.URL.finditer(text)]
+        self.drafts: list[_Draft] = []
+
+    # ------------------------------------------------------------------ driver
+
+    def run(self) -> list[_Draft]:
+        self._find_dates()
+        self._find_periods()
+        self._find_decades()
+        self._find_quantities()
+        self.drafts.sort(key=lambda d: d.start)
+        self._spread_directions()
+        self._carry_units()
+        return self.drafts
+
+    def _is_blocked(self, start: int, end: int) -> bool:
+        return any(start < b_end and b_start < end for b_start, b_end in self.blocked)
+
+    def _take(self, draft: _Draft) -> None:
+        self.drafts.append(draft)
+        self.blocked.append((draft.start, draft.end))
+
+    # ------------------------------------------------------------------ dates and years
+
+    def _find_dates(self) -> None:
+        for match in patterns.DATE.finditer(self.text):
+            if self._is_blocked(*match.span()):
+                continue
+            iso = _date_iso(match)
+            if iso is None:
+                continue
+            value, note, ambiguous = iso
+            self._take(
+                _Draft(
+                    start=match.start(),
+                    end=match.end(),
+                    value=value,
+                    kind=MentionKind.date,
+                    note=note,
+                    ambiguous=ambiguous,
+                )
+            )
+
+    def _find_periods(self) -> None:
+        for match in patterns.PERIOD.finditer(self.text):
+            if self._is_blocked(*match.span()):
+                continue
+            first = int(match.group("y1"))
+            second_raw = match.group("y2")
+            second = (
+                int(second_raw) if len(second_raw) == 4 else first // 100 * 100 + int(second_raw)
+            )
+            if not first < second <= first + 20:
+                continue
+            note = "fiscal year" if match.group("sep") == "/" else "period"
+            self._take(
+                _Draft(
+                    start=match.start(),
+                    end=match.end(),
+                    value=Decimal(first),
+                    value_high=Decimal(second),
+                    kind=MentionKind.year,
+                    note=note,
+                )
+            )
+
+    def _find_decades(self) -> None:
+        for match in patterns.DECADE.finditer(self.text):
+            if self._is_blocked(*match.span()) or int(match.group("y")) % 10:
+                continue
+            self._take(
+                _Draft(
+                    start=match.start(),
+                    end=match.end(),
+                    value=Decimal(match.group("y")),
+                    kind=MentionKind.year,
+                    note="decade",
+                )
+            )
+
+    # ------------------------------------------------------------------ quantities
+
+    def _find_quantities(self) -> None:
+        consumed = 0
+        for match in patterns.CORE.finditer(self.text):
+            if match.start() < consumed or self._is_blocked(*match.span()):
+                continue
+            draft = self._read_quantity(match)
+            if draft is None:
+                continue
+            if self._is_blocked(draft.start, draft.end):
+                continue
+            consumed = draft.end
+            self._take(draft)
+
+    def _read_core(self, match: re.Match[str]) -> _Number | None:
+        """The value of one CORE hit, with glued scale letters; None when not a number."""
+        text = self.text
+        end = match.end()
+        if match.group("hyphen_year") is not None:
+            raw = match.group("hyphen_year")
+            return _Number(Decimal(raw), end, written=False, integer_text=raw)
+        if match.group("fraction") is not None:
+            value = parse_fraction(match.group("fraction"))
+            return _Number(value, end, written=True, fraction=True)
+        if match.group("written") is not None:
+            return _Number(Decimal(parse_written(match.group("written"))), end, written=True)
+        raw = match.group("digits")
+        if patterns.TIME_OR_CODE.match(text, end):
+            return None
+        reading = parse_digits(raw, self.convention)
+        number = _Number(
+            reading.value,
+            end,
+            written=False,
+            integer_text=raw if raw.isdigit() else None,
+            ambiguous=reading.ambiguous,
+            note=reading.note,
+        )
+        if end < len(text) and text[end].isalpha():
+            suffix = patterns.ATTACHED_SUFFIX.match(text, end)
+            if suffix is None:
+                return None  # "256K DRAM", "4G", "2x": a code, not a figure
+            letters = suffix.group("suffix")
+            if letters in ("st", "nd", "rd", "th"):
+                number.scale = letters  # marks an ordinal; read by the caller
+            else:
+                number.scale = letters
+                number.scale_factor = lexicon.SCALE_WORDS.get(
+                    letters.lower(), lexicon.ATTACHED_SCALES.get(letters, Decimal(1))
+                )
+            number.end = suffix.end()
+        return number
+
+    def _read_scale(self, number: _Number) -> None:
+        """A scale word after the number: "1.35 billion", "one-mln", "5,000 nghìn tỷ"."""
+        if number.scale is not None:
+            return
+        match = patterns.SCALE.match(self.text, number.end)
+        if match is None:
+            return
+        words = [match.group("scale")]
+        factor = lexicon.SCALE_WORDS[words[0].lower()]
+        if match.group("scale2"):
+            words.append(match.group("scale2"))
+            factor *= lexicon.SCALE_WORDS[words[1].lower()]
+        number.scale = " ".join(words)
+        number.scale_factor = factor
+        number.end = match.end()
+
+    def _read_quantity(self, match: re.Match[str]) -> _Draft | None:
+        text = self.text
+        first = self._read_core(match)
+        if first is None:
+            return None
+        start = match.start()
+        floor = context.clause_start(text, start)
+
+        if first.scale in ("st", "nd", "rd", "th"):
+            return self._ordinal(start, first)
+
+        currency: str | None = None
+        note: str | None = first.note
+        ambiguous = first.ambiguous
+        before = patterns.CURRENCY_BEFORE.search(text, max(floor, start - 6), start)
+        if before is not None:
+            symbol = before.group("symbol")
+            code = before.group("code")
+            if symbol is not None:
+                currency = lexicon.CURRENCY_PREFIX_SYMBOLS[symbol]
+                if symbol == "¥":
+                    ambiguous = True
+                    note = lexicon.AMBIGUOUS_SYMBOLS[symbol]
+            else:
+                currency = lexicon.CODE_ALIASES.get(code, code)
+            start = before.start()
+
+        self._read_scale(first)
+        if first.scale in lexicon.ATTACHED_SCALES and currency is None:
+            return None  # "100m" without a currency could be metres
+        fraction = match.group("fraction")
+        if fraction is not None and first.scale is None:
+            if fraction.lower().startswith("half"):
+                return None  # "half" alone: "first half", "half of"
+            if " " in fraction and not re.match(r"\s+of\b", text[first.end :]):
+                return None  # "a third country" is an ordinal use, "a third of" a fraction
+
+        second = self._read_range(first, start, match)
+        end = (second or first).end
+        value = first.value * (first.scale_factor if first.scale else Decimal(1))
+        value_high: Decimal | None = None
+        scale = first.scale
+        if second is not None:
+            factor = second.scale_factor if second.scale else first.scale_factor
+            scale = second.scale or first.scale
+            if first.scale is None:
+                value = first.value * factor
+            value_high = second.value * factor
+            ambiguous = ambiguous or second.ambiguous
+            note = note or second.note
+
+        kind = MentionKind.number
+        unit: str | None = currency
+        if currency is not None:
+            kind = MentionKind.amount
+        percent = patterns.PERCENT.match(text, end)
+        if percent is not None and currency is None:
+            points = percent.group("points") is not None
+            kind = MentionKind.percentage_point if points else MentionKind.percent
+            unit = "percentage_point" if points else "percent"
+            end = percent.end()
+        else:
+            after = patterns.CURRENCY_AFTER.match(text, end)
+            if after is not None and (after.group("code") or _currency_word_ok(after, first)):
+                code = after.group("code")
+                if code is not None:
+                    unit = lexicon.CODE_ALIASES.get(code, code)
+                else:
+                    word = " ".join(after.group("word").lower().split())
+                    unit = lexicon.CURRENCY_WORDS[word]
+                kind = MentionKind.amount
+                end = after.end()
+
+        if kind == MentionKind.number:
+            year = self._year(first, second, start, end)
+            if year is not None:
+                return year
+            counted = self._counted_noun(end, first)
+            if counted is False:
+                return None
+            if counted is not None:
+                unit, end = counted
+                kind = MentionKind.count
+            elif first.written and not first.fraction and scale is None:
+                return None  # "one of", "the two could": a word, not a figure
+
+        draft = _Draft(
+            start=start,
+            end=end,
+            value=value,
+            value_high=value_high,
+            kind=kind,
+            unit=unit,
+            scale=scale,
+            ambiguous=ambiguous,
+            note=note,
+        )
+        draft.qualifier, draft.start = context.qualifier_before(text, start, floor)
+        draft.direction = context.direction_before(text, draft.start, floor)
+        if draft.direction is None and kind in _AFTER_DIRECTION_KINDS:
+            draft.direction = context.direction_after(text, end)
+        return draft
+
+    def _read_range(self, first: _Number, start: int, match: re.Match[str]) -> _Number | None:
+        """A second number making a range: "3-5 percent", "350 to 400 mln", "33 and 34"."""
+        text = self.text
+        join = patterns.RANGE_JOIN.match(text, first.end)
+        if join is None:
+            return None
+        word = join.group().strip().lower()
+        before = text[max(0, start - 12) : start]
+        if word == "and" and not patterns.BETWEEN_BEFORE.search(before):
+            return None
+        if word == "to" and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+            return None  # "from 5 to 6 percent" gives two levels, not a range
+        pos = join.end()
+        symbol = _SYMBOL_ONLY.match(text, pos)
+        if symbol is not None:
+            pos = symbol.end()
+        core = patterns.CORE.match(text, pos)
+        if core is None or (core.group("written") is None) != (match.group("written") is None):
+            return None
+        if core.group("digits") is None and core.group("written") is None:
+            return None
+        second = self._read_core(core)
+        if second is None or second.scale in ("st", "nd", "rd", "th"):
+            return None
+        self._read_scale(second)
+        low = first.value * first.scale_factor
+        high = second.value * (second.scale_factor if second.scale else first.scale_factor)
+        if first.scale is None:
+            low = first.value * (second.scale_factor if second.scale else Decimal(1))
+        if high <= low:
+            return None
+        return second
+
+    def _year(self, first: _Number, second: _Number | None, start: int, end: int) -> _Draft | None:
+        """A bare four-digit integer in 1800-2199 is a year unless a measure noun follows."""
+        if not _is_year(first) or first.scale is not None:
+            return None
+        if second is not None and not (_is_year(second) and second.scale is None):
+            return None
+        noun = self._counted_noun(end, first)
+        if isinstance(noun, tuple) and noun[0] in lexicon.MEASURE_NOUNS:
+            return None
+        return _Draft(
+            start=start,
+            end=end,
+            value=first.value,
+            value_high=None if second is None else second.value,
+            kind=MentionKind.year,
+        )
+
+    def _ordinal(self, start: int, number: _Number) -> _Draft:
+        """ "21st edition" -> 21, unit "edition"; the unit is the head of the noun phrase."""
+        end = number.end
+        unit: str | None = None
+        pos = end
+        for _ in range(_ORDINAL_WINDOW):
+            word = patterns.WORD_AFTER.match(self.text, pos)
+            if word is None:
+                break
+            lower = word.group("word").lower()
+            if lower in lexicon.STOPWORDS or lower in _MONTH_OR_DAY:
+                break
+            unit, end, pos = lower, word.end(), word.end()
+        return _Draft(start=start, end=end, value=number.value, kind=MentionKind.ordinal, unit=unit)
+
+    def _counted_noun(self, end: int, number: _Number) -> tuple[str, int] | Literal[False] | None:
+        """The thing counted: "04 northern provinces" -> provinces; False drops the number.
+
+        Returns (unit, end of the noun), None when nothing is counted, or False when a
+        written number is glued to a word that is not a unit ("two-way", "three-to-one").
+        """
+        text = self.text
+        hyphen = patterns.HYPHEN_WORD.match(text, end)
+        if hyphen is not None:
+            word = hyphen.group("word").lower()
+            singular = word[:-1] if word.endswith("s") else word
+            if singular in lexicon.HYPHEN_UNITS:
+                return singular, hyphen.end()
+            return False if number.written else None
+        pos = end
+        first_word: tuple[str, int] | None = None
+        for index in range(_COUNT_WINDOW):
+            match = patterns.WORD_AFTER.match(text, pos)
+            if match is None:
+                break
+            word = match.group("word")
+            lower = word.lower()
+            if lower in lexicon.STOPWORDS or lower in _MONTH_OR_DAY:
+                break
+            if index == 0:
+                first_word = (lower, match.end())
+            if word == lower and _is_plural(lower):
+                return lower, match.end()
+            pos = match.end()
+        if first_word is not None and text[end : end + 1].isspace():
+            lower, word_end = first_word
+            if lower in lexicon.SINGULAR_UNITS or lower.rstrip("s") in lexicon.SINGULAR_UNITS:
+                return lower, word_end
+        return None
+
+    # ------------------------------------------------------------------ final passes
+
+    def _spread_directions(self) -> None:
+        """A change word governs every item of a list: "rising 171.9 percent and 7.5 percent"."""
+        previous: _Draft | None = None
+        for draft in self.drafts:
+            if (
+                previous is not None
+                and draft.direction is None
+                and previous.direction is not None
+                and draft.kind == previous.kind
+                and draft.kind in _FIGURE_KINDS
+                and patterns.LIST_JOIN.match(self.text[previous.end : draft.start])
+            ):
+                draft.direction = previous.direction
+            previous = draft
+
+    def _carry_units(self) -> None:
+        """Give bare numbers the unit their sentence already named.
+
+        "7.1 billion dlrs last year from 4.3 billion in 1985": 4.3 billion is USD.
+        "rising 171.9 and 7.5 percent": 171.9 is a percent.
+        """
+        figures = [d for d in self.drafts if d.kind in _FIGURE_KINDS]
+        for index, draft in enumerate(figures):
+            if draft.kind != MentionKind.number:
+                continue
+            if draft.scale is not None:
+                source = self._same_sentence_unit(figures[:index], draft)
+                if source is not None:
+                    draft.unit, draft.kind = source.unit, source.kind
+                    draft.note = _join_notes(
+                        draft.note, f"unit {source.unit} carried from '{self._span(source)}'"
+                    )
+                    continue
+            following = figures[index + 1] if index + 1 < len(figures) else None
+            if (
+                following is not None
+                and following.kind in (MentionKind.percent, MentionKind.percentage_point)
+                and draft.scale is None
+                and patterns.LIST_JOIN.match(self.text[draft.end : following.start])
+            ):
+                draft.unit, draft.kind = following.unit, following.kind
+                draft.note = _join_notes(
+                    draft.note, f"unit carried from '{self._span(following)}' in the same list"
+                )
+                if draft.direction is None:
+                    draft.direction = following.direction
+
+    def _same_sentence_unit(self, earlier: list[_Draft], draft: _Draft) -> _Draft | None:
+        for source in reversed(earlier):
+            if patterns.SENTENCE_END.search(self.text, source.end, draft.start):
+                return None
+            if source.kind in (MentionKind.amount, MentionKind.count) and source.scale:
+                return source
+        return None
+
+    def _span(self, draft: _Draft) -> str:
+        return self.text[draft.start : draft.end]
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _is_year(number: _Number) -> bool:
+    raw = number.integer_text
+    return raw is not None and len(raw) == 4 and _MIN_YEAR <= int(raw) <= _MAX_YEAR
+
+
+def _is_plural(word: str) -> bool:
+    if word in lexicon.IRREGULAR_PLURALS:
+        return True
+    if len(word) < 3 or not word.endswith("s") or word in lexicon.NOT_PLURAL:
+        return False
+    return not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _currency_word_ok(after: re.Match[str], number: _Number) -> bool:
+    """Ambiguous currency words ("won", "mark", "pound") need a scale or digits before."""
+    word = " ".join(after.group("word").lower().split())
+    if word in ("won", "mark", "pound", "dong", "real", "kip"):
+        return not number.written or number.scale is not None
+    return True
+
+
+def _join_notes(first: str | None, second: str) -> str:
+    return second if first is None else f"{first}; {second}"
+
+
+def _date_iso(match: re.Match[str]) -> tuple[Decimal, str, bool] | None:
+    """(value, ISO note, ambiguous) for a DATE hit; None when it is not a real date.
+
+    The value is YYYYMMDD, or MMDD when the year is not written (the note then reads
+    "--MM-DD", the ISO 8601 form of a date without a year).
+    """
+    groups = match.groupdict()
+    ambiguous = False
+    year: int | None
+    if groups["iso_y"] is not None:
+        year, month, day = int(groups["iso_y"]), int(groups["iso_m"]), int(groups["iso_d"])
+    elif groups["dmy_d"] is not None:
+        day, month = int(groups["dmy_d"]), int(groups["dmy_m"])
+        raw_year = groups["dmy_y"]
+        year = int(raw_year) if len(raw_year) == 4 else 2000 + int(raw_year)
+        if day <= 12 and month <= 12 and day != month:
+            ambiguous = True  # 03/04/2025: read day first, as in Vietnamese and British text
+    elif groups["md_m"] is not None:
+        month = lexicon.MONTHS[groups["md_m"].lower()]
+        day = int(groups["md_d"])
+        year = int(groups["md_y"]) if groups["md_y"] else None
+    elif groups["dm_m"] is not None:
+        month = lexicon.MONTHS[groups["dm_m"].lower()]
+        day = int(groups["dm_d"])
+        year = int(groups["dm_y"]) if groups["dm_y"] else None
+    else:
+        month = lexicon.MONTHS[groups["my_m"].lower()]
+        year = int(groups["my_y"])
+        return Decimal(year * 100 + month), f"{year:04d}-{month:02d}", False
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: February 29 is allowed
+    except ValueError:
+        return None
+    if year is None:
+        return Decimal(month * 100 + day), f"--{month:02d}-{day:02d}", ambiguous
+    value = Decimal(year * 10000 + month * 100 + day)
+    return value, f"{year:04d}-{month:02d}-{day:02d}", ambiguous

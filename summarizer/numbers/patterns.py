@@ -1,0 +1,183 @@
+"""Every regular expression of the number extractor, compiled once at import.
+
+The extractor scans text with `CORE` (a number written in digits or words) and then reads
+what sits around each hit with small anchored patterns (currency, scale, percent, unit),
+so each pattern stays readable and testable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from summarizer.numbers import lexicon
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation, longest first so that "us dollars" wins over "dollars"."""
+    escaped = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return "|".join(escaped).replace(r"\ ", r"\s+")
+
+
+def _month_alternation() -> str:
+    """Month names as written in prose (Title case) or in wire headlines (UPPER case)."""
+    forms: set[str] = set()
+    for name in lexicon.MONTHS:
+        forms.add(name.title())
+        forms.add(name.upper())
+    return _alternation(forms)
+
+
+_MONTH = _month_alternation()
+_YEAR = r"(?:1[89]\d{2}|20\d{2}|21\d{2})"
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+_NOT_ABBREVIATION = r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])"
+"""A full stop after "U.S" or a single capital ("J. Baker") does not end a sentence."""
+
+# --------------------------------------------------------------------------- zones to skip
+
+URL: Final = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|vn|cn|uk|int|info|io)(?:/\S*)?",
+    re.IGNORECASE,
+)
+"""URLs, e-mail addresses and bare domains: digits inside them are never figures."""
+
+# --------------------------------------------------------------------------- dates and years
+
+DATE: Final = re.compile(
+    # 2023-02-22
+    r"(?<!\d)(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-])"
+    # 27/11/2025, 27.11.2025 (day first; glued to a word is fine: "thương27/11/2025")
+    r"|(?<![\d/.])(?P<dmy_d>\d{1,2})(?P<sep>[/.])(?P<dmy_m>\d{1,2})(?P=sep)"
+    r"(?P<dmy_y>\d{4}|\d{2})(?![\d/])"
+    # February 22, 2023 / Feb. 22
+    rf"|\b(?P<md_m>{_MONTH})\.?\s+(?P<md_d>\d{{1,2}}){_DAY_SUFFIX}(?![\d,.]\d)"
+    rf"(?:,?\s+(?P<md_y>{_YEAR})(?!\d))?"
+    # 22 February 2023 / 5th of May
+    rf"|(?<![\d.,])(?P<dm_d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b\.?"
+    rf"(?:,?\s+(?P<dm_y>{_YEAR})(?!\d))?"
+    # June 1982
+    rf"|\b(?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>{_YEAR})(?![\d,.]\d)"
+)
+"""Calendar dates; they are found first and their digits are never read as figures."""
+
+PERIOD: Final = re.compile(
+    rf"(?<![\d.,])(?P<y1>{_YEAR})\s?(?P<sep>[-–/])\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|\.\d)"
+)
+"""Year periods: "2023-25", "Action Plan 2024-2026", fiscal "1987/88"."""
+
+DECADE: Final = re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})'?s\b")
+"""Decades such as "the 1990s", kept as years."""
+
+TIME_OR_CODE: Final = re.compile(r"[:/]\d|/[A-Za-zĐđ]")
+"""A number followed by ":5" or "/QD" is a clock time or a document code, not a figure."""
+
+# --------------------------------------------------------------------------- numbers
+
+_WRITTEN_UNIT = (
+    rf"(?:(?:{_alternation(lexicon.TENS)})(?:-|\s)(?:{_alternation(lexicon.ONES)})\b"
+    rf"|(?:{_alternation(lexicon.TENS)})"
+    rf"|(?:{_alternation(lexicon.TEENS)})"
+    rf"|(?:{_alternation(lexicon.ONES)}))"
+)
+_WRITTEN = (
+    rf"(?:(?:{_WRITTEN_UNIT}|a)\s+hundred(?:\s+(?:and\s+)?{_WRITTEN_UNIT})?"
+    rf"|a\s+dozen|{_WRITTEN_UNIT})"
+)
+_FRACTION_WORD = _alternation(lexicon.FRACTIONS)
+
+CORE: Final = re.compile(
+    # digits: 1,350,000.5 | 1.350.000,5 | 1.350,5 | 1,5 | 1350 | 13.5
+    r"(?P<digits>(?<![\w.,/:])(?<![A-Za-z]-)"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
+    r"|\d{1,3}\.\d{3},\d+(?![\d.,]\d)"
+    r"|\d+,\d+(?![\d,]\d)"
+    r"|\d+(?:\.\d+)?(?![\d.]\d))"
+    r"(?!\d))"
+    # year glued after a word and hyphen: "end-1987", "mid-2024"
+    rf"|(?<=[A-Za-z]-)(?P<hyphen_year>{_YEAR})(?![\d\w])"
+    # written fractions: two-thirds, one-third, a third of, half a (billion)
+    rf"|(?i:\b(?P<fraction>(?:{_alternation(lexicon.ONES)}|a)[-\s](?:{_FRACTION_WORD})"
+    r"|half(?:\s+a)?)\b)"
+    # written numbers: five, twenty-one, a hundred and fifty, a dozen
+    rf"|(?i:\b(?P<written>{_WRITTEN})\b)"
+)
+"""One number: digits (with separators), a written number, or a written fraction."""
+
+ATTACHED_SUFFIX: Final = re.compile(r"(?P<suffix>st|nd|rd|th|bn|mn|mln|bln|tn|m|k|K|b)(?!\w)")
+"""Letters glued to digits that still leave a number: ordinals and short scales."""
+
+# --------------------------------------------------------------------------- around a number
+
+_PREFIX_SYMBOLS = _alternation(lexicon.CURRENCY_PREFIX_SYMBOLS)
+_CODES = _alternation(lexicon.CURRENCY_CODES | set(lexicon.CODE_ALIASES))
+
+CURRENCY_BEFORE: Final = re.compile(
+    rf"(?:(?P<symbol>{_PREFIX_SYMBOLS})|\b(?P<code>{_CODES})\s?)\s?$"
+)
+"""Currency just before a number: "US$1.35", "$ 5", "USD 30", "VND5"."""
+
+SCALE: Final = re.compile(
+    rf"(?:\s+|-)?(?P<scale>{_alternation(lexicon.SCALE_WORDS)})"
+    rf"(?:\s+(?P<scale2>{_alternation(('billion', 'tỷ', 'tỉ', 'million', 'triệu'))}))?"
+    r"(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
+"""A scale word after a number ("1.35 billion", "one-mln", "5,000 nghìn tỷ")."""
+
+_CURRENCY_WORDS = _alternation(lexicon.CURRENCY_WORDS)
+CURRENCY_AFTER: Final = re.compile(
+    rf"\s*(?:(?P<code>\b(?:{_CODES})\b)|(?i:(?P<word>\b(?:{_CURRENCY_WORDS})(?![\wÀ-ỹ])))'?)"
+)
+"""Currency after a number: "36.3 billion USD", "290 mln dlrs", "1.5 billion stg"."""
+
+PERCENT: Final = re.compile(
+    r"(?P<points>\s*(?:percentage|pct|per\s?cent(?:age)?)[\s-]+points?\b)"
+    r"|(?P<percent>\s?%|\s*(?:percent|per\s?cent|per-cent|pct)\b)",
+    re.IGNORECASE,
+)
+"""Percent or percentage points after a number ("56 percent", "7.44%", "2 pct points")."""
+
+RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+"""Between two numbers of a range: "3-5 percent", "350 to 400 mln", "between 33 and 34"."""
+
+BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+HYPHEN_WORD: Final = re.compile(r"-(?P<word>[A-Za-z]+)\b")
+"""A word glued by a hyphen after a number: "5-year", "two-way", "four-day"."""
+
+WORD_AFTER: Final = re.compile(r"[ \t]+(?P<word>[A-Za-z](?:[A-Za-z\-]|['’](?=[A-Za-z]))*)")
+"""The next word, on the same line, for the counted-noun search."""
+
+# --------------------------------------------------------------------------- cue words
+
+_QUALIFIERS = _alternation(lexicon.QUALIFIERS)
+QUALIFIER_BEFORE: Final = re.compile(rf"(?i:\b(?P<q>{_QUALIFIERS}))\s+$")
+"""A hedge right before a number ("over 95%", "some 44.5 billion dlrs")."""
+
+_DIRECTIONS = _alternation(lexicon.DIRECTION_WORDS)
+DIRECTION_BEFORE: Final = re.compile(
+    rf"(?i:\b(?P<dir>{_DIRECTIONS})\b"
+    r"(?:(?P<mid>(?:\s+(?!to\b|from\b|than\b|with\b|compared\b)[\w'’.\-]+){0,5}?)"
+    r"\s+(?:by|of|at)|\s+by)?)\s+$"
+)
+"""A change word before a number: "up 56 percent", "an increase of 7.44%", "rose by 5 pct"."""
+
+DIRECTION_AFTER: Final = re.compile(
+    r"(?i:\s+(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+)?"
+    rf"(?P<dir>{_alternation(lexicon.AFTER_DIRECTION_WORDS)})\b"
+    r"(?!\s+(?:from|to|than)\b))"
+)
+"""A change word after a figure: "15 pct up on 1986", "five pct less", "10 per cent growth"."""
+
+CLAUSE_BREAK: Final = re.compile(rf"{_NOT_ABBREVIATION}[.!?:](?:\s|$)|[;()\[\]\n]")
+"""Where the look-back for cue words stops: a sentence end, a semicolon, a bracket."""
+
+LIST_JOIN: Final = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)?\s*$", re.IGNORECASE)
+"""The gap between items of a list ("171.9 percent and 7.5 percent")."""
+
+SENTENCE_END: Final = re.compile(rf"{_NOT_ABBREVIATION}[.!?](?:\s|$)|\n")

@@ -1,0 +1,347 @@
+"""A table of the extractor's features, each with a real sentence from news copy."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier
+from summarizer.numbers import extract_mentions
+
+
+def find(text: str, fragment: str) -> NumericMention:
+    """The single mention whose text contains ``fragment``."""
+    hits = [m for m in extract_mentions(text) if fragment in m.text]
+    assert len(hits) == 1, f"{fragment!r}: {[m.text for m in extract_mentions(text)]}"
+    return hits[0]
+
+
+# (sentence, fragment of the mention, value, value_high, unit, kind)
+VALUE_CASES = [
+    # currencies before and after, scales
+    ("trade revenue reached US$1.35 billion, up", "US$1.35", "1350000000", None, "USD", "amount"),
+    ("That comprised $695.2 million in exports", "$695.2", "695200000", None, "USD", "amount"),
+    ("reached 36.3 billion USD last year", "36.3", "36300000000", None, "USD", "amount"),
+    ("Total trade reached 290 mln dlrs last year", "290", "290000000", None, "USD", "amount"),
+    ("a total volume of 2.5 billion roubles in trade", "2.5", "2500000000", None, "RUB", "amount"),
+    ("Britain exported 1.5 billion stg worth of goods", "1.5", "1500000000", None, "GBP", "amount"),
+    ("to borrow up to 150 billion yen in an untied", "150", "150000000000", None, "JPY", "amount"),
+    ("at 7.6 billion francs in the first 11 months", "7.6", "7600000000", None, "FRF", "amount"),
+    ("sold 428 mln Australian dlrs' worth of goods", "428", "428000000", None, "AUD", "amount"),
+    ("amounted to 2.8 billion U.S. Dlrs last year", "2.8", "2800000000", None, "USD", "amount"),
+    ("could invest up to $20bn in oil", "$20bn", "20000000000", None, "USD", "amount"),
+    ("rose to $186.3m (£97m) from", "£97m", "97000000", None, "GBP", "amount"),
+    ("worth 1.314 billion yuan, up from", "1.314", "1314000000", None, "CNY", "amount"),
+    ("rescheduling 30 bln dlrs of private debt", "30", "30000000000", None, "USD", "amount"),
+    ("a fund of €2.5 million for ports", "€2.5", "2500000", None, "EUR", "amount"),
+    ("a loan of VND 500 billion for the road", "500", "500000000000", None, "VND", "amount"),
+    ("vốn 3,5 nghìn tỷ đồng cho dự án", "3,5", "3500000000000", None, "VND", "amount"),
+    ("doanh thu đạt 120 tỷ đồng", "120", "120000000000", None, "VND", "amount"),
+    ("revenue of 12 crore rupees", "12", "120000000", None, "INR", "amount"),
+    ("spend over 5,000 billion yen to boost", "5,000", "5000000000000", None, "JPY", "amount"),
+    ("could well cross half a billion dollars this", "half", "500000000", None, "USD", "amount"),
+    ("a one billion dollar accord signed in Moscow", "one", "1000000000", None, "USD", "amount"),
+    # percent and points
+    ("up 56 percent year on year", "56", "56", None, "percent", "percent"),
+    ("accounts for over 95% of the total", "95", "95", None, "percent", "percent"),
+    ("account for 38.33 per cent of the country", "38.33", "38.33", None, "percent", "percent"),
+    ("Japan will pay five pct less for ore", "five", "5", None, "percent", "percent"),
+    (
+        "the rate rose 0.25 percentage points to 4.5",
+        "0.25",
+        "0.25",
+        None,
+        "percentage_point",
+        "percentage_point",
+    ),
+    ("inflation rose 1,5 percent in May", "1,5", "1.5", None, "percent", "percent"),
+    # ranges
+    (
+        "an increase by each side of 350 to 400 mln stg over",
+        "350",
+        "350000000",
+        "400000000",
+        "GBP",
+        "amount",
+    ),
+    ("forecasts growth of 6-6.5% in 2004", "6-6.5", "6", "6.5", "percent", "percent"),
+    ("a rise of 3-5 percent is expected", "3-5", "3", "5", "percent", "percent"),
+    (
+        "likely to rise to between 33 and 34 mln tonnes in 1987/88",
+        "33",
+        "33000000",
+        "34000000",
+        "tonnes",
+        "count",
+    ),
+    (
+        "export growth must increase ten to eleven pct annually",
+        "ten",
+        "10",
+        "11",
+        "percent",
+        "percent",
+    ),
+    (
+        "trim output by about 10 pct to between 5.5 mln to 5.6 mln chips",
+        "5.5",
+        "5500000",
+        "5600000",
+        "chips",
+        "count",
+    ),
+    # counts, written numbers, zero padding, ordinals
+    (
+        "representatives of 04 northern provinces sharing a border",
+        "04",
+        "4",
+        None,
+        "provinces",
+        "count",
+    ),
+    (
+        "witnessed the signing of three cooperation documents, including",
+        "three",
+        "3",
+        None,
+        "documents",
+        "count",
+    ),
+    ("Five centrally-run cities, including Hà Nội", "Five", "5", None, "cities", "count"),
+    ("invited the minister to attend its 21st edition.", "21st", "21", None, "edition", "ordinal"),
+    (
+        "added to the 20th Central Committee of the Party",
+        "20th",
+        "20",
+        None,
+        "committee",
+        "ordinal",
+    ),
+    ("Fifty major textile trading countries adopted", "Fifty", "50", None, "countries", "count"),
+    (
+        "reorganise the country's 3,600 trade agents to deliver",
+        "3,600",
+        "3600",
+        None,
+        "agents",
+        "count",
+    ),
+    ("buy 132 warplanes including 72 Tornado fighters", "72", "72", None, "fighters", "count"),
+    ("a hundred and fifty workers joined", "hundred", "150", None, "workers", "count"),
+    ("twenty-five companies signed", "twenty-five", "25", None, "companies", "count"),
+    ("about a dozen delegations attended", "dozen", "12", None, "delegations", "count"),
+    ("a tough 5-year plan", "5-year", "5", None, "year", "count"),
+    ("will supply 7.5 million tonnes of LPG annually", "7.5", "7500000", None, "tonnes", "count"),
+    # fractions and plain numbers
+    ("Japan accounted for about one-third.", "one-third", "0.333333", None, None, "number"),
+    ("two-thirds of the exports", "two-thirds", "0.666667", None, None, "number"),
+    ("fixed the won at a two-year high of 846.90.", "846.90", "846.9", None, None, "number"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "value", "high", "unit", "kind"),
+    VALUE_CASES,
+    ids=[case[0][:40] for case in VALUE_CASES],
+)
+def test_value_unit_and_kind(
+    sentence: str, fragment: str, value: str, high: str | None, unit: str | None, kind: str
+) -> None:
+    mention = find(sentence, fragment)
+    assert mention.value == Decimal(value)
+    assert mention.value_high == (None if high is None else Decimal(high))
+    assert mention.unit == unit
+    assert mention.kind == MentionKind(kind)
+    assert mention.text == sentence[mention.start : mention.end]
+
+
+DIRECTION_CASES = [
+    ("reached US$1.35 billion, up 56 percent year on year", "56", Direction.up),
+    ("reached 35.7 billion USD, an increase of 7.44%, of which", "7.44", Direction.up),
+    ("reached 6.2 billion USD, a decrease of 10.5%.", "10.5", Direction.down),
+    ("respectively rising 171.9 percent and 7.5 percent, according", "171.9", Direction.up),
+    ("respectively rising 171.9 percent and 7.5 percent, according", "7.5", Direction.up),
+    ("contribution to the 10 per cent growth in total retail sales", "10", Direction.up),
+    ("He estimated total 1987 textile exports would be 15 pct up on 1986", "15", Direction.up),
+    ("Japan will pay five pct less for the Indian iron ore", "five", Direction.down),
+    ("plans to slash production of 256K DRAM semiconductors by 29.41 pct", "29.41", Direction.down),
+    ("following a call to reduce production by more than 20 pct", "20", Direction.down),
+    ("the Korean won rose by some six pct", "six", Direction.up),
+    ("The won has gained 5.1 pct since the beginning of 1986.", "5.1", Direction.up),
+    ("Exports fell 3.2 percent in March", "3.2", Direction.down),
+    ("will mandate a 10 pct annual reduction in the trade surpluses", "10", Direction.down),
+    ("sales were unchanged at 2 percent", "2", None),  # "unchanged at" is a level
+    ("surplus rose to 7.4 billion dollars last year", "7.4", None),  # a level, not a change
+    ("down from 4.94 billion francs in 1985", "4.94", None),
+    ("compared with 8.2% in 2003", "8.2", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "direction"),
+    DIRECTION_CASES,
+    ids=[f"{case[0][:35]}:{case[1]}" for case in DIRECTION_CASES],
+)
+def test_direction(sentence: str, fragment: str, direction: Direction | None) -> None:
+    mention = find(sentence, fragment)
+    assert mention.direction == direction
+    assert mention.value > 0  # the magnitude as written; direction carries the sign
+
+
+QUALIFIER_CASES = [
+    ("accounts for over 95% of the total", "95", Qualifier.over, "over 95%"),
+    (
+        "to cut foreign debts totalling some 44.5 billion dlrs",
+        "44.5",
+        Qualifier.about,
+        "some 44.5 billion dlrs",
+    ),
+    ("to reduce production by more than 20 pct", "20", Qualifier.more_than, "more than 20 pct"),
+    (
+        "agreed to export about 23 mln tonnes of iron ore",
+        "23",
+        Qualifier.about,
+        "about 23 mln tonnes",
+    ),
+    ("nearly six decades of hostilities", "six", Qualifier.nearly, "nearly six decades"),
+    ("borrow up to 150 billion yen", "150", Qualifier.up_to, "up to 150 billion yen"),
+    ("at least 30 projects", "30", Qualifier.at_least, "at least 30 projects"),
+    ("almost 40 percent of sales", "40", Qualifier.almost, "almost 40 percent"),
+    ("around 1.8 billion dlrs", "1.8", Qualifier.about, "around 1.8 billion dlrs"),
+    ("less than 1% of exports", "1%", Qualifier.less_than, "less than 1%"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "qualifier", "span"),
+    QUALIFIER_CASES,
+    ids=[case[0][:35] for case in QUALIFIER_CASES],
+)
+def test_qualifier_is_read_and_included_in_the_span(
+    sentence: str, fragment: str, qualifier: Qualifier, span: str
+) -> None:
+    mention = find(sentence, fragment)
+    assert mention.qualifier == qualifier
+    assert mention.text == span
+    if qualifier == Qualifier.up_to:
+        assert mention.direction is None  # "up to" is a hedge, not a rise
+
+
+DATE_YEAR_CASES = [
+    ("a meeting in Hanoi on February 22.", "February 22", MentionKind.date, "222", None),
+    ("date 2023-02-22 Minister", "2023-02-22", MentionKind.date, "20230222", None),
+    ("Bộ Công thương27/11/2025", "27/11/2025", MentionKind.date, "20251127", None),
+    ("Nguyen Hong Dien on August 30 held talks", "August 30", MentionKind.date, "830", None),
+    ("power in June 1982.", "June 1982", MentionKind.date, "198206", None),
+    ("In 2022, trade revenue", "2022", MentionKind.year, "2022", None),
+    ("the 2023-25 period at a conference", "2023-25", MentionKind.year, "2023", "2025"),
+    ("goals set by localities for 2021-25.", "2021-25", MentionKind.year, "2021", "2025"),
+    ("to implement the Action Plan 2024-2026.", "2024-2026", MentionKind.year, "2024", "2026"),
+    ("in fiscal 1987/88 starting April 1", "1987/88", MentionKind.year, "1987", "1988"),
+    (
+        "long-term debt due between September 1986 and end-1987 over",
+        "1987",
+        MentionKind.year,
+        "1987",
+        None,
+    ),
+    ("exports in the 1990s grew", "1990s", MentionKind.year, "1990", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "kind", "value", "high"),
+    DATE_YEAR_CASES,
+    ids=[case[1] for case in DATE_YEAR_CASES],
+)
+def test_dates_and_years_are_kept_apart(
+    sentence: str, fragment: str, kind: MentionKind, value: str, high: str | None
+) -> None:
+    mention = find(sentence, fragment)
+    assert mention.kind == kind
+    assert not mention.is_figure
+    assert mention.value == Decimal(value)
+    assert mention.value_high == (None if high is None else Decimal(high))
+
+
+def test_a_date_carries_its_iso_form_in_the_note() -> None:
+    assert find("on February 22.", "February").note == "--02-22"
+    assert find("signed on 22 February 2023 in Hanoi", "February").note == "2023-02-22"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some specific solutions include: (i) urging the Ministries; (ii) coordinating; (iv) ok",
+        "Source: https://moit.gov.vn/tin-tuc/2025/11/27/hoi-dam-123.html",
+        "See www.example.com/report2024/page7 for details",
+        "the COVID-19 pandemic and G20 summit",
+        "256K DRAM chips",
+        "Decision 15/QD-TTg was issued",
+        "the meeting opened at 08:30 local time",
+        "one of the important partners",
+        "the two-way trade and the 'two-zero' life",
+        "in the first half of the year",
+        "a third country",
+    ],
+)
+def test_no_junk_figures(sentence: str) -> None:
+    assert [m.text for m in extract_mentions(sentence) if m.is_figure] == []
+
+
+class TestSeparators:
+    """Thousands separators and decimal commas, by the policy in docs/numbers.md."""
+
+    def test_many_groups_are_thousands(self) -> None:
+        assert find("a budget of 1,350,000 dollars", "1,350").value == 1350000
+
+    def test_lone_group_is_ambiguous_without_evidence(self) -> None:
+        mention = find("they sold 1,350 tonnes", "1,350")
+        assert mention.value == 1350
+        assert mention.ambiguous
+        assert mention.note is not None and "1.350" in mention.note
+
+    def test_english_decimals_elsewhere_settle_it(self) -> None:
+        mention = find("they sold 1,350 tonnes, up 2.5 percent", "1,350")
+        assert mention.value == 1350
+        assert not mention.ambiguous
+
+    def test_continental_text_reads_a_lone_comma_group_as_decimal(self) -> None:
+        text = "giá trị 1.350.000 đồng, tăng 1,350 lần"
+        assert find(text, "1.350.000").value == 1350000
+        assert find(text, "1,350").value == Decimal("1.35")
+
+    def test_decimal_comma(self) -> None:
+        assert find("prices rose 1,5 percent", "1,5").value == Decimal("1.5")
+
+
+def test_unit_is_carried_to_bare_scaled_numbers_in_the_same_sentence() -> None:
+    text = "The surplus rose to 7.1 billion dlrs last year from 4.3 billion in 1985."
+    later = find(text, "4.3")
+    assert (later.unit, later.kind, later.value) == ("USD", MentionKind.amount, 4300000000)
+    assert later.note is not None and "7.1 billion dlrs" in later.note
+
+
+def test_unit_is_not_carried_across_sentences() -> None:
+    text = "Exports were 5 billion dlrs. Imports reached 4.3 billion in 1985."
+    assert find(text, "4.3").unit is None
+
+
+def test_abbreviation_does_not_end_the_sentence() -> None:
+    text = (
+        "exports to the U.S. Amounted to 2.8 billion U.S. Dlrs out of total exports of 7.8 billion."
+    )
+    assert find(text, "7.8").unit == "USD"
+
+
+def test_ids_and_order() -> None:
+    text = "In 2022 trade rose 5 pct to 3 billion USD; 12 firms signed on March 3."
+    mentions = extract_mentions(text)
+    assert [m.id for m in mentions] == ["n1", "n2", "n3", "n4", "n5"]
+    assert [m.text for m in mentions] == ["2022", "5 pct", "3 billion USD", "12 firms", "March 3"]
+
+
+def test_empty_and_numberless_text() -> None:
+    assert extract_mentions("") == []
+    assert extract_mentions("No figures here at all.") == []
