@@ -1,0 +1,190 @@
+"""Resolve the dates news text writes relative to its publication day.
+
+``resolve_relative_date("on Monday", published=date(2023, 10, 3))`` gives 2023-10-02.
+The first date expression found in the text is resolved; the result is a `datetime.date`
+when the day is known, a `PartialDate` when only the year (and month) is ("last year",
+"in November"), or None when the text holds no date or needs a publication date that
+is missing.
+
+Conventions (news reports mostly look back):
+
+- a weekday ("on Monday") is the most recent such day strictly before publication,
+  unless it names the publication day itself (published on a Monday, "on Monday" is
+  that day); "last Monday" is always strictly before; "next Monday" strictly after;
+- a month and day without a year ("February 22") is the latest such date not after
+  publication + 1 day (a story dated just after midnight may report "tomorrow's" event);
+- a month alone ("in November") is the latest such month not after publication;
+- ``prefer_future=True`` reads bare weekdays, month-days and months forward instead
+  (for "will leave on Monday").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from summarizer.ingest.dates import MONTH_PATTERN, find_full_date, make_date, month_number
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_PATTERN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known only to the year or the month: 'last year' -> PartialDate(2022)."""
+
+    year: int
+    month: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+
+ResolvedDate = dt.date | PartialDate
+"""What `resolve_relative_date` returns when it finds a date."""
+
+_EXPRESSIONS = re.compile(
+    rf"""
+      (?P<dby>\bthe\s+day\s+before\s+yesterday\b)
+    | (?P<yesterday>\byesterday\b)
+    | (?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b)
+    | (?P<tomorrow>\btomorrow\b)
+    | \b(?P<which>last|next|this(?:\s+coming)?|this\s+past|past|coming)\s+
+      (?P<unit>week|month|year|(?P<wday>{_WEEKDAY_PATTERN}))\b
+    | (?P<bare_wday>\b{_WEEKDAY_PATTERN}\b)
+    | \b(?P<md_month>{MONTH_PATTERN})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})
+    | (?<!\d)(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{MONTH_PATTERN})
+      (?!\s*,?\s+\d{{4}})(?![a-z])
+    | \b(?:early|mid|late|end\s+of|in|since|during)[\s-]+(?P<m_month>{MONTH_PATTERN})(?![a-z])
+      (?!\s*,?\s+\d{{4}})(?!\s+\d)
+    | \b(?:early|mid|late|end\s+of|in)[\s-]+(?P<my_month>{MONTH_PATTERN})
+      \s*,?\s+(?P<my_year>(?:19|20)\d{{2}})\b
+    | \b(?:in|of|since|during|for)\s+(?P<year>(?:19|20)\d{{2}})\b(?![-/]\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _weekday_before(published: dt.date, weekday: int, *, include_today: bool) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and not include_today:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _weekday_after(published: dt.date, weekday: int) -> dt.date:
+    ahead = (weekday - published.weekday()) % 7 or 7
+    return published + dt.timedelta(days=ahead)
+
+
+def _month_day(published: dt.date, month: int, day: int, *, future: bool) -> dt.date | None:
+    """The latest month/day not after published + 1 (or the earliest on/after, if future)."""
+    if future:
+        for year in (published.year, published.year + 1):
+            found = make_date(year, month, day)
+            if found is not None and found >= published:
+                return found
+        return None
+    limit = published + dt.timedelta(days=1)
+    for year in range(limit.year, limit.year - 9, -1):  # 29 February waits for a leap year
+        found = make_date(year, month, day)
+        if found is not None and found <= limit:
+            return found
+    return None
+
+
+def _shift_month(published: dt.date, months: int) -> PartialDate:
+    index = published.year * 12 + published.month - 1 + months
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def _relative_unit(
+    match: re.Match[str], published: dt.date, *, future: bool
+) -> ResolvedDate | None:
+    which = re.sub(r"\s+", " ", match["which"].lower())
+    unit = match["unit"].lower()
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}
+    offset = step.get(which, 0)
+    if match["wday"]:
+        weekday = WEEKDAYS.index(unit)
+        if offset < 0:
+            return _weekday_before(published, weekday, include_today=False)
+        if offset > 0 or future:
+            return _weekday_after(published, weekday)
+        return _weekday_before(published, weekday, include_today=True)
+    if unit == "year":
+        return PartialDate(published.year + offset)
+    if unit == "month":
+        return _shift_month(published, offset)
+    return None  # "last week" names no day
+
+
+def _resolve_match(
+    match: re.Match[str], published: dt.date, *, future: bool
+) -> ResolvedDate | None:
+    """Turn one matched expression into a date, given the publication day."""
+    one_day = dt.timedelta(days=1)
+    if match["dby"]:
+        return published - 2 * one_day
+    if match["yesterday"]:
+        return published - one_day
+    if match["today"]:
+        return published
+    if match["tomorrow"]:
+        return published + one_day
+    if match["which"]:
+        return _relative_unit(match, published, future=future)
+    if match["bare_wday"]:
+        weekday = WEEKDAYS.index(match["bare_wday"].lower())
+        if future:
+            return (
+                published if published.weekday() == weekday else _weekday_after(published, weekday)
+            )
+        return _weekday_before(published, weekday, include_today=True)
+    if match["md_month"]:
+        return _month_day(
+            published, month_number(match["md_month"]), int(match["md_day"]), future=future
+        )
+    if match["dm_month"]:
+        return _month_day(
+            published, month_number(match["dm_month"]), int(match["dm_day"]), future=future
+        )
+    if match["m_month"]:
+        month = month_number(match["m_month"])
+        if future:
+            return PartialDate(published.year + (month < published.month), month)
+        return PartialDate(published.year - (month > published.month), month)
+    return None
+
+
+def _names_month_in_lower_case(match: re.Match[str]) -> bool:
+    """'up to 20 may be' is not a date: month names count only when capitalised."""
+    for group in ("md_month", "dm_month", "m_month", "my_month"):
+        if match[group]:
+            return match[group][0].islower()
+    return False
+
+
+def resolve_relative_date(
+    text: str, published: dt.date | None, *, prefer_future: bool = False
+) -> ResolvedDate | None:
+    """The date the first date expression in `text` refers to, or None.
+
+    Complete dates ("February 22, 2023", "27/11/2025") resolve without a publication
+    date; everything relative needs `published`.
+    """
+    absolute = find_full_date(text)
+    for match in _EXPRESSIONS.finditer(text):
+        if _names_month_in_lower_case(match):
+            continue
+        if absolute is not None and absolute[0] <= match.start():
+            break
+        if match["my_month"]:
+            return PartialDate(int(match["my_year"]), month_number(match["my_month"]))
+        if match["year"]:
+            return PartialDate(int(match["year"]))
+        if published is None:
+            return None
+        return _resolve_match(match, published, future=prefer_future)
+    return absolute[1] if absolute else None
