@@ -1,0 +1,67 @@
+"""RSS/Atom feed files: entries with content become articles dated by the entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from summarizer.domain import IngestFailure, SourceArticle
+from summarizer.ingest import iter_sources, load_article
+from summarizer.ingest.feeds import looks_like_feed
+from summarizer.source_text import InputError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+
+
+def test_atom_entry_content_is_used_and_dated_in_its_own_time_zone() -> None:
+    article, failure = list(iter_sources([FIXTURES / "atom.xml"]))
+    assert isinstance(article, SourceArticle)
+    # 01:15 at +07:00 is still 17 May in UTC; the entry's own calendar day is the 18th.
+    assert article.meta.published == dt.date(2023, 5, 18)
+    assert article.meta.title == "Guangdong trade reaches 47 billion USD"
+    assert article.meta.author == "Trade Desk"
+    assert article.meta.source == "https://example.invalid/guangdong"
+    assert article.text.startswith("Guangdong trade reaches 47 billion USD\n\nStatistics from")
+    assert "10.2 billion USD in the first three months of this year" in article.text
+    assert "alert" not in article.text and "<p>" not in article.text
+    assert isinstance(failure, IngestFailure)
+    assert "no content, summary or link" in failure.error
+
+
+def test_feed_entry_with_full_content_is_the_same_article_as_the_page(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        (FIXTURES / "rss.xml").read_text("utf-8").replace("{base}", "http://127.0.0.1:9")
+    )
+    first = next(iter(iter_sources([feed])))
+    assert isinstance(first, SourceArticle)
+    assert first.article_id == load_article(FIXTURES / "story.txt").article_id
+    assert first.meta.published == dt.date(2023, 10, 3)
+    assert first.meta.author == "Lan Nguyen"
+
+
+def test_feed_without_entries_is_one_failure(tmp_path: Path) -> None:
+    feed = tmp_path / "empty.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
+    )
+    (failure,) = list(iter_sources([feed]))
+    assert isinstance(failure, IngestFailure) and "no entries" in failure.error
+    with pytest.raises(InputError, match="no entries"):
+        load_article(feed)
+
+
+@pytest.mark.parametrize(
+    ("head", "is_feed"),
+    [
+        (b'<?xml version="1.0"?>\n<rss version="2.0">', True),
+        (b'\xef\xbb\xbf<feed xmlns="http://www.w3.org/2005/Atom">', True),
+        (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x">', True),
+        (b"<!DOCTYPE html><html><body><p>feed the world</p>", False),
+        (b"Trade news: <rss> is mentioned in plain text", False),
+    ],
+)
+def test_feeds_are_detected_by_content(head: bytes, is_feed: bool) -> None:
+    assert looks_like_feed(head) is is_feed
