@@ -72,6 +72,8 @@ def site() -> Iterator[Site]:
                 {"Content-Type": "text/plain; charset=utf-8"},
                 (SEEDS / "002_55c89a1fcdb3cd68.txt").read_bytes(),
             ),
+            "/untyped-html": (200, {}, (FIXTURES / "story.html").read_bytes()),
+            "/untyped-text": (200, {}, (FIXTURES / "story.txt").read_bytes()),
             "/redirect": (302, {"Location": "/story.html"}, b""),
             "/loop": (302, {"Location": "/loop"}, b""),
             "/image.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n"),
@@ -101,6 +103,13 @@ def test_redirects_are_followed(site: Site) -> None:
     article = load_article(f"{site.base}/redirect")
     assert article.article_id == load_article(FIXTURES / "story.html").article_id
     assert article.meta.source == f"{site.base}/redirect"
+
+
+def test_responses_without_a_content_type_are_sniffed(site: Site) -> None:
+    html = load_article(f"{site.base}/untyped-html")
+    text = load_article(f"{site.base}/untyped-text")
+    assert "<p>" not in html.text and html.meta.author == "Lan Nguyen"
+    assert html.article_id == text.article_id
 
 
 def test_plain_text_url_gets_chrome_removal_and_dates(site: Site) -> None:

@@ -23,6 +23,14 @@ Source = str | os.PathLike[str]
 Item = SourceArticle | IngestFailure
 
 
+def _suffix_for(media_type: str) -> str:
+    """The file suffix a response would have on disk, so it is read the same way.
+
+    Without a content type the body is sniffed (HTML by its opening tag, else text).
+    """
+    return {"text/plain": ".txt", "text/markdown": ".md", "": ".txt"}.get(media_type, ".html")
+
+
 def _url_items(url: str, client: httpx.Client) -> Iterator[Item]:
     """A URL: a feed (by content type or content) or one page."""
     fetched = fetch(url, client=client, max_bytes=MAX_FEED_BYTES)
@@ -36,15 +44,17 @@ def _url_items(url: str, client: httpx.Client) -> Iterator[Item]:
             f"{url}: {len(fetched.body):,} bytes is larger than the "
             f"{MAX_ARTICLE_BYTES:,}-byte limit for one article"
         )
-    suffix = ".txt" if fetched.media_type in ("text/plain", "text/markdown") else ".html"
-    yield article_from_bytes(fetched.body, source=url, suffix=suffix, charset=fetched.charset)
+    yield article_from_bytes(
+        fetched.body, source=url, suffix=_suffix_for(fetched.media_type), charset=fetched.charset
+    )
 
 
 def _page(url: str, client: httpx.Client) -> SourceArticle:
     """One page behind a feed entry's link."""
     fetched = fetch(url, client=client)
-    suffix = ".txt" if fetched.media_type in ("text/plain", "text/markdown") else ".html"
-    return article_from_bytes(fetched.body, source=url, suffix=suffix, charset=fetched.charset)
+    return article_from_bytes(
+        fetched.body, source=url, suffix=_suffix_for(fetched.media_type), charset=fetched.charset
+    )
 
 
 def _file_items(path: Path, client: httpx.Client) -> Iterator[Item]:

@@ -13,6 +13,8 @@ Conventions (news reports mostly look back):
   that day); "last Monday" is always strictly before; "next Monday" strictly after;
 - a month and day without a year ("February 22") is the latest such date not after
   publication + 1 day (a story dated just after midnight may report "tomorrow's" event);
+- a numeric day/month without a year is read day first and only after "ngày", "on" or
+  "dated" ("ngày 26/11"), since a bare "1/2" is more often a fraction;
 - a month alone ("in November") is the latest such month not after publication;
 - ``prefer_future=True`` reads bare weekdays, month-days and months forward instead
   (for "will leave on Monday").
@@ -47,9 +49,10 @@ ResolvedDate = dt.date | PartialDate
 _EXPRESSIONS = re.compile(
     rf"""
       (?P<dby>\bthe\s+day\s+before\s+yesterday\b)
-    | (?P<yesterday>\byesterday\b)
-    | (?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b)
-    | (?P<tomorrow>\btomorrow\b)
+    | (?P<yesterday>\b(?:yesterday|hôm\s+qua)\b)
+    | (?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|hôm\s+nay)\b)
+    | (?P<tomorrow>\b(?:tomorrow|ngày\s+mai)\b)
+    | \b(?:ngày|on|dated)\s+(?P<nd_day>\d{{1,2}})/(?P<nd_month>\d{{1,2}})(?![/\d])
     | \b(?P<which>last|next|this(?:\s+coming)?|this\s+past|past|coming)\s+
       (?P<unit>week|month|year|(?P<wday>{_WEEKDAY_PATTERN}))\b
     | (?P<bare_wday>\b{_WEEKDAY_PATTERN}\b)
@@ -142,6 +145,8 @@ def _resolve_match(
                 published if published.weekday() == weekday else _weekday_after(published, weekday)
             )
         return _weekday_before(published, weekday, include_today=True)
+    if match["nd_day"]:
+        return _month_day(published, int(match["nd_month"]), int(match["nd_day"]), future=future)
     if match["md_month"]:
         return _month_day(
             published, month_number(match["md_month"]), int(match["md_day"]), future=future
