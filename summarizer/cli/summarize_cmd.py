@@ -1,0 +1,72 @@
+"""`summarizer summarize FILE|URL`: one article to a checked record (JSON) or a briefing (Markdown).
+
+Exit codes: 0 accepted, 3 flagged by the cross-check, 4 the model failed, 2 bad input.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarizer.cli.app import app
+from summarizer.domain import OutcomeStatus
+from summarizer.extraction.article import load_article
+from summarizer.extraction.pipeline import extract_article
+from summarizer.llm.client import LLMError
+from summarizer.llm.config import resolve_config
+from summarizer.llm.embedded import ModelAssemblyError
+from summarizer.llm.server import ServerError
+from summarizer.render.record_markdown import render_outcome_markdown
+from summarizer.source_text import InputError
+
+EXIT_CODES = {OutcomeStatus.accepted: 0, OutcomeStatus.flagged: 3, OutcomeStatus.failed: 4}
+EXIT_BAD_INPUT = 2
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    md = "md"
+
+
+@app.command("summarize")
+def summarize_command(
+    source: Annotated[str, typer.Argument(help="Article file path or http(s) URL.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="json: the whole outcome; md: a briefing.")
+    ] = OutputFormat.json,
+    base_url: Annotated[
+        str | None,
+        typer.Option(help="OpenAI-compatible endpoint; default: the embedded model."),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name at the endpoint.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML config file (default ./summarizer.toml).")
+    ] = None,
+    grounding: Annotated[
+        bool, typer.Option(help="Let the model cite regex-found numbers instead of retyping.")
+    ] = True,
+) -> None:
+    """Extract meetings, figures and agreements from one article and cross-check the numbers."""
+    try:
+        settings = resolve_config(
+            base_url=base_url, model=model, config_file=config, grounding=grounding
+        )
+        article = load_article(source)
+    except InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    try:
+        outcome = extract_article(article, settings)
+    except (ModelAssemblyError, ServerError, LLMError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_CODES[OutcomeStatus.failed]) from exc
+    if output_format == OutputFormat.md:
+        typer.echo(render_outcome_markdown(outcome), nl=False)
+    else:
+        typer.echo(outcome.model_dump_json(indent=2))
+    if outcome.status == OutcomeStatus.failed:
+        typer.echo(f"error: {outcome.error}", err=True)
+    raise typer.Exit(EXIT_CODES[outcome.status])

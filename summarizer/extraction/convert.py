@@ -1,0 +1,213 @@
+"""Turn a model's draft into the strict domain `Extraction`, taking numbers from the source.
+
+The program, not the model, decides what goes into a record where it can: a cited
+mention's value, unit and exact text; the verbatim evidence sentence around it; the
+meeting date resolved against the publication date (the model only copies the date's
+words, since small models invent years).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from dateutil import parser as date_parser
+from pydantic import ValidationError
+
+from summarizer.domain import (
+    Agreement,
+    Direction,
+    Extraction,
+    Figure,
+    FigureKind,
+    Meeting,
+    NumericMention,
+    Participant,
+)
+from summarizer.extraction.wire import (
+    DraftAgreement,
+    DraftExtractionBase,
+    DraftMeeting,
+    FreeFigure,
+    GroundedFigure,
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
+_MAX_SUMMARY = 1200
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of `text` holding `[start, end)`, verbatim."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right = len(text)
+    following = _SENTENCE_END.search(text, end)
+    if following is not None:
+        right = following.start()
+    return text[left:right].strip()
+
+
+def two_sentences(summary: str) -> str:
+    """Trim a summary to two sentences and the record's length limit."""
+    parts = re.split(r"(?<=[.!?])\s+", summary.strip())
+    trimmed = " ".join(parts[:2])
+    return trimmed[:_MAX_SUMMARY].rstrip()
+
+
+def resolve_date(date_text: str | None, published: dt.date | None) -> dt.date | None:
+    """'February 22' + published 2023-02-22 -> 2023-02-22; a date after publication moves back
+    a year (a January article mentioning 'December 30'); unparseable text gives None."""
+    if not date_text or published is None:
+        return None
+    default = dt.datetime(published.year, published.month, published.day)
+    try:
+        parsed = date_parser.parse(date_text, default=default, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
+    has_year = re.search(r"\b(19|20)\d{2}\b", date_text) is not None
+    if not has_year and parsed > published + dt.timedelta(days=7):
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:
+            return None
+    return parsed
+
+
+def _in_text(fragment: str | None, text: str) -> str | None:
+    if fragment and fragment.casefold() in text.casefold():
+        return fragment
+    return None
+
+
+def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -> Meeting:
+    date_text = _in_text(draft.date_text, text)
+    participants = [
+        Participant(name=p.name, title=p.title or None, country=p.country or None)
+        for p in draft.participants
+    ]
+    return Meeting(
+        kind=draft.kind,
+        date=resolve_date(date_text, published),
+        date_text=date_text,
+        location=_in_text(draft.location, text),
+        participants=participants,
+        topics=[t for t in (topic.strip() for topic in draft.topics) if t][:12],
+    )
+
+
+def _signed(value: Decimal, direction: Direction | None) -> Decimal:
+    if direction == Direction.down:
+        return -abs(value)
+    if direction == Direction.up:
+        return abs(value)
+    return value
+
+
+def _default_unit(kind: FigureKind) -> str:
+    return "percent" if kind in (FigureKind.share, FigureKind.rate) else "units"
+
+
+def _reconciled_kind(kind: FigureKind, mention: NumericMention) -> FigureKind:
+    """The source's wording outranks the model's label where it is unambiguous.
+
+    A number next to a change word ('up 56 percent', 'rising 7.5 percent') is a change;
+    a currency amount with no change word is an amount, whatever a small model says.
+    """
+    if mention.direction is not None and mention.unit in ("percent", "percentage_point"):
+        return FigureKind.change
+    if kind == FigureKind.change and mention.direction is None and mention.kind == "amount":
+        return FigureKind.amount
+    return kind
+
+
+def figure_from_mention(draft: GroundedFigure, mention: NumericMention, text: str) -> Figure | None:
+    """A grounded figure: value, unit, text and evidence come from the mention."""
+    direction = mention.direction or draft.direction
+    kind = _reconciled_kind(draft.kind, mention)
+    if kind == FigureKind.change and direction is None:
+        return None
+    try:
+        return Figure(
+            value=_signed(mention.value, direction) if kind == FigureKind.change else mention.value,
+            unit=mention.unit or _default_unit(kind),
+            scale=mention.scale,
+            kind=kind,
+            direction=direction if kind == FigureKind.change else None,
+            qualifier=mention.qualifier,
+            metric=draft.metric,
+            period=draft.period or None,
+            text=mention.text,
+            evidence=sentence_around(text, mention.start, mention.end),
+            mention_id=mention.id,
+        )
+    except ValidationError:
+        return None
+
+
+def figure_from_free(
+    draft: FreeFigure, text: str, mentions: list[NumericMention], offset_hint: int = 0
+) -> Figure | None:
+    """An ungrounded figure: the model's own value; evidence is found by locating its text."""
+    at = text.find(draft.text, offset_hint)
+    if at < 0:
+        at = text.find(draft.text)
+    evidence = sentence_around(text, at, at + len(draft.text)) if at >= 0 else draft.text
+    mention_id = next(
+        (m.id for m in mentions if at >= 0 and m.start < at + len(draft.text) and m.end > at),
+        None,
+    )
+    try:
+        value = Decimal(repr(draft.value))
+    except InvalidOperation:
+        return None
+    try:
+        return Figure(
+            value=_signed(value, draft.direction) if draft.kind == FigureKind.change else value,
+            unit=draft.unit,
+            kind=draft.kind,
+            direction=draft.direction if draft.kind == FigureKind.change else None,
+            metric=draft.metric,
+            period=draft.period or None,
+            text=draft.text,
+            evidence=evidence,
+            mention_id=mention_id,
+        )
+    except ValidationError:
+        return None
+
+
+def convert_agreement(draft: DraftAgreement) -> Agreement:
+    return Agreement(
+        title=draft.title,
+        type=draft.type,
+        parties=[p for p in draft.parties if p.strip()],
+        status=draft.status,
+    )
+
+
+def to_extraction(
+    draft: DraftExtractionBase,
+    text: str,
+    mentions: list[NumericMention],
+    published: dt.date | None,
+) -> Extraction:
+    """The domain extraction of one draft; figures that cannot be grounded are dropped."""
+    by_id = {m.id: m for m in mentions}
+    figures: list[Figure] = []
+    for item in getattr(draft, "figures", []):
+        figure: Figure | None = None
+        if isinstance(item, GroundedFigure):
+            mention = by_id.get(item.mention_id)
+            figure = figure_from_mention(item, mention, text) if mention else None
+        elif isinstance(item, FreeFigure):
+            figure = figure_from_free(item, text, mentions)
+        if figure is not None:
+            figures.append(figure)
+    return Extraction(
+        summary=two_sentences(draft.summary),
+        meetings=[convert_meeting(m, text, published) for m in draft.meetings],
+        figures=figures,
+        agreements=[convert_agreement(a) for a in draft.agreements],
+    )

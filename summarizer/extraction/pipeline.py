@@ -1,0 +1,271 @@
+"""Article in, `ExtractionOutcome` out: prompt, call, convert, cross-check, one repair round.
+
+Nothing here raises on a bad model answer: refusals, prose, empty objects and exhausted
+retries all become a `failed` outcome with the error and the last raw output, so a
+batch never stops on one article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from summarizer.domain import (
+    ArticleRecord,
+    Discrepancy,
+    Extraction,
+    ExtractionOutcome,
+    NumericMention,
+    OutcomeStatus,
+    Provenance,
+    ReasonCode,
+    SourceArticle,
+    TokenUsage,
+    Verdict,
+)
+from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
+from summarizer.extraction.convert import to_extraction
+from summarizer.extraction.merge import merge_extractions
+from summarizer.extraction.wire import DraftExtractionBase, FreeExtraction, GroundedExtraction
+from summarizer.llm.client import LLMClient, LLMError
+from summarizer.llm.config import LLMConfig, resolve_config
+from summarizer.llm.prompts import PromptSet, load_prompts
+from summarizer.llm.session import open_client, shared_client
+
+Checker = Callable[[str, ArticleRecord, dt.date | None], Verdict]
+
+
+@dataclass
+class _Budget:
+    """Tokens and attempts spent on one article, all calls and retries together."""
+
+    limit_tokens: int
+    usage: TokenUsage = field(default_factory=TokenUsage)
+    attempts: int = 0
+    raw_output: str | None = None
+
+    def add(self, usage: TokenUsage, attempts: int, raw_output: str | None) -> None:
+        self.usage = self.usage + usage
+        self.attempts += attempts
+        self.raw_output = raw_output or self.raw_output
+
+    @property
+    def exhausted(self) -> bool:
+        return self.usage.total_tokens >= self.limit_tokens
+
+
+def find_mentions(text: str) -> list[NumericMention]:
+    """Figures found by the regex extractor (dates and years are not offered to the model)."""
+    numbers = importlib.import_module("summarizer.numbers")
+    mentions = cast(list[NumericMention], numbers.extract_mentions(text))
+    return [m for m in mentions if m.is_figure]
+
+
+def default_checker() -> Checker:
+    """The deterministic cross-checker."""
+    crosscheck = importlib.import_module("summarizer.crosscheck")
+    check_record = crosscheck.check_record
+
+    def check(text: str, record: ArticleRecord, published: dt.date | None) -> Verdict:
+        return cast(Verdict, check_record(text, record, published=published))
+
+    return check
+
+
+def _messages(
+    prompts: PromptSet,
+    article: SourceArticle,
+    chunk: Chunk,
+    part: int,
+    part_count: int,
+    mentions: list[NumericMention],
+    grounded: bool,
+) -> list[dict[str, Any]]:
+    example = prompts.render("example", grounded=grounded)
+    system = prompts.render("system", grounded=grounded, example=example)
+    in_chunk = [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
+    user = prompts.render(
+        "user",
+        grounded=grounded,
+        published=article.meta.published.isoformat() if article.meta.published else None,
+        part=part,
+        part_count=part_count,
+        mentions=in_chunk,
+        text=chunk.text,
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def _call(
+    client: LLMClient,
+    budget: _Budget,
+    model: type[DraftExtractionBase],
+    messages: list[dict[str, Any]],
+    context: dict[str, Any],
+) -> DraftExtractionBase:
+    try:
+        result = client.structured(model, messages, context=context)
+    except LLMError as exc:
+        budget.add(exc.usage, exc.attempts, exc.raw_output)
+        raise
+    budget.add(result.usage, result.attempts, result.raw_output)
+    return result.value
+
+
+def _better(first: Verdict, second: Verdict) -> bool:
+    """True when `second` is strictly better: fewer discrepancies."""
+    return len(second.discrepancies) < len(first.discrepancies)
+
+
+def _record(
+    article: SourceArticle,
+    extraction: Extraction,
+    config: LLMConfig,
+    prompts: PromptSet,
+    budget: _Budget,
+    started: float,
+) -> ArticleRecord:
+    return ArticleRecord(
+        article_id=article.article_id,
+        meta=article.meta,
+        summary=extraction.summary,
+        meetings=extraction.meetings,
+        figures=extraction.figures,
+        agreements=extraction.agreements,
+        provenance=Provenance(
+            model=config.model_label,
+            prompt_version=prompts.version,
+            created_at=dt.datetime.now(dt.UTC),
+            usage=budget.usage,
+            attempts=max(budget.attempts, 1),
+            latency_s=round(time.monotonic() - started, 3),
+        ),
+    )
+
+
+def repair_messages(
+    prompts: PromptSet,
+    messages: list[dict[str, Any]],
+    previous: DraftExtractionBase,
+    discrepancies: list[Discrepancy],
+) -> list[dict[str, Any]]:
+    """The first conversation, the model's answer, and the cross-check's findings."""
+    answer = previous.model_dump_json(exclude_none=True)
+    feedback = prompts.render("repair", discrepancies=discrepancies)
+    return [
+        *messages,
+        {"role": "assistant", "content": answer},
+        {"role": "user", "content": feedback},
+    ]
+
+
+def _failed(
+    article: SourceArticle, error: str, budget: _Budget, started: float
+) -> ExtractionOutcome:
+    return ExtractionOutcome(
+        article_id=article.article_id,
+        status=OutcomeStatus.failed,
+        error=error,
+        raw_output=budget.raw_output,
+        usage=budget.usage,
+        attempts=budget.attempts,
+        latency_s=round(time.monotonic() - started, 3),
+    )
+
+
+def run_extraction(
+    article: SourceArticle,
+    config: LLMConfig,
+    client: LLMClient,
+    *,
+    checker: Checker | None = None,
+    prompts: PromptSet | None = None,
+) -> ExtractionOutcome:
+    """Extract, check and (once) repair one article with an open client."""
+    started = time.monotonic()
+    prompts = prompts or load_prompts()
+    check = checker or default_checker()
+    budget = _Budget(limit_tokens=config.max_article_tokens)
+    text = article.text
+    published = article.meta.published
+    mentions = find_mentions(text)
+    grounded = config.grounding
+    chunks = split_article(text, chunk_budget_chars(config.n_ctx, config.max_tokens))
+    context = {"source": text}
+    parts: list[Extraction] = []
+    drafts: list[DraftExtractionBase] = []
+    conversations: list[list[dict[str, Any]]] = []
+    for index, chunk in enumerate(chunks, start=1):
+        if budget.exhausted:
+            return _failed(article, "token budget for this article exhausted", budget, started)
+        in_chunk = [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
+        model: type[DraftExtractionBase] = GroundedExtraction if grounded else FreeExtraction
+        messages = _messages(prompts, article, chunk, index, len(chunks), mentions, grounded)
+        try:
+            draft = _call(client, budget, model, messages, {**context, "mentions": in_chunk})
+        except LLMError as exc:
+            return _failed(article, str(exc), budget, started)
+        drafts.append(draft)
+        conversations.append(messages)
+        parts.append(to_extraction(draft, text, mentions, published))
+    extraction = merge_extractions(parts)
+    record = _record(article, extraction, config, prompts, budget, started)
+    verdict = check(text, record, published)
+    if config.repair and verdict.discrepancies and len(chunks) == 1 and not budget.exhausted:
+        model = type(drafts[0])
+        messages = repair_messages(prompts, conversations[0], drafts[0], verdict.discrepancies)
+        try:
+            repaired = _call(client, budget, model, messages, {**context, "mentions": mentions})
+        except LLMError:
+            repaired = None  # keep the first result; its usage is already counted
+        if repaired is not None:
+            candidate = to_extraction(repaired, text, mentions, published)
+            candidate_record = _record(article, candidate, config, prompts, budget, started)
+            candidate_verdict = check(text, candidate_record, published)
+            if _better(verdict, candidate_verdict):
+                record, verdict = candidate_record, candidate_verdict
+    provenance = record.provenance
+    assert provenance is not None
+    record = record.model_copy(
+        update={
+            "provenance": provenance.model_copy(
+                update={
+                    "usage": budget.usage,
+                    "attempts": max(budget.attempts, 1),
+                    "latency_s": round(time.monotonic() - started, 3),
+                }
+            )
+        }
+    )
+    return ExtractionOutcome(
+        article_id=article.article_id,
+        status=OutcomeStatus(verdict.status.value),
+        record=record,
+        verdict=verdict,
+        usage=budget.usage,
+        attempts=budget.attempts,
+        latency_s=round(time.monotonic() - started, 3),
+    )
+
+
+def extract_article(
+    article: SourceArticle, config: LLMConfig, *, client: LLMClient | None = None
+) -> ExtractionOutcome:
+    """One article; opens (and closes) a client, starting the embedded model if configured."""
+    if client is not None:
+        return run_extraction(article, config, client)
+    with open_client(config) as opened:
+        return run_extraction(article, config, opened)
+
+
+def extract_for_eval(article: SourceArticle) -> ExtractionOutcome:
+    """Used by `summarizer eval --extract`: the configured model, one server for all articles."""
+    config = resolve_config()
+    return run_extraction(article, config, shared_client(config))
+
+
+__all__ = ["ReasonCode", "extract_article", "extract_for_eval", "run_extraction"]

@@ -1,0 +1,151 @@
+"""Run the embedded model as a local OpenAI-compatible server for the life of one command.
+
+Serving over HTTP on 127.0.0.1 (rather than calling llama.cpp in-process) keeps one code
+path for every model: the embedded default and any hosted endpoint go through the same
+openai + instructor client, and tests can record and replay the real HTTP exchanges.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+
+
+class ServerError(RuntimeError):
+    """The local model server could not be started or did not become ready."""
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class EmbeddedServer:
+    """`python -m llama_cpp.server` as a child process; a context manager that always stops it.
+
+    An `atexit` hook stops it too, so an exception or Ctrl-C anywhere never leaves an
+    orphaned server holding 2 GB of memory.
+    """
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        alias: str,
+        n_ctx: int = 8192,
+        port: int | None = None,
+        threads: int | None = None,
+        ready_timeout_s: float = 120.0,
+    ) -> None:
+        self.model_path = model_path
+        self.alias = alias
+        self.n_ctx = n_ctx
+        self.port = port or free_port()
+        self.threads = threads or os.cpu_count() or 1
+        self.ready_timeout_s = ready_timeout_s
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log: Path | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(self.model_path),
+            "--model_alias",
+            self.alias,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--n_threads",
+            str(self.threads),
+            "--n_threads_batch",
+            str(self.threads),
+        ]
+
+    def start(self) -> EmbeddedServer:
+        if self._process is not None:
+            return self
+        fd, log_name = tempfile.mkstemp(prefix="summarizer-llama-", suffix=".log")
+        self._log = Path(log_name)
+        with os.fdopen(fd, "wb") as log:
+            self._process = subprocess.Popen(
+                self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+        atexit.register(self.stop)
+        self._wait_ready()
+        return self
+
+    def _log_tail(self) -> str:
+        if self._log is None or not self._log.exists():
+            return ""
+        return self._log.read_text(encoding="utf-8", errors="replace")[-2000:]
+
+    def _wait_ready(self) -> None:
+        """Poll `/v1/models` until it answers; fail fast if the process dies."""
+        deadline = time.monotonic() + self.ready_timeout_s
+        while time.monotonic() < deadline:
+            assert self._process is not None
+            if self._process.poll() is not None:
+                tail = self._log_tail()
+                self.stop()
+                raise ServerError(
+                    f"the embedded model server exited with code {self._process.returncode}:\n"
+                    f"{tail}"
+                )
+            try:
+                if httpx.get(f"{self.base_url}/models", timeout=2.0).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        tail = self._log_tail()
+        self.stop()
+        raise ServerError(
+            f"the embedded model server did not answer within {self.ready_timeout_s:.0f}s:\n{tail}"
+        )
+
+    def stop(self) -> None:
+        """Terminate, then kill if it lingers; safe to call twice."""
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+        if self._log is not None:
+            self._log.unlink(missing_ok=True)
+            self._log = None
+        atexit.unregister(self.stop)
+
+    def __enter__(self) -> EmbeddedServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,149 @@
+"""A Markdown briefing of ONE extraction outcome: record, figures, agreements and the verdict."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from summarizer.domain import (
+    Agreement,
+    AgreementStatus,
+    ArticleRecord,
+    ExtractionOutcome,
+    Figure,
+    Meeting,
+    OutcomeStatus,
+    Verdict,
+)
+
+_STATUS_ORDER = [
+    AgreementStatus.signed,
+    AgreementStatus.in_force,
+    AgreementStatus.agreed_in_principle,
+    AgreementStatus.under_negotiation,
+    AgreementStatus.proposed,
+]
+
+
+def _cell(text: object) -> str:
+    """Table cells may not hold pipes or line breaks."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def format_value(figure: Figure) -> str:
+    """1350000000 USD -> '1,350,000,000 USD'; percentages keep their decimals."""
+    value = figure.value
+    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value.normalize():,f}"
+    if figure.unit == "percent":
+        return f"{text}%"
+    if figure.unit == "percentage_point":
+        return f"{text} pp"
+    return f"{text} {figure.unit}"
+
+
+def _participant(meeting: Meeting) -> str:
+    names = []
+    for person in meeting.participants:
+        extras = ", ".join(part for part in (person.title, person.country) if part)
+        names.append(f"{person.name} ({extras})" if extras else person.name)
+    return "; ".join(names)
+
+
+def _meetings(record: ArticleRecord) -> list[str]:
+    if not record.meetings:
+        return ["_No meetings reported._"]
+    lines = []
+    for meeting in record.meetings:
+        when = meeting.date.isoformat() if meeting.date else (meeting.date_text or "date not given")
+        where = meeting.location or "place not given"
+        lines.append(f"- **{meeting.kind.value.replace('_', ' ')}**, {when}, {where}: ")
+        lines[-1] += _participant(meeting)
+        if meeting.topics:
+            lines.append(f"  - Topics: {', '.join(meeting.topics)}")
+    return lines
+
+
+def _figures(record: ArticleRecord) -> list[str]:
+    if not record.figures:
+        return ["_No figures reported._"]
+    lines = ["| Figure | Value | Kind | What | Period |", "|---|---|---|---|---|"]
+    for figure in record.figures:
+        kind = figure.kind.value
+        if figure.direction is not None:
+            kind += f" ({figure.direction.value})"
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(part)
+                for part in (
+                    figure.text or "",
+                    format_value(figure),
+                    kind,
+                    figure.metric,
+                    figure.period or "",
+                )
+            )
+            + " |"
+        )
+    return lines
+
+
+def _agreements(record: ArticleRecord) -> list[str]:
+    if not record.agreements:
+        return ["_No agreements reported._"]
+    grouped: dict[AgreementStatus, list[Agreement]] = defaultdict(list)
+    for agreement in record.agreements:
+        grouped[agreement.status].append(agreement)
+    lines: list[str] = []
+    for status in _STATUS_ORDER:
+        if status not in grouped:
+            continue
+        lines.append(f"**{status.value.replace('_', ' ').capitalize()}**")
+        for agreement in grouped[status]:
+            parties = f" ({', '.join(agreement.parties)})" if agreement.parties else ""
+            lines.append(f"- {agreement.title} [{agreement.type.value}]{parties}")
+    return lines
+
+
+def _verdict(verdict: Verdict) -> list[str]:
+    head = (
+        f"**{verdict.status.value.upper()}**: {verdict.numbers_checked} number(s) checked "
+        f"against the source, {len(verdict.discrepancies)} discrepancy(ies)."
+    )
+    lines = [head]
+    for item in verdict.discrepancies:
+        source = f' Source: "{item.source}".' if item.source else ""
+        lines.append(f"- `{item.code.value}` at `{item.field}`: {item.message}{source}")
+    return lines
+
+
+def render_outcome_markdown(outcome: ExtractionOutcome) -> str:
+    """The briefing; a failed outcome renders its error and the last raw model output."""
+    if outcome.status == OutcomeStatus.failed or outcome.record is None:
+        lines = ["# Extraction failed", "", f"{outcome.error or 'no detail'}"]
+        if outcome.raw_output:
+            lines += ["", "Last model output:", "", "```", outcome.raw_output[:4000], "```"]
+        return "\n".join(lines) + "\n"
+    record = outcome.record
+    title = record.meta.title or record.meta.source or record.article_id
+    lines = [f"# {title}", ""]
+    if record.meta.published:
+        lines += [f"Published {record.meta.published.isoformat()}", ""]
+    lines += [record.summary, "", "## Meetings", "", *_meetings(record)]
+    lines += ["", "## Figures", "", *_figures(record)]
+    lines += ["", "## Agreements", "", *_agreements(record)]
+    if outcome.verdict is not None:
+        lines += ["", "## Cross-check", "", *_verdict(outcome.verdict)]
+    provenance = record.provenance
+    if provenance is not None:
+        usage = provenance.usage
+        lines += [
+            "",
+            f"_Model {provenance.model}, prompt {provenance.prompt_version}, schema "
+            f"{provenance.schema_version}; {usage.prompt_tokens}+{usage.completion_tokens} "
+            f"tokens over {provenance.attempts} attempt(s)._",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["Decimal", "render_outcome_markdown"]
