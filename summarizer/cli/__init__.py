@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from summarizer.cli import (
-    check_cmd,  # noqa: F401  (registers commands)
-    eval_cmd,  # noqa: F401  (registers commands)
     brief_cmd,  # noqa: F401  (registers commands)
     numbers_cmd,  # noqa: F401  (registers commands)
     schemas_cmd,  # noqa: F401  (registers commands)
