@@ -7,11 +7,16 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-import summarizer.store.tables  # noqa: F401  (registers tables)
 from summarizer.store.base import Base
-from summarizer.store.engine import open_engine, resolve_db_url
+from summarizer.store.engine import (
+    alembic_config,
+    import_table_modules,
+    open_engine,
+    resolve_db_url,
+)
 
 
 def test_bare_path_is_a_sqlite_file(tmp_path: Path) -> None:
@@ -43,7 +48,8 @@ def test_open_migrates_and_sets_sqlite_pragmas(tmp_path: Path) -> None:
 
 
 def test_migrations_match_the_orm_tables(tmp_path: Path) -> None:
-    """A table changed in tables.py without a new Alembic revision fails here."""
+    """A table changed in any area's tables.py without a new Alembic revision fails here."""
+    import_table_modules()
     engine = open_engine(str(tmp_path / "m.db"))
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
@@ -57,3 +63,18 @@ def test_reopening_is_a_noop(tmp_path: Path) -> None:
     engine = open_engine(path)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+
+
+def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
+    """Several processes creating the same new database at once must not collide."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "race.db"
+    code = f"from summarizer.store.engine import open_engine; open_engine({str(path)!r})"
+    procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(4)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    engine = open_engine(str(path))
+    with engine.connect() as conn:
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    assert versions == ScriptDirectory.from_config(alembic_config()).get_heads()

@@ -7,6 +7,7 @@ to date on open with Alembic, so nobody ever runs ``alembic`` by hand.
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 from pathlib import Path
@@ -76,6 +77,12 @@ def version_locations() -> list[str]:
     return found
 
 
+def import_table_modules() -> None:
+    """Import every area's ``summarizer/<area>/tables.py`` so `Base.metadata` has all tables."""
+    for path in sorted(_PACKAGE_DIR.glob("*/tables.py")):
+        importlib.import_module(f"summarizer.{path.parent.name}.tables")
+
+
 def alembic_config() -> Config:
     """Alembic configuration built in code (no alembic.ini to ship or find)."""
     config = Config()
@@ -85,12 +92,44 @@ def alembic_config() -> Config:
     return config
 
 
+def _migration_engine(engine: Engine) -> Engine:
+    """For a SQLite file, an engine whose transactions start with ``BEGIN IMMEDIATE``.
+
+    Two processes opening a new database at once (a batch and a reader, two Ray drivers)
+    would otherwise both try to create the tables; the immediate write lock makes the
+    second wait (busy timeout) and then find the schema already at head.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine
+    migration = create_engine(
+        engine.url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        poolclass=NullPool,
+    )
+
+    def _connect(dbapi_connection: Any, record: Any) -> None:
+        _sqlite_pragmas(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(migration, "connect", _connect)
+    event.listen(migration, "begin", _begin)
+    return migration
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is already there)."""
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+    migration = _migration_engine(engine)
+    try:
+        with migration.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "heads")
+    finally:
+        if migration is not engine:
+            migration.dispose()
 
 
 def open_engine(db: str | None = None) -> Engine:

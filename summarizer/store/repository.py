@@ -469,6 +469,26 @@ class Store:
                 )
             )
 
+    def promote_provider_batch(self, pending_id: str, batch_id: str, status: str) -> None:
+        """Replace a 'submitting' placeholder by the batch the provider created, atomically."""
+        with self.session() as session:
+            row = session.get(ProviderBatchRow, pending_id)
+            if row is None:
+                raise KeyError(f"unknown provider batch {pending_id}")
+            session.add(
+                ProviderBatchRow(
+                    id=batch_id,
+                    model=row.model,
+                    prompt_version=row.prompt_version,
+                    schema_version=row.schema_version,
+                    input_file_id=row.input_file_id,
+                    status=status,
+                    article_ids=list(row.article_ids),
+                    created_at=row.created_at,
+                )
+            )
+            session.delete(row)
+
     def update_provider_batch(
         self,
         batch_id: str,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-import summarizer.store.tables  # noqa: F401  (registers the store's tables on Base.metadata)
 from summarizer.store.base import Base
+from summarizer.store.engine import import_table_modules
+
+import_table_modules()  # every area's tables, so autogenerate sees the whole schema
 
 target_metadata = Base.metadata
 
