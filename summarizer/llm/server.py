@@ -105,13 +105,11 @@ class EmbeddedServer:
         deadline = time.monotonic() + self.ready_timeout_s
         while time.monotonic() < deadline:
             assert self._process is not None
-            if self._process.poll() is not None:
+            code = self._process.poll()
+            if code is not None:
                 tail = self._log_tail()
                 self.stop()
-                raise ServerError(
-                    f"the embedded model server exited with code {self._process.returncode}:\n"
-                    f"{tail}"
-                )
+                raise ServerError(f"the embedded model server exited with code {code}:\n{tail}")
             try:
                 if httpx.get(f"{self.base_url}/models", timeout=2.0).status_code == 200:
                     return

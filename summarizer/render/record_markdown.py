@@ -98,7 +98,9 @@ def _agreements(record: ArticleRecord) -> list[str]:
     for status in _STATUS_ORDER:
         if status not in grouped:
             continue
-        lines.append(f"**{status.value.replace('_', ' ').capitalize()}**")
+        if lines:
+            lines.append("")
+        lines += [f"**{status.value.replace('_', ' ').capitalize()}**", ""]
         for agreement in grouped[status]:
             parties = f" ({', '.join(agreement.parties)})" if agreement.parties else ""
             lines.append(f"- {agreement.title} [{agreement.type.value}]{parties}")

@@ -1,0 +1,115 @@
+"""Draft -> domain conversion: grounded numbers come from the source, not the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from summarizer.domain import Direction, FigureKind, MentionKind, NumericMention
+from summarizer.extraction.convert import (
+    resolve_date,
+    sentence_around,
+    to_extraction,
+    two_sentences,
+)
+from summarizer.extraction.wire import GroundedExtraction
+
+TEXT = (
+    "Ministers met in Hanoi on February 22. Trade reached US$1.35 billion in 2022, "
+    "up 56 percent year on year. Imports fell 4.5 percent.\n\nA second paragraph."
+)
+
+
+def mention(
+    mid: str,
+    text: str,
+    value: str,
+    unit: str | None,
+    kind: MentionKind,
+    direction: Direction | None = None,
+) -> NumericMention:
+    start = TEXT.index(text)
+    return NumericMention(
+        id=mid,
+        start=start,
+        end=start + len(text),
+        text=text,
+        value=Decimal(value),
+        unit=unit,
+        kind=kind,
+        direction=direction,
+    )
+
+
+MENTIONS = [
+    mention("n1", "US$1.35 billion", "1350000000", "USD", MentionKind.amount),
+    mention("n2", "56 percent", "56", "percent", MentionKind.percent, Direction.up),
+    mention("n3", "4.5 percent", "4.5", "percent", MentionKind.percent, Direction.down),
+]
+
+
+def draft(figures: list[dict[str, object]], **extra: object) -> GroundedExtraction:
+    return GroundedExtraction.model_validate(
+        {
+            "summary": "One. Two. Three.",
+            "meetings": [
+                {
+                    "kind": "meeting",
+                    "date_text": "February 22",
+                    "location": "Hanoi",
+                    "participants": [{"name": "A"}],
+                }
+            ],
+            "figures": figures,
+            **extra,
+        }
+    )
+
+
+def test_grounded_figures_take_value_unit_text_and_evidence_from_the_mention() -> None:
+    figures = [
+        {"mention_id": "n1", "metric": "trade", "kind": "change", "direction": "up"},
+        {"mention_id": "n2", "metric": "growth", "kind": "amount"},
+        {"mention_id": "n3", "metric": "imports", "kind": "change", "direction": "up"},
+    ]
+    extraction = to_extraction(draft(figures), TEXT, MENTIONS, dt.date(2023, 2, 23))
+    trade, growth, imports = extraction.figures
+    assert (trade.value, trade.unit, trade.kind) == (Decimal(1350000000), "USD", FigureKind.amount)
+    assert trade.text == "US$1.35 billion"
+    assert trade.evidence == "Trade reached US$1.35 billion in 2022, up 56 percent year on year."
+    assert (growth.kind, growth.direction, growth.value) == (FigureKind.change, Direction.up, 56)
+    # the source says "fell": the mention's direction wins and sets the sign
+    assert (imports.direction, imports.value) == (Direction.down, Decimal("-4.5"))
+    assert [f.mention_id for f in extraction.figures] == ["n1", "n2", "n3"]
+    assert extraction.summary == "One. Two."
+
+
+def test_unknown_mention_ids_are_dropped() -> None:
+    extraction = to_extraction(
+        draft([{"mention_id": "n99", "metric": "x", "kind": "amount"}]), TEXT, MENTIONS, None
+    )
+    assert extraction.figures == []
+
+
+def test_meeting_date_is_resolved_against_publication_and_must_be_in_the_text() -> None:
+    extraction = to_extraction(draft([]), TEXT, MENTIONS, dt.date(2023, 2, 23))
+    meeting = extraction.meetings[0]
+    assert meeting.date == dt.date(2023, 2, 22)
+    assert meeting.location == "Hanoi"
+    invented = draft([])
+    invented.meetings[0].date_text = "March 3, 2021"
+    invented.meetings[0].location = "Paris"
+    meeting = to_extraction(invented, TEXT, MENTIONS, dt.date(2023, 2, 23)).meetings[0]
+    assert (meeting.date, meeting.date_text, meeting.location) == (None, None, None)
+
+
+def test_resolve_date_moves_back_a_year_for_dates_after_publication() -> None:
+    assert resolve_date("December 30", dt.date(2024, 1, 3)) == dt.date(2023, 12, 30)
+    assert resolve_date("August 30", dt.date(2024, 8, 31)) == dt.date(2024, 8, 30)
+    assert resolve_date("no date here", None) is None
+
+
+def test_sentence_around_and_two_sentences() -> None:
+    start = TEXT.index("A second")
+    assert sentence_around(TEXT, start, start + 3) == "A second paragraph."
+    assert two_sentences("A b. C d! E f? G.") == "A b. C d!"
