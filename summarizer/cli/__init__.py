@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from summarizer.cli import (
     brief_cmd,  # noqa: F401  (registers commands)
+    check_cmd,  # noqa: F401  (registers commands)
+    eval_cmd,  # noqa: F401  (registers commands)
     numbers_cmd,  # noqa: F401  (registers commands)
     schemas_cmd,  # noqa: F401  (registers commands)
     summarize_cmd,  # noqa: F401  (registers commands)

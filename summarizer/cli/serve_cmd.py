@@ -1,0 +1,45 @@
+"""`summarizer serve`: the web review page (loopback only unless told otherwise)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from summarizer.cli.app import app
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Store path or SQLAlchemy URL (default $SUMMARIZER_DB)."),
+    ] = None,
+    secure_cookies: Annotated[
+        bool,
+        typer.Option("--secure-cookies", help="Mark cookies Secure (behind an HTTPS proxy)."),
+    ] = False,
+) -> None:
+    """Serve the review page: log in, then approve, correct or reject flagged figures."""
+    import uvicorn
+
+    from summarizer.review.web import create_app
+    from summarizer.store.engine import open_engine
+
+    allowed_hosts = None
+    if host in _LOOPBACK:
+        allowed_hosts = ["127.0.0.1", "localhost", "[::1]"]
+    else:
+        typer.echo(
+            f"warning: binding {host} exposes the review page beyond this machine; "
+            "put it behind HTTPS and pass --secure-cookies",
+            err=True,
+        )
+    engine = open_engine(db)
+    web_app = create_app(engine, secure_cookies=secure_cookies, allowed_hosts=allowed_hosts)
+    typer.echo(f"review page on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,521 @@
+"""The review web page: a FastAPI app over the store, for people and for a token client.
+
+Security model (see docs/review.md): reads and writes need a login (argon2-checked
+account, signed HttpOnly SameSite=Strict session cookie) or a single user's bearer
+token; every form carries the session's CSRF token; login attempts are rate-limited;
+all text is escaped by Jinja2 autoescaping; responses carry a nonce-based CSP.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+from pydantic import BaseModel
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from summarizer.review import accounts, service
+from summarizer.review.audit import read_entries
+from summarizer.review.auth import RateLimiter, new_secret, sign, tokens_match, unsign
+from summarizer.review.corrections import CorrectionError, get_value, item_path
+from summarizer.review.pages import change_summary, highlight_segments, safe_next
+from summarizer.store.tables import ArticleRow, DiscrepancyRow
+
+SESSION_COOKIE = "smzr_session"
+LOGIN_COOKIE = "smzr_login"
+_HERE = Path(__file__).resolve().parent
+_NOTICES = {"approved": "approved", "corrected": "corrected", "rejected": "rejected"}
+
+
+class PageError(Exception):
+    """Rendered as an error page (or JSON for the API) with an HTTP status."""
+
+    def __init__(self, status: int, title: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.title, self.message = status, title, message
+
+
+@dataclass
+class AppState:
+    engine: Engine
+    env: Environment
+    limiter: RateLimiter
+    secure_cookies: bool
+    signing_key: str = ""
+
+
+class DecisionBody(BaseModel):
+    """JSON body of an API decision."""
+
+    value: str | None = None
+    field: str | None = None
+    reason: str | None = None
+
+
+def _security_headers(response: Response, nonce: str) -> None:
+    response.headers["Content-Security-Policy"] = (
+        f"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    response.headers.setdefault("Cache-Control", "no-store")
+
+
+def create_app(
+    engine: Engine,
+    *,
+    limiter: RateLimiter | None = None,
+    secure_cookies: bool = False,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """Build the app; ``allowed_hosts`` guards a loopback server against DNS rebinding."""
+    env = Environment(
+        loader=FileSystemLoader(str(_HERE / "templates")),
+        autoescape=True,  # every page renders untrusted article text
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    state = AppState(engine, env, limiter or RateLimiter(), secure_cookies)
+    app = FastAPI(title="summarizer review", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.review = state
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    @app.middleware("http")
+    async def headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        request.state.nonce = secrets.token_urlsafe(16)
+        response = await call_next(request)
+        _security_headers(response, request.state.nonce)
+        return response
+
+    @app.exception_handler(PageError)
+    async def page_error(request: Request, exc: PageError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.message}, status_code=exc.status)
+        return _render(request, "error.html", exc.status, title=exc.title, message=exc.message)
+
+    _register_routes(app, state)
+    return app
+
+
+# --------------------------------------------------------------------------- plumbing
+
+
+def _state(request: Request) -> AppState:
+    state: AppState = request.app.state.review
+    return state
+
+
+def _session(request: Request) -> Session:
+    return Session(_state(request).engine, expire_on_commit=False)
+
+
+def _render(
+    request: Request, template: str, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    reviewer = context.get("reviewer")
+    context.setdefault("csrf_token", getattr(reviewer, "csrf_token", None) or "")
+    context.setdefault("nonce", getattr(request.state, "nonce", ""))
+    context.setdefault("notice", None)
+    context.setdefault("nav", "")
+    html = _state(request).env.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _signing_key(request: Request) -> str:
+    state = _state(request)
+    if not state.signing_key:
+        with _session(request) as session:
+            state.signing_key = accounts.signing_key(session)
+    return state.signing_key
+
+
+def _session_id(request: Request) -> str | None:
+    cookie = request.cookies.get(SESSION_COOKIE)
+    return unsign(cookie, _signing_key(request)) if cookie else None
+
+
+def current_reviewer(request: Request) -> accounts.Reviewer | None:
+    """From a bearer token (API clients) or the signed session cookie (browsers)."""
+    header = request.headers.get("authorization", "")
+    with _session(request) as session:
+        if header.lower().startswith("bearer "):
+            return accounts.user_for_token(session, header[7:].strip())
+        session_id = _session_id(request)
+        return accounts.session_reviewer(session, session_id) if session_id else None
+
+
+def _uses_bearer(request: Request) -> bool:
+    return request.headers.get("authorization", "").lower().startswith("bearer ")
+
+
+def _page_reviewer(request: Request) -> accounts.Reviewer | RedirectResponse:
+    reviewer = current_reviewer(request)
+    if reviewer is None:
+        if _uses_bearer(request):
+            raise PageError(401, "Not signed in", "the bearer token is not valid")
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
+    return reviewer
+
+
+def _quote(value: str) -> str:
+    from urllib.parse import quote
+
+    return quote(value, safe="/")
+
+
+def _writer(request: Request, csrf_token: str | None) -> accounts.Reviewer:
+    """The reviewer for a POST: bearer clients need no CSRF token, browsers must send it."""
+    reviewer = current_reviewer(request)
+    if reviewer is None:
+        raise PageError(401, "Not signed in", "sign in to record decisions")
+    if not _uses_bearer(request) and not tokens_match(csrf_token, reviewer.csrf_token):
+        raise PageError(
+            403, "Form expired", "the form's security token did not match; reload and retry"
+        )
+    return reviewer
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _set_cookie(request: Request, response: Response, name: str, value: str, age: int) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=age,
+        httponly=True,
+        samesite="strict",
+        secure=_state(request).secure_cookies or request.url.scheme == "https",
+        path="/",
+    )
+
+
+# --------------------------------------------------------------------------- routes
+
+
+def _register_routes(app: FastAPI, state: AppState) -> None:
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/", response_model=None)
+    def index() -> RedirectResponse:
+        return RedirectResponse("/queue", status_code=303)
+
+    @app.get("/login", response_model=None)
+    def login_page(request: Request, next: str | None = None) -> Response:
+        return _login_form(request, safe_next(next))
+
+    @app.post("/login", response_model=None)
+    def login(
+        request: Request,
+        username: Annotated[str, Form()] = "",
+        password: Annotated[str, Form()] = "",
+        csrf_token: Annotated[str, Form()] = "",
+        next: Annotated[str, Form()] = "/queue",
+    ) -> Response:
+        target = safe_next(next)
+        if not tokens_match(csrf_token, request.cookies.get(LOGIN_COOKIE)):
+            return _login_form(
+                request, target, username, "The form expired; please try again.", 403
+            )
+        wait = state.limiter.hit(username, _client(request))
+        if wait is not None:
+            limited = _login_form(
+                request, target, username, "Too many sign-in attempts; wait a minute.", 429
+            )
+            limited.headers["Retry-After"] = str(int(wait) + 1)
+            return limited
+        with _session(request) as session:
+            reviewer = accounts.authenticate(session, username, password)
+            if reviewer is None:
+                return _login_form(request, target, username, "Wrong user name or password.", 401)
+            session_id, _csrf = accounts.start_session(session, reviewer)
+        response = RedirectResponse(target, status_code=303)
+        age = int(accounts.SESSION_LIFETIME.total_seconds())
+        _set_cookie(request, response, SESSION_COOKIE, sign(session_id, _signing_key(request)), age)
+        response.delete_cookie(LOGIN_COOKIE, path="/")
+        return response
+
+    @app.post("/logout", response_model=None)
+    def logout(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
+        _writer(request, csrf_token)
+        session_id = _session_id(request)
+        if session_id:
+            with _session(request) as session:
+                accounts.end_session(session, session_id)
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+    @app.get("/queue", response_model=None)
+    def queue(request: Request, status: str = "open") -> Response:
+        reviewer = _page_reviewer(request)
+        if isinstance(reviewer, RedirectResponse):
+            return reviewer
+        wanted = None if status == "all" else status
+        with _session(request) as session:
+            try:
+                rows = service.list_discrepancies(session, wanted)
+            except service.ReviewError as exc:
+                raise PageError(400, "Unknown status", str(exc)) from exc
+            titles = _titles(session, {row.article_id for row in rows})
+        return _render(
+            request,
+            "queue.html",
+            reviewer=reviewer,
+            rows=rows,
+            titles=titles,
+            status=wanted,
+            nav="queue" if wanted == "open" else ("all" if wanted is None else ""),
+        )
+
+    @app.get("/d/{discrepancy_id}", response_model=None)
+    def detail(
+        request: Request, discrepancy_id: int, done: int | None = None, did: str | None = None
+    ) -> Response:
+        reviewer = _page_reviewer(request)
+        if isinstance(reviewer, RedirectResponse):
+            return reviewer
+        notice = None
+        if done is not None and did in _NOTICES:
+            notice = {"kind": "ok", "text": f"Discrepancy #{done} {_NOTICES[did]}."}
+        return _detail(request, reviewer, discrepancy_id, notice)
+
+    @app.post("/d/{discrepancy_id}/{action}", response_model=None)
+    def decide(
+        request: Request,
+        discrepancy_id: int,
+        action: str,
+        csrf_token: Annotated[str, Form()] = "",
+        value: Annotated[str | None, Form()] = None,
+        field: Annotated[str | None, Form()] = None,
+        reason: Annotated[str | None, Form()] = None,
+    ) -> Response:
+        reviewer = _writer(request, csrf_token)
+        body = DecisionBody(value=value, field=field, reason=reason)
+        try:
+            decision = _apply(request, reviewer, discrepancy_id, action, body)
+        except service.UnknownDiscrepancy as exc:
+            raise PageError(404, "Not found", str(exc)) from exc
+        except service.AlreadyResolved as exc:
+            notice = {"kind": "error", "text": str(exc)}
+            return _detail(request, reviewer, discrepancy_id, notice, status=409)
+        except service.ReviewError as exc:
+            notice = {"kind": "error", "text": str(exc)}
+            return _detail(request, reviewer, discrepancy_id, notice, status=422)
+        with _session(request) as session:
+            _prev, next_id = service.neighbours(session, discrepancy_id)
+            if next_id is None:
+                open_rows = service.list_discrepancies(session, "open")
+                next_id = open_rows[0].id if open_rows else None
+        target = f"/d/{next_id if next_id is not None else discrepancy_id}"
+        return RedirectResponse(
+            f"{target}?done={discrepancy_id}&did={decision.status.value}", status_code=303
+        )
+
+    @app.get("/articles/{article_id}", response_model=None)
+    def record_page(request: Request, article_id: str) -> Response:
+        reviewer = _page_reviewer(request)
+        if isinstance(reviewer, RedirectResponse):
+            return reviewer
+        with _session(request) as session:
+            run_id = service.latest_run_id(session, article_id)
+            reviewed = service.reviewed_record(session, run_id) if run_id is not None else None
+        return _render(
+            request,
+            "record.html",
+            reviewer=reviewer,
+            article_id=article_id,
+            record=reviewed.for_briefing() if reviewed else None,
+            removed=reviewed.removed if reviewed else [],
+            version_id=reviewed.version_id if reviewed else None,
+        )
+
+    @app.get("/audit", response_model=None)
+    def audit_page(request: Request) -> Response:
+        reviewer = _page_reviewer(request)
+        if isinstance(reviewer, RedirectResponse):
+            return reviewer
+        with _session(request) as session:
+            report = service.verify(session)
+            entries = [
+                {**entry.as_dict(), "change": change_summary(entry)}
+                for entry in reversed(read_entries(session))
+            ]
+        return _render(
+            request, "audit.html", reviewer=reviewer, report=report, entries=entries, nav="audit"
+        )
+
+    @app.get("/api/discrepancies", response_model=None)
+    def api_list(request: Request, status: str | None = "open") -> Response:
+        reviewer = current_reviewer(request)
+        if reviewer is None:
+            raise PageError(401, "Not signed in", "send Authorization: Bearer <token>")
+        with _session(request) as session:
+            try:
+                rows = service.list_discrepancies(session, None if status == "all" else status)
+            except service.ReviewError as exc:
+                raise PageError(400, "Bad request", str(exc)) from exc
+            return JSONResponse([_row_json(row) for row in rows])
+
+    @app.post("/api/discrepancies/{discrepancy_id}/{action}", response_model=None)
+    def api_decide(
+        request: Request, discrepancy_id: int, action: str, body: DecisionBody
+    ) -> Response:
+        if not _uses_bearer(request):
+            raise PageError(401, "Not signed in", "send Authorization: Bearer <token>")
+        reviewer = _writer(request, None)
+        try:
+            decision = _apply(request, reviewer, discrepancy_id, action, body)
+        except service.UnknownDiscrepancy as exc:
+            raise PageError(404, "Not found", str(exc)) from exc
+        except service.AlreadyResolved as exc:
+            raise PageError(409, "Already resolved", str(exc)) from exc
+        except service.ReviewError as exc:
+            raise PageError(422, "Refused", str(exc)) from exc
+        return JSONResponse(
+            {
+                "discrepancy_id": decision.discrepancy_id,
+                "status": decision.status.value,
+                "audit": decision.audit.as_dict(),
+            }
+        )
+
+
+def _apply(
+    request: Request,
+    reviewer: accounts.Reviewer,
+    discrepancy_id: int,
+    action: str,
+    body: DecisionBody,
+) -> service.Decision:
+    with _session(request) as session:
+        if action == "approve":
+            return service.approve(session, discrepancy_id, reviewer.name, body.reason)
+        if action == "accept-source":
+            return service.accept_source(session, discrepancy_id, reviewer.name, body.reason)
+        if action == "correct":
+            if body.value is None or not body.value.strip():
+                raise service.InvalidDecision("type a value to correct the field to")
+            return service.correct(
+                session, discrepancy_id, reviewer.name, body.value, body.field, body.reason
+            )
+        if action == "reject":
+            return service.reject(session, discrepancy_id, reviewer.name, body.reason or "")
+    raise PageError(404, "Not found", f"unknown action {action!r}")
+
+
+def _login_form(
+    request: Request,
+    next_url: str,
+    username: str = "",
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    token = new_secret()
+    response = _render(
+        request,
+        "login.html",
+        status,
+        csrf_token=token,
+        next_url=next_url,
+        username=username,
+        notice={"kind": "error", "text": error} if error else None,
+    )
+    _set_cookie(request, response, LOGIN_COOKIE, token, 3600)
+    return response
+
+
+def _titles(session: Session, article_ids: set[str]) -> dict[str, str | None]:
+    if not article_ids:
+        return {}
+    rows = session.execute(
+        select(ArticleRow.article_id, ArticleRow.title).where(
+            ArticleRow.article_id.in_(article_ids)
+        )
+    ).all()
+    return {article_id: title for article_id, title in rows}
+
+
+def _row_json(row: DiscrepancyRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "article_id": row.article_id,
+        "run_id": row.run_id,
+        "status": row.status,
+        "code": row.code,
+        "field": row.field,
+        "claim": row.claim,
+        "source": row.source,
+        "spans": row.spans,
+        "message": row.message,
+    }
+
+
+def _detail(
+    request: Request,
+    reviewer: accounts.Reviewer,
+    discrepancy_id: int,
+    notice: dict[str, str] | None,
+    status: int = 200,
+) -> HTMLResponse:
+    with _session(request) as session:
+        try:
+            row = service.get_discrepancy(session, discrepancy_id)
+        except service.UnknownDiscrepancy as exc:
+            raise PageError(404, "Not found", str(exc)) from exc
+        reviewed = service.reviewed_record(session, row.run_id)
+        record = reviewed.record if reviewed else {}
+        try:
+            current_value = get_value(record, row.field)
+        except CorrectionError:
+            current_value = None
+        item = None
+        path = item_path(row.field)
+        if path is not None:
+            try:
+                found = get_value(record, path)
+                item = found if isinstance(found, dict) else None
+            except CorrectionError:
+                item = None
+        text = service.article_text(session, row.article_id)
+        article = session.get(ArticleRow, row.article_id)
+        prev_id, next_id = service.neighbours(session, discrepancy_id)
+        decisions = service.decisions_for(session, discrepancy_id)
+        return _render(
+            request,
+            "detail.html",
+            status,
+            reviewer=reviewer,
+            d=row,
+            item=item,
+            current_value=current_value,
+            edit_value="" if current_value is None else str(current_value),
+            segments=highlight_segments(text, row.spans),
+            article_title=article.title if article else None,
+            prev_id=prev_id,
+            next_id=next_id,
+            decisions=decisions,
+            can_accept_source=bool(row.source or row.spans),
+            notice=notice,
+        )
