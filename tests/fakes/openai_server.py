@@ -107,6 +107,8 @@ class FakeOpenAIServer:
         self.responder = responder
         self.batch_steps = batch_steps
         self.chat_requests = 0
+        self.fail_enabled = True
+        """Answer HTTP 500 for articles holding `FAIL_MARKER` (switch off to 'fix' them)."""
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, JsonDict] = {}
         self.batch_creates = 0
@@ -158,7 +160,7 @@ class FakeOpenAIServer:
             n = self.chat_requests
         if self.delay_s:
             time.sleep(self.delay_s)
-        if FAIL_MARKER in _article_text(request):
+        if self.fail_enabled and FAIL_MARKER in _article_text(request):
             return 500, {"error": {"message": "fake server failure", "type": "server_error"}}
         return 200, chat_completion(request, self.responder(request), n)
 
@@ -227,6 +229,9 @@ class FakeOpenAIServer:
                 path = self.path.split("?")[0]
                 if path == "/v1/models":
                     self._send(200, {"object": "list", "data": [{"id": "fake-model"}]})
+                elif path == "/v1/batches":
+                    batches = list(reversed(fake.batches.values()))
+                    self._send(200, {"object": "list", "data": batches, "has_more": False})
                 elif m := re.fullmatch(r"/v1/batches/([\w\-]+)", path):
                     if m.group(1) not in fake.batches:
                         self._send(404, {"error": {"message": "no such batch"}})

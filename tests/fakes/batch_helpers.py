@@ -1,0 +1,47 @@
+"""Helpers shared by the batch tests: article folders, the CLI in-process, store counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+import summarizer.cli.batch_cmd  # noqa: F401  (registers `batch` on the app)
+from fakes.openai_server import FAIL_MARKER, FakeOpenAIServer
+from summarizer.cli.app import app
+from summarizer.store.repository import Store
+from summarizer.store.tables import ExtractionRunRow, RecordRow
+
+
+def write_articles(folder: Path, count: int, *, failing: frozenset[int] = frozenset()) -> None:
+    """`count` distinct small articles; those in `failing` make the fake answer HTTP 500."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        marker = f" {FAIL_MARKER}" if i in failing else ""
+        (folder / f"article-{i:03d}.txt").write_text(
+            f"Ha Noi, March {i % 28 + 1}, 2025 - Viet Nam and Japan held trade talks, round {i}."
+            f"{marker}\n\nTwo-way trade reached US$1.{i} billion in 2024, up 12 percent from a "
+            "year earlier, the ministry said.\n",
+            encoding="utf-8",
+        )
+
+
+def run_cli(fake: FakeOpenAIServer, db: Path, *args: str) -> tuple[int, str]:
+    """`summarizer batch ARGS --db DB` against the fake, in-process; (exit code, output)."""
+    result = CliRunner().invoke(
+        app,
+        ["batch", *args, "--db", str(db), "--base-url", fake.base_url, "--model", "fake", "-q"],
+    )
+    return result.exit_code, result.output
+
+
+def counts(db: Path) -> tuple[int, int, int]:
+    """(runs, distinct articles with a run, records) in the store at `db`."""
+    store = Store.open(str(db))
+    with store.session() as session:
+        runs = session.scalar(select(func.count()).select_from(ExtractionRunRow)) or 0
+        articles = session.scalar(select(func.count(func.distinct(ExtractionRunRow.article_id))))
+        records = session.scalar(select(func.count()).select_from(RecordRow)) or 0
+    store.close()
+    return int(runs), int(articles or 0), int(records)
