@@ -1,0 +1,104 @@
+"""`summarizer check ARTICLE RECORD.json`: cross-check a record against its article.
+
+Exit codes: 0 accepted, 3 flagged, 2 bad input (unreadable article, invalid JSON, a
+record that does not validate).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from summarizer.cli.app import app
+from summarizer.crosscheck import check_record
+from summarizer.domain import ArticleRecord, Extraction, Verdict, VerdictStatus
+from summarizer.source_text import InputError, read_source_text
+
+MAX_RECORD_BYTES = 2_000_000
+
+EXIT_ACCEPTED = 0
+EXIT_BAD_INPUT = 2
+EXIT_FLAGGED = 3
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=EXIT_BAD_INPUT)
+
+
+def load_record(path: Path) -> Extraction:
+    """Read and validate a record file (an `ArticleRecord` if it has an id, else `Extraction`)."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such record file")
+    if path.stat().st_size > MAX_RECORD_BYTES:
+        raise InputError(f"{path}: record file larger than {MAX_RECORD_BYTES:,} bytes")
+    try:
+        data: Any = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: record is not UTF-8 ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a record must be a JSON object, got {type(data).__name__}")
+    model: type[Extraction] = ArticleRecord if "article_id" in data else Extraction
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or '(record)'}: {e['msg']}"
+            for e in exc.errors()[:5]
+        )
+        more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
+        raise InputError(f"{path}: not a valid {model.__name__}: {problems}{more}") from exc
+
+
+@app.command("check")
+def check(
+    article: Annotated[Path, typer.Argument(help="Article text file (UTF-8).")],
+    record: Annotated[Path, typer.Argument(help="Record JSON (ArticleRecord or Extraction).")],
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date YYYY-MM-DD (for 'on Monday')."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+) -> None:
+    """Cross-check every number, quote and date of RECORD against ARTICLE."""
+    try:
+        text = read_source_text(article)
+        parsed = load_record(record)
+        date = dt.date.fromisoformat(published) if published else None
+    except (InputError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    except ValueError:
+        raise _fail(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+    verdict = check_record(text, parsed, published=date)
+    if as_json:
+        typer.echo(verdict.model_dump_json(indent=2))
+    else:
+        Console(width=160).print(verdict_table(verdict))
+    raise typer.Exit(EXIT_ACCEPTED if verdict.status == VerdictStatus.accepted else EXIT_FLAGGED)
+
+
+def verdict_table(verdict: Verdict) -> Table | str:
+    """A table of discrepancies, or one line for an accepted record."""
+    if verdict.status == VerdictStatus.accepted:
+        return f"[green]accepted[/green]: {verdict.numbers_checked} numbers and dates checked"
+    table = Table(
+        title=f"flagged: {len(verdict.discrepancies)} discrepancies "
+        f"({verdict.numbers_checked} numbers and dates checked)"
+    )
+    for column in ("code", "field", "claim", "source", "span", "message"):
+        table.add_column(column, overflow="fold")
+    for d in verdict.discrepancies:
+        spans = ", ".join(f"{s.start}-{s.end}" for s in d.spans)
+        table.add_row(d.code.value, d.field, d.claim, d.source or "", spans, d.message)
+    return table

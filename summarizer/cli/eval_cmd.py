@@ -1,0 +1,150 @@
+"""`summarizer eval --articles DIR --gold DIR`: number recall/precision and the
+cross-check mutation benchmark; `--extract` also scores the language model's records."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, cast
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from summarizer.cli.app import app
+from summarizer.domain import (
+    ArticleMeta,
+    ArticleRecord,
+    ExtractionOutcome,
+    OutcomeStatus,
+    SourceArticle,
+    Verdict,
+)
+from summarizer.evaluation.benchmark import ArticleInput
+from summarizer.evaluation.gold import GoldArticle, GoldError
+from summarizer.evaluation.report import (
+    DETECTION_TARGET,
+    FALSE_ALARM_TARGET,
+    EvalReport,
+    evaluate,
+    load_articles,
+)
+from summarizer.evaluation.scoring import ModelScores, score_records
+from summarizer.source_text import InputError, article_id_for
+
+ExtractFn = Callable[[SourceArticle], ExtractionOutcome]
+
+
+def load_model_extractor() -> ExtractFn:
+    """The extraction hook, imported only when --extract is asked for."""
+    try:
+        module = importlib.import_module("summarizer.extraction")
+        return cast(ExtractFn, module.extract_for_eval)
+    except (ImportError, AttributeError) as exc:
+        raise RuntimeError(f"model extraction is not available ({exc})") from exc
+
+
+def score_model(articles: list[ArticleInput], extract: ExtractFn) -> ModelScores:
+    """Run the model on every article and score its records against gold."""
+    pairs: list[tuple[ArticleRecord, Verdict, GoldArticle]] = []
+    for article in articles:
+        source = SourceArticle(
+            article_id=article_id_for(article.text),
+            text=article.text,
+            meta=ArticleMeta(source=article.name, published=article.gold.published),
+        )
+        outcome = extract(source)
+        if outcome.status == OutcomeStatus.failed or outcome.record is None:
+            empty = ArticleRecord(article_id=source.article_id, summary="")
+            pairs.append((empty, Verdict.from_discrepancies([], 0), article.gold))
+            continue
+        assert outcome.verdict is not None
+        pairs.append((outcome.record, outcome.verdict, article.gold))
+    return score_records(pairs)  # type: ignore[arg-type]
+
+
+@app.command("eval")
+def eval_command(
+    articles: Annotated[Path, typer.Option("--articles", help="Folder of article .txt files.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold .json files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    extract: Annotated[
+        bool, typer.Option("--extract", help="Also run the language model and score it.")
+    ] = False,
+) -> None:
+    """Score number extraction and the cross-checker against hand-made gold."""
+    try:
+        inputs = load_articles(articles, gold)
+    except (GoldError, InputError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    extractor: ExtractFn | None = None
+    if extract:
+        try:
+            extractor = load_model_extractor()
+        except RuntimeError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=2) from None
+    report = evaluate(inputs)
+    if extractor is not None:
+        report.model = score_model(inputs, extractor)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        return
+    print_report(report)
+
+
+def print_report(report: EvalReport) -> None:
+    """Rich tables: number extraction, cross-check detection, model scores."""
+    console = Console(width=120)
+    n = report.numbers
+    numbers = Table(title=f"Number extraction vs gold ({len(report.articles)} articles)")
+    for column in ("metric", "value", "counts"):
+        numbers.add_column(column)
+    numbers.add_row("recall", f"{n.recall:.1%}", f"{n.found}/{n.gold} gold figures")
+    numbers.add_row("core recall", f"{n.core_recall:.1%}", f"{n.core_found}/{n.core_gold}")
+    numbers.add_row(
+        "precision", f"{n.precision:.1%}", f"{n.correct_mentions}/{n.mentions} figure mentions"
+    )
+    console.print(numbers)
+    bench = report.benchmark
+    table = Table(title=f"Cross-check mutation benchmark ({bench.cases} cases)")
+    for column in ("error kind", "cases", "detected", "expected code", "skipped"):
+        table.add_column(column, justify="left" if column == "error kind" else "right")
+    for kind, result in sorted(bench.kinds.items()):
+        table.add_row(
+            kind,
+            str(result.cases),
+            f"{result.rate:.1%}",
+            f"{result.code_rate:.1%}",
+            str(bench.skipped.get(kind, 0)),
+        )
+    table.add_row(
+        "clean (false alarms)", str(bench.clean.cases), f"{bench.false_alarm_rate:.1%}", "", ""
+    )
+    console.print(table)
+    verdict = "MET" if report.meets_targets else "NOT MET"
+    console.print(
+        f"targets (detection >= {DETECTION_TARGET:.0%} per kind, "
+        f"false alarms <= {FALSE_ALARM_TARGET:.0%}): {verdict}"
+    )
+    for result in [bench.clean, *bench.kinds.values()]:
+        for miss in result.misses[:5]:
+            console.print(f"  miss: {miss}", markup=False)
+    if report.model is not None:
+        model = Table(title=f"Model records vs gold ({report.model.articles} articles)")
+        for column in ("part", "precision", "recall", "f1", "matched/pred/gold"):
+            model.add_column(column)
+        for name in ("figures", "meetings", "agreements"):
+            prf = getattr(report.model, name)
+            model.add_row(
+                name,
+                f"{prf.precision:.1%}",
+                f"{prf.recall:.1%}",
+                f"{prf.f1:.1%}",
+                f"{prf.matched}/{prf.predicted}/{prf.gold}",
+            )
+        console.print(model)
+        console.print(f"cross-checker accepted {report.model.accepted_rate:.1%} of model records")

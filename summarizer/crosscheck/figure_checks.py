@@ -1,0 +1,144 @@
+"""Check each record figure: its evidence, its value against the source, its quoted text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from summarizer.crosscheck.context import SourceContext
+from summarizer.crosscheck.evidence import locate_evidence
+from summarizer.crosscheck.figures import Claim, Finding, claim_label, reconcile
+from summarizer.crosscheck.quantities import describe
+from summarizer.crosscheck.textfold import find_all
+from summarizer.domain import Direction, Discrepancy, Figure, FigureKind, NumericMention, SourceSpan
+
+TextChecker = Callable[[str, str], list[Discrepancy]]
+"""Checks the numbers inside a piece of free text: (field, text) -> discrepancies."""
+
+
+def figure_claim(index: int, figure: Figure) -> Claim:
+    """The claim a figure makes: magnitude, unit and, for changes or negatives, a direction."""
+    direction = figure.direction
+    if figure.value < 0:
+        direction = Direction.down
+    elif direction is None and figure.kind == FigureKind.change and figure.value > 0:
+        direction = Direction.up
+    return Claim(
+        field=f"figures[{index}].value",
+        magnitude=abs(figure.value),
+        unit=figure.unit,
+        direction=direction,
+        label=claim_label(figure.value, figure.unit, direction),
+    )
+
+
+def _ordered(*groups: list[NumericMention]) -> list[NumericMention]:
+    seen: set[str] = set()
+    out: list[NumericMention] = []
+    for group in groups:
+        for mention in group:
+            if mention.id not in seen:
+                seen.add(mention.id)
+                out.append(mention)
+    return out
+
+
+def check_figure(
+    ctx: SourceContext, index: int, figure: Figure, check_text: TextChecker
+) -> tuple[list[Discrepancy], Finding]:
+    """All discrepancies of one figure, and the value finding (used by breakdown checks)."""
+    found: list[Discrepancy] = []
+    evidence_spans = locate_evidence(ctx.folded, figure.evidence)
+    if not evidence_spans:
+        found.append(
+            Discrepancy(
+                code="evidence_not_in_source",
+                field=f"figures[{index}].evidence",
+                claim=figure.evidence,
+                message=(
+                    f"figures[{index}].evidence: this quote is not in the source; "
+                    "copy the sentence holding the figure verbatim."
+                ),
+            )
+        )
+    text_spans = find_all(ctx.folded, figure.text) if figure.text else []
+    anchor = ctx.by_id.get(figure.mention_id) if figure.mention_id else None
+    in_evidence = ctx.inside(evidence_spans)
+    by_text = ctx.overlapping(text_spans)
+    by_text_in_evidence = [m for m in by_text if m in in_evidence]
+    claim = figure_claim(index, figure)
+    anchored = _ordered(
+        [anchor] if anchor is not None and anchor.is_figure else [], by_text_in_evidence, by_text
+    )
+    finding = reconcile(ctx, claim, [anchored, in_evidence, ctx.figures], strong_tiers=2)
+    if not finding.ok:
+        assert finding.code is not None
+        found.append(
+            Discrepancy(
+                code=finding.code,
+                field=claim.field,
+                claim=claim.label,
+                source=finding.source,
+                spans=finding.spans(),
+                message=finding.message,
+            )
+        )
+    elif evidence_spans and finding.mention not in in_evidence:
+        # The value is in the article, but is it in the quoted evidence?
+        local = reconcile(ctx, claim, [in_evidence], strong_tiers=1)
+        if local.ok:
+            finding = local
+        else:
+            found.append(
+                Discrepancy(
+                    code="evidence_missing_figure",
+                    field=f"figures[{index}].evidence",
+                    claim=figure.evidence,
+                    source=finding.mention.text if finding.mention else None,
+                    spans=[
+                        SourceSpan(start=s, end=e, text=ctx.text[s:e]) for s, e in evidence_spans
+                    ]
+                    + finding.spans(),
+                    message=(
+                        f"figures[{index}].evidence: the quoted evidence does not contain "
+                        f"{claim.label}; quote the sentence that states it."
+                    ),
+                )
+            )
+    found.extend(_check_text(ctx, index, figure, finding, text_spans, check_text))
+    return found, finding
+
+
+def _check_text(
+    ctx: SourceContext,
+    index: int,
+    figure: Figure,
+    finding: Finding,
+    text_spans: list[tuple[int, int]],
+    check_text: TextChecker,
+) -> list[Discrepancy]:
+    """The quoted `text` must hold the figure; if it is not a source quote, check its numbers."""
+    if not figure.text:
+        return []
+    field = f"figures[{index}].text"
+    if not text_spans:
+        return check_text(field, figure.text)
+    if not finding.ok or finding.mention is None:
+        return []  # the value discrepancy already says what is wrong
+    if finding.mention in ctx.overlapping(text_spans):
+        return []
+    quoted = ctx.overlapping(text_spans)
+    if not quoted:
+        return []  # the text names no number the extractor saw; nothing to compare
+    return [
+        Discrepancy(
+            code="evidence_missing_figure",
+            field=field,
+            claim=figure.text,
+            source=quoted[0].text,
+            spans=[SourceSpan(start=m.start, end=m.end, text=m.text) for m in quoted],
+            message=(
+                f"{field}: the quoted text '{figure.text}' does not state "
+                f"{describe(figure.value, figure.unit)}; quote the figure itself."
+            ),
+        )
+    ]

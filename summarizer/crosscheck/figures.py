@@ -1,0 +1,258 @@
+"""Reconcile one numeric claim with the source's mentions: value, scale, unit, direction.
+
+A claim is accepted when some candidate mention agrees on value (within the source's
+own precision), unit and direction. Otherwise the most telling near miss names the
+error, in this order: the same number with another unit (unit_mismatch /
+percent_vs_points) or the opposite direction (direction_flip); the same digits at another
+power of 1000 (scale_mismatch); a coarser rounding of a source number (rounding); else
+not_in_source. Candidates are tried in priority order (the mention the record points at,
+then the evidence, then the whole article), so messages quote the most relevant source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from summarizer.crosscheck.context import SourceContext
+from summarizer.crosscheck.direction import source_direction
+from summarizer.crosscheck.quantities import (
+    UnitClass,
+    describe,
+    is_coarser_rounding,
+    noun_stem,
+    power_of_thousand_ratio,
+    unit_class,
+    within_precision,
+    written_step,
+)
+from summarizer.crosscheck.textfold import fold_query
+from summarizer.domain import Direction, NumericMention, ReasonCode, SourceSpan
+
+_WEAK = 6
+"""Rank of a weak explanation: same number, unrelated unit."""
+
+_NOUN_WINDOW = 60
+"""Characters after a number in which its counted noun must appear ("04 northern provinces")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number the record asserts, wherever it sits (a figure field or free text)."""
+
+    field: str
+    magnitude: Decimal
+    unit: str | None
+    direction: Direction | None
+    label: str
+    strict_direction: bool = True
+    """Structured figures must match a decrease exactly; free text only flags opposites."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The outcome of reconciling one claim: a match, or a reason code and a message."""
+
+    code: ReasonCode | None
+    mention: NumericMention | None
+    message: str = ""
+    source: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.code is None
+
+    def spans(self) -> list[SourceSpan]:
+        if self.mention is None:
+            return []
+        return [SourceSpan(start=self.mention.start, end=self.mention.end, text=self.mention.text)]
+
+
+def _step(mention: NumericMention) -> Decimal:
+    return written_step(mention.text, mention.value)
+
+
+def _values(mention: NumericMention) -> list[Decimal]:
+    return [mention.value] if mention.value_high is None else [mention.value, mention.value_high]
+
+
+def value_agrees(claim: Claim, mention: NumericMention) -> bool:
+    """The claim's magnitude is the mention's value (or range end) within its precision.
+
+    Only measured quantities (money, percentages) may be carried more precisely than the
+    source writes them; a count or ordinal must be exact.
+    """
+    if unit_class(mention.unit) in (UnitClass.noun, UnitClass.none):
+        return any(claim.magnitude == v for v in _values(mention))
+    step = _step(mention)
+    return any(within_precision(claim.magnitude, v, step) for v in _values(mention))
+
+
+def unit_problem(ctx: SourceContext, claim: Claim, mention: NumericMention) -> ReasonCode | None:
+    """Why the claim's unit cannot be the mention's unit, or None when compatible."""
+    mine, theirs = unit_class(claim.unit), unit_class(mention.unit)
+    if mine is UnitClass.none:
+        return None
+    if {mine, theirs} == {UnitClass.percent, UnitClass.points}:
+        return ReasonCode.percent_vs_points
+    if mine is UnitClass.currency:
+        if theirs is UnitClass.none:
+            return None  # a bare number: the currency may be named elsewhere in the text
+        if theirs is UnitClass.currency and claim.unit == mention.unit:
+            return None
+        return ReasonCode.unit_mismatch
+    if mine in (UnitClass.percent, UnitClass.points):
+        return None if theirs is mine else ReasonCode.unit_mismatch
+    # A counted noun: the source's noun, or the words right after the number, must name it.
+    if theirs in (UnitClass.currency, UnitClass.percent, UnitClass.points):
+        return ReasonCode.unit_mismatch
+    assert claim.unit is not None
+    stem = noun_stem(claim.unit)
+    if theirs is UnitClass.noun:
+        same = noun_stem(mention.unit or "") == stem or stem in fold_query(mention.text)
+        return None if same else ReasonCode.unit_mismatch
+    window = fold_query(ctx.text[mention.end : mention.end + _NOUN_WINDOW])
+    return None if fold_query(stem) in window else ReasonCode.unit_mismatch
+
+
+def direction_agrees(ctx: SourceContext, claim: Claim, mention: NumericMention) -> bool:
+    """A claimed decrease needs a source decrease; a claimed increase must not be a fall."""
+    if claim.direction is None or claim.direction is Direction.flat:
+        return True
+    said = source_direction(ctx.text, mention)
+    if claim.direction is Direction.down:
+        return said is Direction.down if claim.strict_direction else said is not Direction.up
+    return said is not Direction.down
+
+
+def _quote(mention: NumericMention) -> str:
+    return f"'{mention.text}'"
+
+
+def _said_direction(ctx: SourceContext, mention: NumericMention) -> str:
+    said = source_direction(ctx.text, mention)
+    if said is Direction.down:
+        return "a decrease"
+    if said is Direction.up:
+        return "an increase"
+    return "no decrease"
+
+
+def reconcile(
+    ctx: SourceContext,
+    claim: Claim,
+    tiers: list[list[NumericMention]],
+    *,
+    strong_tiers: int = 0,
+) -> Finding:
+    """Accept the claim against the first agreeing candidate, else name the nearest miss.
+
+    `tiers` are candidate groups in priority order (the mention the record points at,
+    the evidence, the whole article); a miss is explained from the first tier that
+    offers an explanation. Only the first `strong_tiers` tiers may explain a miss as a
+    number with an unrelated unit (a count of other things, a percent for an amount).
+    """
+    for tier in tiers:
+        for mention in tier:
+            if (
+                value_agrees(claim, mention)
+                and unit_problem(ctx, claim, mention) is None
+                and direction_agrees(ctx, claim, mention)
+            ):
+                return Finding(None, mention)
+    for number, tier in enumerate(tiers):
+        explanations = [e for m in tier if (e := explain(ctx, claim, m)) is not None]
+        if number >= strong_tiers:
+            # Far from where the record points, a number with another unit is a coincidence.
+            explanations = [e for e in explanations if e[0] < _WEAK]
+        if explanations:
+            return min(explanations, key=lambda pair: pair[0])[1]
+    everything = [m for tier in tiers for m in tier]
+    nearest = _nearest(ctx, claim, everything)
+    hint = f"; the nearest source figure is {_quote(nearest)}" if nearest is not None else ""
+    return Finding(
+        ReasonCode.not_in_source,
+        nearest,
+        f"{claim.field}: the source does not contain {claim.label}{hint}.",
+        nearest.text if nearest is not None else None,
+    )
+
+
+def _same_family(claim: Claim, mention: NumericMention) -> bool:
+    mine, theirs = unit_class(claim.unit), unit_class(mention.unit)
+    return mine is theirs or UnitClass.none in (mine, theirs)
+
+
+def explain(
+    ctx: SourceContext, claim: Claim, mention: NumericMention
+) -> tuple[int, Finding] | None:
+    """Why this mention is not the claim, ranked (lower is a more telling explanation)."""
+    problem = unit_problem(ctx, claim, mention)
+    said = _quote(mention)
+    if value_agrees(claim, mention):
+        if problem is None and not direction_agrees(ctx, claim, mention):
+            return 1, Finding(
+                ReasonCode.direction_flip,
+                mention,
+                f"{claim.field}: the source gives {_said_direction(ctx, mention)} "
+                f"({said}), so {claim.label} has the wrong direction.",
+                mention.text,
+            )
+        if problem is ReasonCode.percent_vs_points:
+            kind = "percentage-point" if mention.unit == "percentage_point" else "percent"
+            return 2, Finding(
+                problem,
+                mention,
+                f"{claim.field}: the source says {said}, a {kind} figure, not {claim.label}.",
+                mention.text,
+            )
+        if problem is not None:
+            strong = _same_family(claim, mention) and unit_class(claim.unit) is not UnitClass.noun
+            rank = 3 if strong else _WEAK
+            return rank, Finding(
+                problem,
+                mention,
+                f"{claim.field}: the source says {said} "
+                f"(unit {mention.unit or 'none stated'}), not {claim.label}.",
+                mention.text,
+            )
+    if problem is not None:
+        return None
+    step = _step(mention)
+    if any(power_of_thousand_ratio(claim.magnitude, v, step) for v in _values(mention)):
+        return 4, Finding(
+            ReasonCode.scale_mismatch,
+            mention,
+            f"{claim.field}: the source says {said}, not {claim.label} "
+            "(wrong scale: thousand/million/billion).",
+            mention.text,
+        )
+    if any(is_coarser_rounding(claim.magnitude, v, step) for v in _values(mention)):
+        return 5, Finding(
+            ReasonCode.rounding,
+            mention,
+            f"{claim.field}: the source says {said}; {claim.label} rounds it more coarsely "
+            "than the source states it — give the source's figure.",
+            mention.text,
+        )
+    return None
+
+
+def _nearest(
+    ctx: SourceContext, claim: Claim, candidates: list[NumericMention]
+) -> NumericMention | None:
+    """The candidate with a compatible unit closest in value, for the message only."""
+    usable = [m for m in candidates if unit_problem(ctx, claim, m) is None] or candidates
+    if not usable:
+        return None
+    return min(usable, key=lambda m: abs(m.value - claim.magnitude))
+
+
+def claim_label(value: Decimal, unit: str | None, direction: Direction | None) -> str:
+    """How a claim reads in a message: '6.2 million USD', 'an increase of 10.5%'."""
+    text = describe(abs(value), unit)
+    if direction is Direction.down:
+        return f"a decrease of {text}"
+    if direction is Direction.up:
+        return f"an increase of {text}"
+    return text

@@ -1,0 +1,178 @@
+"""Small numeric helpers: precision of a written number, scale words, unit classes, wording.
+
+The tolerance policy lives here (see docs/crosscheck.md): a number written with its last
+digit in place q (e.g. "1.35 billion": q = 10 million) stands for any value within q/2.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import Enum
+
+_DIGIT_RUN = re.compile(r"\d+(?:[.,\u00a0 ']\d+)*")
+_TEN = Decimal(10)
+
+SCALE_WORDS: dict[str, Decimal] = {
+    "thousand": Decimal(10) ** 3,
+    "k": Decimal(10) ** 3,
+    "nghìn": Decimal(10) ** 3,
+    "ngàn": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "millions": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "triệu": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "billions": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "b": Decimal(10) ** 9,
+    "tỷ": Decimal(10) ** 9,
+    "tỉ": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+    "trn": Decimal(10) ** 12,
+    "nghìn tỷ": Decimal(10) ** 12,
+}
+
+
+def scale_multiplier(word: str | None) -> Decimal | None:
+    """The power of ten a scale word stands for, or None when unknown or absent."""
+    if not word:
+        return None
+    return SCALE_WORDS.get(word.strip().lower().rstrip("."))
+
+
+def is_power_of_ten(value: Decimal) -> bool:
+    """True for 1, 10, 0.01, ...; used to recognise a literal's place value."""
+    if value <= 0:
+        return False
+    normal = value.normalize()
+    return normal.as_tuple().digits == (1,)
+
+
+def significant_step(value: Decimal) -> Decimal:
+    """Place value of the last non-zero digit: 1350000000 -> 10000000, 7.44 -> 0.01."""
+    magnitude = abs(value)
+    if magnitude == 0:
+        return Decimal(1)
+    exponent = magnitude.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    return _TEN**exponent
+
+
+def written_step(text: str, value: Decimal) -> Decimal:
+    """Place value of the last digit as written: "695.2 million" -> 100000, "04" -> 1.
+
+    The digits written, read as one integer, times the step give the value; that holds
+    whether "." or "," is the decimal mark, so no locale guessing is needed. Numbers
+    written as words ("three") are exact counts: step 1.
+    """
+    magnitude = abs(value)
+    if magnitude == 0:
+        return Decimal(1)
+    for run in _DIGIT_RUN.findall(text):
+        digits = re.sub(r"\D", "", run)
+        if not digits or int(digits) == 0:
+            continue
+        ratio = magnitude / Decimal(int(digits))
+        if is_power_of_ten(ratio):
+            return ratio.normalize()
+    if magnitude < 1000 and magnitude == magnitude.to_integral_value():
+        return Decimal(1)
+    return significant_step(magnitude)
+
+
+def within_precision(claim: Decimal, source: Decimal, step: Decimal) -> bool:
+    """The claim may be the source's exact value or a finer value that rounds to it."""
+    claim, source = abs(claim), abs(source)
+    if claim == source:
+        return True
+    return abs(claim - source) * 2 <= step and significant_step(claim) < step
+
+
+def is_coarser_rounding(claim: Decimal, source: Decimal, source_step: Decimal) -> bool:
+    """The claim looks like the source rounded to fewer digits (1.4 for 1.35, 36 for 36.3)."""
+    claim, source = abs(claim), abs(source)
+    if claim == source or claim == 0:
+        return False
+    claim_step = significant_step(claim)
+    return claim_step > source_step and abs(claim - source) * 2 <= claim_step
+
+
+def power_of_thousand_ratio(claim: Decimal, source: Decimal, step: Decimal) -> int | None:
+    """k != 0 when the claim is the source's digits at another power of 1000 (a scale slip)."""
+    claim, source = abs(claim), abs(source)
+    if claim == 0 or source == 0:
+        return None
+    for k in (-4, -3, -2, -1, 1, 2, 3, 4):
+        factor = Decimal(1000) ** k
+        if within_precision(claim, source * factor, step * factor):
+            return k
+    return None
+
+
+class UnitClass(Enum):
+    currency = "currency"
+    percent = "percent"
+    points = "percentage_point"
+    noun = "noun"
+    none = "none"
+
+
+def unit_class(unit: str | None) -> UnitClass:
+    """Which family a unit belongs to; counted nouns are lower-case words."""
+    if not unit:
+        return UnitClass.none
+    if unit == "percent":
+        return UnitClass.percent
+    if unit == "percentage_point":
+        return UnitClass.points
+    if unit.isupper() and len(unit) == 3:
+        return UnitClass.currency
+    return UnitClass.noun
+
+
+def noun_stem(word: str) -> str:
+    """A crude singular form of the head noun: 'northern provinces' -> 'province'."""
+    head = word.strip().lower().split()[-1] if word.strip() else ""
+    head = head.strip("-'")
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith(("sses", "xes", "ches", "shes")):
+        return head[:-2]
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        return head[:-1]
+    return head
+
+
+_SCALE_NAMES: tuple[tuple[Decimal, str], ...] = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def describe(value: Decimal, unit: str | None) -> str:
+    """Human wording of a value in base units: 6200000000 USD -> '6.2 billion USD'."""
+    magnitude = abs(value)
+    sign = "-" if value < 0 else ""
+    if unit == "percent":
+        return f"{sign}{_plain(magnitude)}%"
+    if unit == "percentage_point":
+        return f"{sign}{_plain(magnitude)} percentage points"
+    number = _plain(magnitude)
+    for threshold, name in _SCALE_NAMES:
+        if magnitude >= threshold:
+            number = f"{_plain(magnitude / threshold)} {name}"
+            break
+    return f"{sign}{number} {unit}" if unit else f"{sign}{number}"

@@ -1,0 +1,170 @@
+"""Build a correct record from a gold annotation: the clean baseline of the benchmark.
+
+Figures get the gold value, unit, kind and text, and as evidence the source sentence
+holding the gold text; meetings and agreements copy the gold; the summary quotes gold
+figure texts verbatim. Gold `consistency` notes give breakdowns (`part_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from summarizer.crosscheck.quantities import SCALE_WORDS
+from summarizer.domain import (
+    Agreement,
+    AgreementStatus,
+    AgreementType,
+    Direction,
+    Extraction,
+    Figure,
+    FigureKind,
+    Meeting,
+    MeetingKind,
+    Participant,
+    Qualifier,
+)
+from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|[A-Z“\"(]|$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding [start, end): bounded by . ! ? (not decimals) or newlines."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    return text[left:right].strip()
+
+
+def _figure_kind(kind: str) -> FigureKind:
+    try:
+        return FigureKind(kind)
+    except ValueError:
+        return FigureKind.amount
+
+
+def gold_figure_to_record(source: str, figure: GoldFigure) -> Figure:
+    """A correct `Figure` for one gold figure (evidence: the sentence holding its text)."""
+    start = source.find(figure.text)
+    if start < 0:
+        raise ValueError(f"gold figure text {figure.text!r} is not in the article")
+    return Figure(
+        value=figure.value,
+        unit=figure.unit,
+        kind=_figure_kind(figure.kind),
+        direction=Direction(figure.direction) if figure.direction else None,
+        qualifier=Qualifier(figure.qualifier) if figure.qualifier else None,
+        metric=figure.what or "figure",
+        period=figure.period,
+        text=figure.text,
+        evidence=sentence_around(source, start, start + len(figure.text)),
+    )
+
+
+def _meeting_kind(kind: str | None) -> MeetingKind:
+    try:
+        return MeetingKind(kind or "meeting")
+    except ValueError:
+        return MeetingKind.meeting
+
+
+def gold_meeting_to_record(meeting: GoldMeeting) -> Meeting:
+    return Meeting(
+        kind=_meeting_kind(meeting.kind),
+        date=meeting.iso_date,
+        date_text=meeting.date_text,
+        location=meeting.location,
+        title=meeting.title,
+        participants=[
+            Participant(name=p.name, title=p.role, country=p.country) for p in meeting.participants
+        ],
+        topics=list(meeting.topics),
+    )
+
+
+def agreement_type(text: str | None) -> AgreementType:
+    """Map the gold's free-text type ('MoU', 'work plan') onto the product's enum."""
+    key = (text or "other").strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return AgreementType(key)
+    except ValueError:
+        return AgreementType.other
+
+
+def gold_agreement_to_record(agreement: GoldAgreement) -> Agreement:
+    return Agreement(
+        title=agreement.title,
+        type=agreement_type(agreement.type),
+        parties=list(agreement.parties),
+        status=AgreementStatus(agreement.status),
+        date=agreement.iso_date,
+    )
+
+
+_NUMBER_WITH_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", re.I)
+
+
+def _numbers(text: str) -> list[Decimal]:
+    values = []
+    for digits, scale in _NUMBER_WITH_SCALE.findall(text):
+        value = Decimal(digits) * (SCALE_WORDS[scale.lower()] if scale else 1)
+        values.append(value)
+    return values
+
+
+def breakdowns(gold: GoldArticle) -> list[tuple[int, list[int]]]:
+    """(total index, part indices) from consistency notes like 'a + b = c, the reported total'."""
+    found: list[tuple[int, list[int]]] = []
+    for note in gold.consistency:
+        if "=" not in note or "+" not in note.split("=")[0]:
+            continue
+        left, right = note.split("=", 1)
+        found_parts = [_index_of(gold, v) for v in _numbers(left)]
+        parts = [p for p in found_parts if p is not None]
+        totals = [_index_of(gold, v, relative=Decimal("0.005")) for v in _numbers(right)]
+        total_indices = [t for t in totals if t is not None and t not in parts]
+        if len(parts) != len(found_parts) or not total_indices or len(parts) < 2:
+            continue
+        found.append((total_indices[-1], parts))
+    return found
+
+
+def _index_of(gold: GoldArticle, value: Decimal, relative: Decimal = Decimal(0)) -> int | None:
+    best: tuple[Decimal, int] | None = None
+    for index, figure in enumerate(gold.figures):
+        if figure.kind == "change":
+            continue
+        gap = abs(figure.value - value)
+        if gap <= abs(value) * relative and (best is None or gap < best[0]):
+            best = (gap, index)
+    return best[1] if best else None
+
+
+def gold_summary(gold: GoldArticle) -> str:
+    """Two sentences that quote gold figure texts verbatim (so every number is correct)."""
+    sentences: list[str] = []
+    if gold.meetings and gold.meetings[0].participants:
+        names = " and ".join(p.name for p in gold.meetings[0].participants[:2])
+        sentences.append(f"{names} met to discuss economic and trade cooperation.")
+    core = [f for f in gold.figures if f.core][:3]
+    if core:
+        quoted = "; ".join(f"{f.what}: {f.text}" for f in core)
+        sentences.append(f"Reported figures — {quoted}.")
+    return " ".join(sentences) or "The article reports on economic cooperation."
+
+
+def clean_record(source: str, gold: GoldArticle) -> Extraction:
+    """A correct `Extraction` of the article, built from its gold annotation."""
+    figures = [gold_figure_to_record(source, f) for f in gold.figures]
+    for total, parts in breakdowns(gold):
+        for part in parts:
+            figures[part] = figures[part].model_copy(update={"part_of": total})
+    return Extraction(
+        summary=gold_summary(gold),
+        meetings=[gold_meeting_to_record(m) for m in gold.meetings if m.participants],
+        figures=figures,
+        agreements=[gold_agreement_to_record(a) for a in gold.agreements],
+    )

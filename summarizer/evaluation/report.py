@@ -1,0 +1,82 @@
+"""Run the whole evaluation over an articles folder and a gold folder; one report object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer.evaluation.benchmark import ArticleInput, BenchmarkResult, run_benchmark
+from summarizer.evaluation.gold import GoldError, load_gold_dir
+from summarizer.evaluation.numbers_eval import NumberCounts, score_numbers
+from summarizer.evaluation.scoring import ModelScores
+from summarizer.numbers import extract_mentions
+from summarizer.source_text import read_source_text
+
+DETECTION_TARGET = 0.99
+FALSE_ALARM_TARGET = 0.01
+
+
+@dataclass(slots=True)
+class EvalReport:
+    """Everything `summarizer eval` prints."""
+
+    articles: list[ArticleInput]
+    numbers: NumberCounts
+    benchmark: BenchmarkResult
+    model: ModelScores | None = None
+
+    @property
+    def meets_targets(self) -> bool:
+        return self.benchmark.false_alarm_rate <= FALSE_ALARM_TARGET and all(
+            k.rate >= DETECTION_TARGET for k in self.benchmark.kinds.values()
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        bench = self.benchmark
+        return {
+            "articles": len(self.articles),
+            "numbers": {
+                "recall": round(self.numbers.recall, 4),
+                "precision": round(self.numbers.precision, 4),
+                "core_recall": round(self.numbers.core_recall, 4),
+                "gold_figures": self.numbers.gold,
+                "found": self.numbers.found,
+                "figure_mentions": self.numbers.mentions,
+                "matching_mentions": self.numbers.correct_mentions,
+            },
+            "crosscheck": {
+                "detection": {k: round(v.rate, 4) for k, v in sorted(bench.kinds.items())},
+                "expected_code": {k: round(v.code_rate, 4) for k, v in sorted(bench.kinds.items())},
+                "cases_per_kind": {k: v.cases for k, v in sorted(bench.kinds.items())},
+                "false_alarm_rate": round(bench.false_alarm_rate, 4),
+                "clean_cases": bench.clean.cases,
+                "cases": bench.cases,
+                "skipped": dict(sorted(bench.skipped.items())),
+                "meets_targets": self.meets_targets,
+            },
+            "model": None if self.model is None else self.model.model_dump(),
+        }
+
+
+def load_articles(articles_dir: Path, gold_dir: Path) -> list[ArticleInput]:
+    """Pair every gold file with its article (gold `article` names the file)."""
+    if not articles_dir.is_dir():
+        raise GoldError(f"{articles_dir}: not a directory of articles")
+    pairs: list[ArticleInput] = []
+    for gold in load_gold_dir(gold_dir):
+        path = articles_dir / gold.article
+        if not path.is_file():
+            raise GoldError(f"{path}: article named by gold file {gold.article!r} is missing")
+        pairs.append(ArticleInput(gold.article, read_source_text(path), gold))
+    if not pairs:
+        raise GoldError(f"{gold_dir}: no gold *.json files")
+    return pairs
+
+
+def evaluate(articles: list[ArticleInput]) -> EvalReport:
+    """Number-extraction scores and the cross-check mutation benchmark."""
+    counts = NumberCounts()
+    for article in articles:
+        score_numbers(article.text, article.gold, extract_mentions(article.text), counts)
+    return EvalReport(articles=articles, numbers=counts, benchmark=run_benchmark(articles))

@@ -1,0 +1,168 @@
+"""Score model records against gold with the README's matching rules.
+
+- A figure matches when units agree and values agree within 0.5% relative tolerance;
+  values are compared signed, so a decrease reported as growth does not match.
+- A meeting matches when at least two participants' names match after case and
+  diacritic folding (one, when the gold meeting names only one participant).
+- An agreement matches on status plus a fuzzy title: the larger of difflib's ratio and
+  the token Dice coefficient of the folded titles must reach `TITLE_THRESHOLD` (0.5).
+Matching is one-to-one and greedy in record order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from summarizer.crosscheck.quantities import noun_stem, unit_class
+from summarizer.domain import (
+    Agreement,
+    ArticleRecord,
+    Extraction,
+    Figure,
+    Meeting,
+    Verdict,
+    VerdictStatus,
+)
+from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
+
+RELATIVE_TOLERANCE = Decimal("0.005")
+TITLE_THRESHOLD = 0.5
+
+
+class PRF(BaseModel):
+    """Precision, recall and F1 with the counts behind them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    precision: float
+    recall: float
+    f1: float
+    matched: int
+    predicted: int
+    gold: int
+
+    @classmethod
+    def of(cls, matched: int, predicted: int, gold: int) -> PRF:
+        precision = matched / predicted if predicted else 0.0
+        recall = matched / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return cls(
+            precision=round(precision, 4),
+            recall=round(recall, 4),
+            f1=round(f1, 4),
+            matched=matched,
+            predicted=predicted,
+            gold=gold,
+        )
+
+
+class ModelScores(BaseModel):
+    """How well model records reproduce the gold, and how many the checker accepted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    figures: PRF
+    meetings: PRF
+    agreements: PRF
+    accepted_rate: float
+    articles: int
+
+
+def fold_name(text: str) -> str:
+    """Case and diacritic folding (Trần Thị Phương Lan -> tran thi phuong lan; đ -> d)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", stripped.casefold()))
+
+
+def units_match(record_unit: str, gold_unit: str) -> bool:
+    """Same ISO code or percent; counted nouns compare by their singular head noun."""
+    if record_unit == gold_unit:
+        return True
+    if unit_class(record_unit).value == "noun" and unit_class(gold_unit).value == "noun":
+        return noun_stem(record_unit) == noun_stem(gold_unit)
+    return record_unit.lower() == gold_unit.lower()
+
+
+def figure_matches(figure: Figure, gold: GoldFigure) -> bool:
+    if not units_match(figure.unit, gold.unit):
+        return False
+    return abs(figure.value - gold.value) <= abs(gold.value) * RELATIVE_TOLERANCE
+
+
+def meeting_matches(meeting: Meeting, gold: GoldMeeting) -> bool:
+    gold_names = {fold_name(p.name) for p in gold.participants}
+    names = {fold_name(p.name) for p in meeting.participants}
+    needed = min(2, len(gold_names))
+    return needed > 0 and len(gold_names & names) >= needed
+
+
+def title_similarity(a: str, b: str) -> float:
+    """max(difflib ratio, token Dice) of folded titles."""
+    fa, fb = fold_name(a), fold_name(b)
+    ratio = difflib.SequenceMatcher(None, fa, fb).ratio()
+    ta, tb = set(fa.split()), set(fb.split())
+    dice = 2 * len(ta & tb) / (len(ta) + len(tb)) if ta or tb else 0.0
+    return max(ratio, dice)
+
+
+def agreement_matches(agreement: Agreement, gold: GoldAgreement) -> bool:
+    return (
+        agreement.status.value == gold.status
+        and title_similarity(agreement.title, gold.title) >= TITLE_THRESHOLD
+    )
+
+
+R = TypeVar("R")
+G = TypeVar("G")
+
+
+def count_matches(records: Sequence[R], golds: Sequence[G], match: Callable[[R, G], bool]) -> int:
+    """Greedy one-to-one matching in record order."""
+    free = list(range(len(golds)))
+    matched = 0
+    for item in records:
+        for position, gold_index in enumerate(free):
+            if match(item, golds[gold_index]):
+                matched += 1
+                del free[position]
+                break
+    return matched
+
+
+def score_records(
+    pairs: list[tuple[Extraction | ArticleRecord, Verdict, GoldArticle]],
+) -> ModelScores:
+    """Micro-averaged P/R/F1 over all articles, plus the checker's acceptance rate."""
+    totals = {name: [0, 0, 0] for name in ("figures", "meetings", "agreements")}
+    accepted = 0
+    for record, verdict, gold in pairs:
+        accepted += verdict.status == VerdictStatus.accepted
+        found = {
+            "figures": count_matches(record.figures, gold.figures, figure_matches),
+            "meetings": count_matches(record.meetings, gold.meetings, meeting_matches),
+            "agreements": count_matches(record.agreements, gold.agreements, agreement_matches),
+        }
+        sizes = {
+            "figures": (len(record.figures), len(gold.figures)),
+            "meetings": (len(record.meetings), len(gold.meetings)),
+            "agreements": (len(record.agreements), len(gold.agreements)),
+        }
+        for name, counts in totals.items():
+            counts[0] += found[name]
+            counts[1] += sizes[name][0]
+            counts[2] += sizes[name][1]
+    return ModelScores(
+        figures=PRF.of(*totals["figures"]),
+        meetings=PRF.of(*totals["meetings"]),
+        agreements=PRF.of(*totals["agreements"]),
+        accepted_rate=round(accepted / len(pairs), 4) if pairs else 0.0,
+        articles=len(pairs),
+    )

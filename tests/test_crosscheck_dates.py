@@ -1,0 +1,39 @@
+"""Meeting dates are resolved from the source's words against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer.crosscheck import resolve_date_text
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("on Monday", D(2023, 10, 3), D(2023, 10, 2)),
+        ("August 30", D(2024, 8, 31), D(2024, 8, 30)),
+        ("On the afternoon of November 26", D(2025, 11, 27), D(2025, 11, 26)),
+        ("February 22", D(2023, 2, 22), D(2023, 2, 22)),
+        ("on December 30", D(2024, 1, 2), D(2023, 12, 30)),
+        ("30 August 2019", D(2024, 8, 31), D(2019, 8, 30)),
+        ("Nov. 26, 2025", None, D(2025, 11, 26)),
+        ("ngày 26/11", D(2025, 11, 27), D(2025, 11, 26)),
+        ("2023-02-22", None, D(2023, 2, 22)),
+        ("yesterday", D(2025, 3, 1), D(2025, 2, 28)),
+        ("on Tuesday", D(2023, 10, 3), D(2023, 10, 3)),
+    ],
+)
+def test_resolves_against_publication(text: str, published: D | None, expected: D) -> None:
+    assert resolve_date_text(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("on Monday", None), ("August 30", None), ("last year", D(2024, 1, 1)), ("February 30", None)],
+)
+def test_unresolvable_text_gives_none(text: str, published: D | None) -> None:
+    assert resolve_date_text(text, published) is None

@@ -1,0 +1,110 @@
+"""The mutation benchmark meets its targets, and its mutations are genuinely wrong."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from crosscheck_helpers import GOLD, SEEDS, needs_gold
+
+from summarizer.crosscheck.quantities import within_precision
+from summarizer.domain import Extraction
+from summarizer.evaluation.benchmark import ArticleInput, article_cases, run_benchmark
+from summarizer.evaluation.clean import clean_record
+from summarizer.evaluation.gold import GoldArticle, GoldFigure, load_gold_dir
+from summarizer.evaluation.mutations import Mutator, Skips
+from summarizer.evaluation.report import DETECTION_TARGET, FALSE_ALARM_TARGET
+from summarizer.numbers import extract_mentions
+from summarizer.source_text import read_source_text
+
+REQUIRED_KINDS = {
+    "scale",
+    "transposed",
+    "sign",
+    "unit",
+    "invented",
+    "rounding",
+    "evidence",
+    "evidence_wrong_sentence",
+    "breakdown",
+    "date",
+    "summary",
+}
+
+
+def _articles() -> list[ArticleInput]:
+    needs_gold()
+    return [
+        ArticleInput(g.article, read_source_text(SEEDS / g.article), g) for g in load_gold_dir(GOLD)
+    ]
+
+
+def test_benchmark_meets_targets() -> None:
+    result = run_benchmark(_articles())
+    assert set(result.kinds) == REQUIRED_KINDS
+    for kind, outcome in result.kinds.items():
+        assert outcome.cases >= 7, kind
+        assert outcome.rate >= DETECTION_TARGET, (kind, outcome.misses[:5])
+    assert result.clean.cases >= 100
+    assert result.false_alarm_rate <= FALSE_ALARM_TARGET, result.clean.misses[:5]
+
+
+def test_value_mutations_never_reproduce_the_gold_value() -> None:
+    skips = Skips({})
+    for article in _articles():
+        base_values = [f.value for f in clean_record(article.text, article.gold).figures]
+        for case in article_cases(article, skips):
+            if case.kind not in {"transposed", "invented", "rounding", "scale"}:
+                continue
+            changed = [
+                (i, f.value) for i, f in enumerate(case.record.figures) if f.value != base_values[i]
+            ]
+            assert len(changed) == 1, case.note
+            index, value = changed[0]
+            assert value != base_values[index]
+
+
+def test_same_digit_transposition_is_skipped_not_counted() -> None:
+    text = "Exports reached 1.11 billion USD in 2024, up 22 percent."
+    gold = GoldArticle(
+        article="synthetic.txt",
+        figures=[
+            GoldFigure(
+                text="1.11 billion USD", value=Decimal("1110000000"), unit="USD", kind="amount"
+            ),
+            GoldFigure(
+                text="22 percent",
+                value=Decimal("22"),
+                unit="percent",
+                kind="change",
+                direction="up",
+            ),
+        ],
+    )
+    base = clean_record(text, gold)
+    skips = Skips({})
+    mutator = Mutator("synthetic.txt", text, gold, base, extract_mentions(text), skips)
+    cases = [c for i, f in enumerate(base.figures) for c in mutator.transposed(i, f)]
+    assert cases == []
+    assert skips.counts["transposed"] == 3  # 1.11 (two pairs) and 22 (one pair)
+
+
+def test_invented_values_are_not_in_the_source() -> None:
+    skips = Skips({})
+    for article in _articles():
+        mentions = [m for m in extract_mentions(article.text) if m.is_figure]
+        for case in article_cases(article, skips):
+            if case.kind != "invented":
+                continue
+            base = clean_record(article.text, article.gold)
+            (new,) = [f for f, b in zip(case.record.figures, base.figures, strict=True) if f != b]
+            assert not any(
+                within_precision(abs(new.value), m.value, Decimal(0)) and m.unit == new.unit
+                for m in mentions
+            )
+
+
+def test_clean_cases_are_valid_extractions() -> None:
+    skips = Skips({})
+    article = _articles()[0]
+    for case in article_cases(article, skips):
+        Extraction.model_validate(case.record.model_dump())

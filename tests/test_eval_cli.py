@@ -1,0 +1,60 @@
+"""`summarizer eval`: tables or one JSON object; --extract fails clearly without a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from crosscheck_helpers import GOLD, SEEDS, needs_gold
+from typer.testing import CliRunner
+
+from summarizer.cli import app, eval_cmd
+
+runner = CliRunner()
+
+
+def test_json_report_meets_targets() -> None:
+    needs_gold()
+    result = runner.invoke(app, ["eval", "--articles", str(SEEDS), "--gold", str(GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["model"] is None
+    assert 0 <= report["numbers"]["precision"] <= 1
+    assert report["numbers"]["recall"] >= 0.9
+    detection = report["crosscheck"]["detection"]
+    assert {"scale", "transposed", "sign", "unit", "invented", "rounding"} <= set(detection)
+    assert all(rate >= 0.99 for rate in detection.values())
+    assert report["crosscheck"]["false_alarm_rate"] <= 0.01
+    assert report["crosscheck"]["cases"] > 500
+
+
+def test_tables_are_printed() -> None:
+    needs_gold()
+    result = runner.invoke(app, ["eval", "--articles", str(SEEDS), "--gold", str(GOLD)])
+    assert result.exit_code == 0, result.output
+    assert "Cross-check mutation benchmark" in result.output
+    assert "Number extraction vs gold" in result.output
+    assert ": MET" in result.output
+
+
+def test_bad_folders_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--articles", str(tmp_path), "--gold", str(tmp_path)])
+    assert result.exit_code == 2
+    (tmp_path / "x.json").write_text("{broken")
+    result = runner.invoke(app, ["eval", "--articles", str(SEEDS), "--gold", str(tmp_path)])
+    assert result.exit_code == 2 and "cannot read gold" in result.output
+
+
+def test_extract_without_a_model_module_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    needs_gold()
+
+    def missing(name: str) -> object:
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr(eval_cmd.importlib, "import_module", missing)
+    result = runner.invoke(
+        app, ["eval", "--articles", str(SEEDS), "--gold", str(GOLD), "--extract"]
+    )
+    assert result.exit_code == 2
+    assert "model extraction is not available" in result.output
