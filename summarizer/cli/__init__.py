@@ -7,8 +7,11 @@ from summarizer.cli import (
     check_cmd,  # noqa: F401  (registers commands)
     eval_cmd,  # noqa: F401  (registers commands)
     numbers_cmd,  # noqa: F401  (registers commands)
+    review_cmd,  # noqa: F401  (registers commands)
     schemas_cmd,  # noqa: F401  (registers commands)
+    serve_cmd,  # noqa: F401  (registers commands)
     summarize_cmd,  # noqa: F401  (registers commands)
+    users_cmd,  # noqa: F401  (registers commands)
 )
 from summarizer.cli.app import app
 
