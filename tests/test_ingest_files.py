@@ -138,3 +138,46 @@ def test_duplicates_can_be_skipped() -> None:
     sources = [FIXTURES / "story.txt", FIXTURES / "story.html"]
     assert len(list(iter_sources(sources))) == 2
     assert len(list(iter_sources(sources, skip_duplicates=True))) == 1
+
+
+SENTENCE = (
+    "Vietnam and Laos signed a port agreement worth 1.2 billion USD on Monday, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "outcome"),
+    [
+        (
+            "xhtml.html",
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Port deal</title></head>'
+            f"<body><article><h1>Port deal</h1><p>{SENTENCE}</p><p>{SENTENCE}</p></article>"
+            "</body></html>",
+            SENTENCE,
+        ),
+        ("saved.txt", f"<!-- saved page --><html><body><p>{SENTENCE}</p></body></html>", SENTENCE),
+        (
+            "garbled.html",
+            f"<html><body><p>{SENTENCE[:30]} <b>unclosed <div>{SENTENCE[30:]}",
+            "Monday",
+        ),
+        (
+            "sitemap.txt",
+            '<?xml version="1.0"?><urlset><url><loc>https://x</loc></url></urlset>',
+            "neither an RSS/Atom feed nor a web page",
+        ),
+        (
+            "scripts.html",
+            "<html><head><script>var a = 1;</script></head><body></body></html>",
+            "no article text",
+        ),
+    ],
+)
+def test_odd_documents(tmp_path: Path, name: str, payload: str, outcome: str) -> None:
+    (tmp_path / name).write_text(payload, "utf-8")
+    (item,) = list(iter_sources([tmp_path / name]))
+    if isinstance(item, SourceArticle):
+        assert outcome in item.text and "<" not in item.text
+    else:
+        assert outcome in item.error

@@ -16,6 +16,7 @@ from dateutil import parser as date_parser
 
 from summarizer.domain import IngestFailure, SourceArticle
 from summarizer.ingest.articles import article_from_plain_text, with_title_line
+from summarizer.ingest.chrome import is_prose
 from summarizer.ingest.html import fragment_to_text
 from summarizer.ingest.urls import is_url
 from summarizer.source_text import InputError
@@ -25,6 +26,9 @@ FULL_SUMMARY_WORDS = 120
 
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+"""A DOCTYPE with an internal subset can define entities that expand enormously; feeds
+do not need one (feedparser knows the HTML entities), so it is dropped before parsing."""
 
 PageLoader = Callable[[str], SourceArticle]
 """Fetches an entry's link and returns the page's article."""
@@ -88,6 +92,8 @@ def entry_article(entry: Any, *, source: str, load_page: PageLoader) -> SourceAr
         text = summary
     if text is None:
         raise InputError(f"{name}: the feed entry has no content, summary or link")
+    if not any(is_prose(line) for line in text.split("\n")):
+        raise InputError(f"{name}: the feed entry has no article text (no sentence)")
     return article_from_plain_text(
         with_title_line(text, title), source=name, published=published, title=title, author=author
     )
@@ -97,7 +103,7 @@ def feed_articles(
     data: bytes, *, source: str, load_page: PageLoader
 ) -> Iterator[SourceArticle | IngestFailure]:
     """Every entry of the feed in `data`, in feed order; a bad entry becomes a failure."""
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_DOCTYPE.sub(b"", data[:8192], count=1) + data[8192:])
     entries = parsed.get("entries", [])
     if not entries:
         if parsed.get("bozo"):
@@ -110,3 +116,5 @@ def feed_articles(
             yield entry_article(entry, source=label, load_page=load_page)
         except InputError as exc:
             yield IngestFailure(source=label, error=str(exc))
+        except Exception as exc:  # a parser failing on one hostile entry spares the rest
+            yield IngestFailure(source=label, error=f"{label}: {type(exc).__name__}: {exc}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from summarizer.domain import ArticleMeta, SourceArticle
 from summarizer.ingest.articles import article_from_plain_text, build_article, with_title_line
 from summarizer.ingest.chrome import is_prose, remove_chrome
+from summarizer.ingest.dates import published_from_text
 from summarizer.ingest.html import decode_html_bytes, extract_page
 from summarizer.source_text import MAX_ARTICLE_BYTES, InputError, decode_article_bytes
 
@@ -20,8 +21,10 @@ MAX_FEED_BYTES = 10_000_000
 """A feed holds many entries, so it may be larger than one article."""
 
 _HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+    rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
 )
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -76,9 +79,8 @@ def article_from_html(html: str, *, source: str, url: str | None = None) -> Sour
             "scripts and boilerplate); pass the article's own page"
         )
     body = with_title_line(text, page.title)
-    meta = ArticleMeta(
-        title=page.title, source=source, published=page.published, author=page.author
-    )
+    published = page.published or published_from_text(page.text)
+    meta = ArticleMeta(title=page.title, source=source, published=published, author=page.author)
     return build_article(body, meta, name=source)
 
 
@@ -95,6 +97,10 @@ def article_from_bytes(
             data = data.decode(charset).encode("utf-8")
         except (LookupError, UnicodeDecodeError) as exc:
             raise InputError(f"{source}: cannot decode the text as its declared {charset}") from exc
+    if _XML_START.match(data[:512]):
+        raise InputError(
+            f"{source}: an XML document that is neither an RSS/Atom feed nor a web page"
+        )
     text = decode_article_bytes(data, name=source)
     if suffix == ".md":
         text = markdown_to_text(text)

@@ -8,6 +8,7 @@ only need their tags turned into paragraphs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 
@@ -83,10 +84,10 @@ def _iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def extract_page(html: str, *, name: str, url: str | None = None) -> PageContent:
+def extract_page(page: str, *, name: str, url: str | None = None) -> PageContent:
     """The article of a whole HTML page, or `InputError` when it has no article text."""
     document = trafilatura.bare_extraction(
-        html,
+        page,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -110,7 +111,7 @@ def extract_page(html: str, *, name: str, url: str | None = None) -> PageContent
 def fragment_to_text(fragment: str) -> str:
     """Plain paragraphs from an HTML fragment (a feed entry's content or summary)."""
     if "<" not in fragment:
-        return _tidy(fragment)
+        return _tidy(html.unescape(fragment))
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     for element in root.xpath("//script|//style|//noscript|//iframe|//form"):
         element.drop_tree()
