@@ -5,9 +5,9 @@ Order of work, and why:
 1. URLs are masked first: digits in a link are never figures.
 2. Dates, year periods ("2023-25", "1987/88") and decades are found before anything else
    so that their digits cannot be read as counts, ranges or subtractions.
-3. Each remaining number (`patterns.CORE`) is read outwards: currency before it, scale,
-   a second number making a range, percent / currency / counted noun after it, then a
-   hedge ("over") and a change word ("up", "a decrease of") around it.
+3. Each remaining number (`patterns.DIGITS`, `patterns.WORDS`) is read outwards: currency
+   before it, scale, a second number making a range, percent / currency / counted noun
+   after it, then a hedge ("over") and a change word ("up", "a decrease of") around it.
 4. A last pass spreads a change word over a coordinated list ("rising 171.9 percent and
    7.5 percent") and carries a unit to bare scaled numbers later in the same sentence
    ("7.1 billion dlrs last year from 4.3 billion in 1985").
@@ -19,6 +19,7 @@ change. A consumer that wants a signed change computes ``-value`` when direction
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,6 +30,7 @@ from summarizer.numbers import context, lexicon, patterns
 from summarizer.numbers.numerals import (
     Convention,
     detect_convention,
+    needs_convention,
     parse_digits,
     parse_fraction,
     parse_written,
@@ -60,6 +62,7 @@ _MONTH_OR_DAY: Final = frozenset(lexicon.MONTHS) | {
     "saturday",
     "sunday",
 }
+_DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _SYMBOL_ONLY: Final = re.compile(r"\s*(?:US\$|\$|€|£|¥|₫)")
 
 
@@ -126,21 +129,36 @@ class _Extractor:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.convention: Convention = detect_convention(text)
-        self.blocked: list[tuple[int, int]] = [m.span() for m in patterns.URL.finditer(text)]
+        self._convention: Convention | None = None
+        self.clauses = context.Clauses(text)
+        self.lowered = text.lower()
+        if len(self.lowered) != len(text):  # a few letters (e.g. "İ") grow when lower-cased
+            self.lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.blocked: list[tuple[int, int]] = _url_tokens(text, self.lowered)
         self.drafts: list[_Draft] = []
 
     # ------------------------------------------------------------------ driver
 
     def run(self) -> list[_Draft]:
-        self._find_dates()
-        self._find_periods()
-        self._find_decades()
-        self._find_quantities()
+        self._find_month_dates()
+        self._scan()
         self.drafts.sort(key=lambda d: d.start)
         self._spread_directions()
         self._carry_units()
         return self.drafts
+
+    @property
+    def convention(self) -> Convention:
+        """The text's digit grouping, worked out only when a number depends on it."""
+        if self._convention is None:
+            text = self.text
+            numbers = (
+                m.group()
+                for run in patterns.DIGIT_RUN.finditer(text)
+                if (m := patterns.DIGITS.match(text, run.start())) is not None
+            )
+            self._convention = detect_convention(numbers)
+        return self._convention
 
     def _is_blocked(self, start: int, end: int) -> bool:
         return any(start < b_end and b_start < end for b_start, b_end in self.blocked)
@@ -149,95 +167,122 @@ class _Extractor:
         self.drafts.append(draft)
         self.blocked.append((draft.start, draft.end))
 
-    # ------------------------------------------------------------------ dates and years
+    def _scan(self) -> None:
+        """Visit every digit run and number word once, left to right.
 
-    def _find_dates(self) -> None:
-        for match in patterns.DATE.finditer(self.text):
-            if self._is_blocked(*match.span()):
-                continue
-            iso = _date_iso(match)
-            if iso is None:
-                continue
-            value, note, ambiguous = iso
-            self._take(
-                _Draft(
-                    start=match.start(),
-                    end=match.end(),
-                    value=value,
-                    kind=MentionKind.date,
-                    note=note,
-                    ambiguous=ambiguous,
-                )
-            )
-
-    def _find_periods(self) -> None:
-        for match in patterns.PERIOD.finditer(self.text):
-            if self._is_blocked(*match.span()):
-                continue
-            first = int(match.group("y1"))
-            second_raw = match.group("y2")
-            second = (
-                int(second_raw) if len(second_raw) == 4 else first // 100 * 100 + int(second_raw)
-            )
-            if not first < second <= first + 20:
-                continue
-            note = "fiscal year" if match.group("sep") == "/" else "period"
-            self._take(
-                _Draft(
-                    start=match.start(),
-                    end=match.end(),
-                    value=Decimal(first),
-                    value_high=Decimal(second),
-                    kind=MentionKind.year,
-                    note=note,
-                )
-            )
-
-    def _find_decades(self) -> None:
-        for match in patterns.DECADE.finditer(self.text):
-            if self._is_blocked(*match.span()) or int(match.group("y")) % 10:
-                continue
-            self._take(
-                _Draft(
-                    start=match.start(),
-                    end=match.end(),
-                    value=Decimal(match.group("y")),
-                    kind=MentionKind.year,
-                    note="decade",
-                )
-            )
-
-    # ------------------------------------------------------------------ quantities
-
-    def _find_quantities(self) -> None:
+        A date, period or decade starting at a digit wins over a quantity; a quantity
+        (with its range, unit and counted noun) consumes the text it covers.
+        """
+        text = self.text
+        candidates = heapq.merge(
+            ((m.start(), m) for m in patterns.DIGIT_RUN.finditer(text)),
+            ((m.start(), m) for m in patterns.WORD_HINT.finditer(self.lowered)),
+            key=lambda item: item[0],
+        )
         consumed = 0
-        for match in patterns.CORE.finditer(self.text):
-            if match.start() < consumed or self._is_blocked(*match.span()):
+        for start, hit in candidates:
+            if start < consumed or self._is_blocked(start, hit.end()):
                 continue
-            draft = self._read_quantity(match)
-            if draft is None:
-                continue
-            if self._is_blocked(draft.start, draft.end):
+            if hit.re is patterns.DIGIT_RUN:
+                if start > 0 and text[start - 1].isdigit():
+                    continue
+                draft = self._date_or_year_at(start)
+                if draft is None:
+                    core = patterns.DIGITS.match(text, start) or patterns.HYPHEN_YEAR.match(
+                        text, start
+                    )
+                    draft = None if core is None else self._read_quantity(core)
+            else:
+                core = patterns.WORDS.match(text, start)
+                draft = None if core is None else self._read_quantity(core)
+            if draft is None or self._is_blocked(draft.start, draft.end):
                 continue
             consumed = draft.end
             self._take(draft)
+
+    # ------------------------------------------------------------------ dates and years
+
+    def _find_month_dates(self) -> None:
+        text = self.text
+        for match in patterns.MONTH_DATE.finditer(text):
+            start = match.start()
+            if start > 0 and text[start - 1].isalpha():
+                continue  # "Summay 5" is not a date
+            if match.group("month_year") is not None:
+                if _DAY_BEFORE.search(text, max(0, start - 12), start):
+                    continue  # "22 February 2023": read whole from the day, in the scan
+                year, month = int(match.group("month_year")), _month(match.group("month"))
+                value, note = Decimal(year * 100 + month), f"{year:04d}-{month:02d}"
+                ambiguous = False
+            else:
+                iso = _checked_date(
+                    None if match.group("year") is None else int(match.group("year")),
+                    _month(match.group("month")),
+                    int(match.group("day")),
+                )
+                if iso is None:
+                    continue
+                value, note = iso
+                ambiguous = False
+            if not self._is_blocked(*match.span()):
+                self._take(
+                    _Draft(
+                        start, match.end(), value, MentionKind.date, note=note, ambiguous=ambiguous
+                    )
+                )
+
+    def _date_or_year_at(self, start: int) -> _Draft | None:
+        """A date, year period or decade starting at the digit run at ``start``."""
+        text = self.text
+        match = patterns.DIGIT_DATE.match(text, start)
+        if match is not None:
+            iso = _date_iso(match)
+            if iso is not None:
+                value, note, ambiguous = iso
+                return _Draft(
+                    start, match.end(), value, MentionKind.date, note=note, ambiguous=ambiguous
+                )
+        match = patterns.PERIOD.match(text, start)
+        if match is not None:
+            first = int(match.group("y1"))
+            raw = match.group("y2")
+            second = int(raw) if len(raw) == 4 else first // 100 * 100 + int(raw)
+            if first < second <= first + 20:
+                note = "fiscal year" if match.group("sep") == "/" else "period"
+                return _Draft(
+                    start,
+                    match.end(),
+                    Decimal(first),
+                    MentionKind.year,
+                    value_high=Decimal(second),
+                    note=note,
+                )
+        match = patterns.DECADE.match(text, start)
+        if match is not None and int(match.group("y")) % 10 == 0:
+            return _Draft(
+                start, match.end(), Decimal(match.group("y")), MentionKind.year, note="decade"
+            )
+        return None
+
+    # ------------------------------------------------------------------ quantities
 
     def _read_core(self, match: re.Match[str]) -> _Number | None:
         """The value of one CORE hit, with glued scale letters; None when not a number."""
         text = self.text
         end = match.end()
-        if match.group("hyphen_year") is not None:
-            raw = match.group("hyphen_year")
+        groups = match.groupdict()
+        if groups.get("hyphen_year") is not None:
+            raw = groups["hyphen_year"]
             return _Number(Decimal(raw), end, written=False, integer_text=raw)
-        if match.group("fraction") is not None:
-            value = parse_fraction(match.group("fraction"))
+        if groups.get("fraction") is not None:
+            value = parse_fraction(groups["fraction"])
             return _Number(value, end, written=True, fraction=True)
-        if match.group("written") is not None:
-            return _Number(Decimal(parse_written(match.group("written"))), end, written=True)
-        raw = match.group("digits")
+        if groups.get("written") is not None:
+            return _Number(Decimal(parse_written(groups["written"])), end, written=True)
+        raw = groups["digits"]
         if patterns.TIME_OR_CODE.match(text, end):
             return None
-        reading = parse_digits(raw, self.convention)
+        reading = parse_digits(raw, self.convention if needs_convention(raw) else None)
         number = _Number(
             reading.value,
             end,
@@ -283,7 +328,7 @@ class _Extractor:
         if first is None:
             return None
         start = match.start()
-        floor = context.clause_start(text, start)
+        floor = self.clauses.start_of(start)
 
         if first.scale in ("st", "nd", "rd", "th"):
             return self._ordinal(start, first)
@@ -307,7 +352,7 @@ class _Extractor:
         self._read_scale(first)
         if first.scale in lexicon.ATTACHED_SCALES and currency is None:
             return None  # "100m" without a currency could be metres
-        fraction = match.group("fraction")
+        fraction = match.groupdict().get("fraction")
         if fraction is not None and first.scale is None:
             if fraction.lower().startswith("half"):
                 return None  # "half" alone: "first half", "half of"
@@ -374,8 +419,7 @@ class _Extractor:
             ambiguous=ambiguous,
             note=note,
         )
-        draft.qualifier, draft.start = context.qualifier_before(text, start, floor)
-        draft.direction = context.direction_before(text, draft.start, floor)
+        draft.qualifier, draft.start, draft.direction = context.cues_before(text, start, floor)
         if draft.direction is None and kind in _AFTER_DIRECTION_KINDS:
             draft.direction = context.direction_after(text, end)
         return draft
@@ -396,11 +440,14 @@ class _Extractor:
         symbol = _SYMBOL_ONLY.match(text, pos)
         if symbol is not None:
             pos = symbol.end()
-        core = patterns.CORE.match(text, pos)
-        if core is None or (core.group("written") is None) != (match.group("written") is None):
-            return None
-        if core.group("digits") is None and core.group("written") is None:
-            return None
+        if match.re is patterns.WORDS:
+            core = patterns.WORDS.match(text, pos)
+            if core is None or core.group("written") is None:
+                return None
+        else:
+            core = patterns.DIGITS.match(text, pos)
+            if core is None:
+                return None
         second = self._read_core(core)
         if second is None or second.scale in ("st", "nd", "rd", "th"):
             return None
@@ -531,7 +578,7 @@ class _Extractor:
 
     def _same_sentence_unit(self, earlier: list[_Draft], draft: _Draft) -> _Draft | None:
         for source in reversed(earlier):
-            if patterns.SENTENCE_END.search(self.text, source.end, draft.start):
+            if context.sentence_ends_between(self.text, source.end, draft.start):
                 return None
             if source.kind in (MentionKind.amount, MentionKind.count) and source.scale:
                 return source
@@ -569,12 +616,27 @@ def _join_notes(first: str | None, second: str) -> str:
     return second if first is None else f"{first}; {second}"
 
 
-def _date_iso(match: re.Match[str]) -> tuple[Decimal, str, bool] | None:
-    """(value, ISO note, ambiguous) for a DATE hit; None when it is not a real date.
+def _month(name: str) -> int:
+    return lexicon.MONTHS[name.lower().rstrip(".")]
+
+
+def _checked_date(year: int | None, month: int, day: int) -> tuple[Decimal, str] | None:
+    """(value, ISO note) for a calendar date; None when the day does not exist.
 
     The value is YYYYMMDD, or MMDD when the year is not written (the note then reads
     "--MM-DD", the ISO 8601 form of a date without a year).
     """
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: February 29 is allowed
+    except ValueError:
+        return None
+    if year is None:
+        return Decimal(month * 100 + day), f"--{month:02d}-{day:02d}"
+    return Decimal(year * 10000 + month * 100 + day), f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _date_iso(match: re.Match[str]) -> tuple[Decimal, str, bool] | None:
+    """(value, ISO note, ambiguous) for a `patterns.DIGIT_DATE` hit; None if not a date."""
     groups = match.groupdict()
     ambiguous = False
     year: int | None
@@ -586,23 +648,29 @@ def _date_iso(match: re.Match[str]) -> tuple[Decimal, str, bool] | None:
         year = int(raw_year) if len(raw_year) == 4 else 2000 + int(raw_year)
         if day <= 12 and month <= 12 and day != month:
             ambiguous = True  # 03/04/2025: read day first, as in Vietnamese and British text
-    elif groups["md_m"] is not None:
-        month = lexicon.MONTHS[groups["md_m"].lower()]
-        day = int(groups["md_d"])
-        year = int(groups["md_y"]) if groups["md_y"] else None
-    elif groups["dm_m"] is not None:
-        month = lexicon.MONTHS[groups["dm_m"].lower()]
+    else:
+        month = _month(groups["dm_m"])
         day = int(groups["dm_d"])
         year = int(groups["dm_y"]) if groups["dm_y"] else None
-    else:
-        month = lexicon.MONTHS[groups["my_m"].lower()]
-        year = int(groups["my_y"])
-        return Decimal(year * 100 + month), f"{year:04d}-{month:02d}", False
-    try:
-        dt.date(year or 2000, month, day)  # 2000 is a leap year: February 29 is allowed
-    except ValueError:
+    checked = _checked_date(year, month, day)
+    if checked is None:
         return None
-    if year is None:
-        return Decimal(month * 100 + day), f"--{month:02d}-{day:02d}", ambiguous
-    value = Decimal(year * 10000 + month * 100 + day)
-    return value, f"{year:04d}-{month:02d}-{day:02d}", ambiguous
+    return checked[0], checked[1], ambiguous
+
+
+def _url_tokens(text: str, lowered: str) -> list[tuple[int, int]]:
+    """Spans of the whitespace-free tokens that hold a URL, e-mail address or domain."""
+    if not any(hint in lowered for hint in patterns.URL_HINTS):
+        return []  # the common case, decided by a few substring tests
+    spans: list[tuple[int, int]] = []
+    for hint in patterns.URL_HINT.finditer(lowered):
+        if spans and hint.start() < spans[-1][1]:
+            continue
+        left = hint.start()
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        right = hint.end()
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        spans.append((left, right))
+    return spans

@@ -15,6 +15,7 @@ Separator policy (documented in docs/numbers.md). English news is the default re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final, NamedTuple
@@ -31,10 +32,10 @@ class Convention(StrEnum):
 
 
 _ENGLISH_EVIDENCE: Final = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,]\d)|\d,\d{3}\.\d|(?<![\d.,])\d+\.\d{1,2}(?!\d|[.,]\d)"
+    r"\d{1,3}(?:,\d{3}){2,}|\d+,\d{3}\.\d+|\d+\.(?:\d{1,2}|\d{4,})"
 )
 _CONTINENTAL_EVIDENCE: Final = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.]\d)|\d\.\d{3},\d|(?<![\d.,])\d+,\d{1,2}(?!\d|[.,]\d)"
+    r"\d{1,3}(?:\.\d{3}){2,}|\d+\.\d{3},\d+|\d+,(?:\d{1,2}|\d{4,})"
 )
 _SINGLE_COMMA_GROUP: Final = re.compile(r"\d{1,3},\d{3}")
 _SINGLE_DOT_GROUP: Final = re.compile(r"\d{1,3}\.\d{3}")
@@ -49,10 +50,17 @@ class Reading(NamedTuple):
     note: str | None = None
 
 
-def detect_convention(text: str) -> Convention:
-    """Look for numbers whose separators can only be read one way."""
-    english = _ENGLISH_EVIDENCE.search(text) is not None
-    continental = _CONTINENTAL_EVIDENCE.search(text) is not None
+def needs_convention(raw: str) -> bool:
+    """Only a single group of three digits after one separator depends on the convention."""
+    return bool(_SINGLE_COMMA_GROUP.fullmatch(raw) or _SINGLE_DOT_GROUP.fullmatch(raw))
+
+
+def detect_convention(numbers: Iterable[str]) -> Convention:
+    """The convention shown by the numbers (as written) whose separators read one way."""
+    english = continental = False
+    for raw in numbers:
+        english = english or _ENGLISH_EVIDENCE.fullmatch(raw) is not None
+        continental = continental or _CONTINENTAL_EVIDENCE.fullmatch(raw) is not None
     if english and not continental:
         return Convention.english
     if continental and not english:
@@ -60,8 +68,11 @@ def detect_convention(text: str) -> Convention:
     return Convention.unknown
 
 
-def parse_digits(raw: str, convention: Convention = Convention.unknown) -> Reading:
-    """Read digits with thousands separators or a decimal mark, by the policy above."""
+def parse_digits(raw: str, convention: Convention | None = Convention.unknown) -> Reading:
+    """Read digits with thousands separators or a decimal mark, by the policy above.
+
+    ``convention`` only matters for a lone group of three digits (see `needs_convention`).
+    """
     if _SINGLE_COMMA_GROUP.fullmatch(raw):
         thousands = Decimal(raw.replace(",", ""))
         decimal = Decimal(raw.replace(",", "."))

@@ -32,37 +32,50 @@ def _month_alternation() -> str:
 _MONTH = _month_alternation()
 _YEAR = r"(?:1[89]\d{2}|20\d{2}|21\d{2})"
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
-_NOT_ABBREVIATION = r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])"
-"""A full stop after "U.S" or a single capital ("J. Baker") does not end a sentence."""
 
-# --------------------------------------------------------------------------- zones to skip
 
-URL: Final = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|vn|cn|uk|int|info|io)(?:/\S*)?",
-    re.IGNORECASE,
+def _first_letter_trie(words: Iterable[str]) -> str:
+    """An alternation grouped by first letter: `re` fails fast on every other letter."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{_alternation(rests)})" for first, rests in sorted(groups.items()))
+
+
+_SCAN_WORDS = _first_letter_trie(
+    [*(set(lexicon.WORD_VALUES) - {"a"}), "half"]
+    + [rf"a {w}" for w in ("hundred", "dozen", *lexicon.FRACTIONS)]
 )
-"""URLs, e-mail addresses and bare domains: digits inside them are never figures."""
 
-# --------------------------------------------------------------------------- dates and years
+_DOMAINS = ("com", "org", "net", "gov", "edu", "vn", "cn", "uk", "int", "info", "io")
+URL_HINTS: Final = ("://", "@", "www.", *(f".{d}" for d in _DOMAINS))
+URL_HINT: Final = re.compile(rf"://|@|www\.|\.(?:{'|'.join(_DOMAINS)})\b")
+"""A URL, e-mail address or bare domain (in lower-cased text); the whitespace-free token
+around it is masked, so digits in links are never read as figures."""
 
-DATE: Final = re.compile(
+# --------------------------------------------------------------------------- scanning
+
+DIGIT_RUN: Final = re.compile(r"\d+")
+"""Where to look: every number, date and year holds a digit or a number word."""
+
+MONTH_DATE: Final = re.compile(
+    rf"(?P<month>{_MONTH})\b\.?"
+    rf"(?:\s+(?P<day>\d{{1,2}}){_DAY_SUFFIX}(?!\d|[,.]\d)(?:,?\s+(?P<year>{_YEAR})(?!\d))?"
+    rf"|,?\s+(?P<month_year>{_YEAR})(?!\d|[,.]\d))"
+)
+"""Month-first dates: "February 22", "Feb. 22, 2023", "June 1982"."""
+
+DIGIT_DATE: Final = re.compile(
     # 2023-02-22
     r"(?<!\d)(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-])"
     # 27/11/2025, 27.11.2025 (day first; glued to a word is fine: "thương27/11/2025")
     r"|(?<![\d/.])(?P<dmy_d>\d{1,2})(?P<sep>[/.])(?P<dmy_m>\d{1,2})(?P=sep)"
     r"(?P<dmy_y>\d{4}|\d{2})(?![\d/])"
-    # February 22, 2023 / Feb. 22
-    rf"|\b(?P<md_m>{_MONTH})\.?\s+(?P<md_d>\d{{1,2}}){_DAY_SUFFIX}(?![\d,.]\d)"
-    rf"(?:,?\s+(?P<md_y>{_YEAR})(?!\d))?"
     # 22 February 2023 / 5th of May
     rf"|(?<![\d.,])(?P<dm_d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b\.?"
     rf"(?:,?\s+(?P<dm_y>{_YEAR})(?!\d))?"
-    # June 1982
-    rf"|\b(?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>{_YEAR})(?![\d,.]\d)"
 )
-"""Calendar dates; they are found first and their digits are never read as figures."""
+"""Dates that start with a digit; tried at each digit run before reading a quantity."""
 
 PERIOD: Final = re.compile(
     rf"(?<![\d.,])(?P<y1>{_YEAR})\s?(?P<sep>[-–/])\s?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|\.\d)"
@@ -77,6 +90,21 @@ TIME_OR_CODE: Final = re.compile(r"[:/]\d|/[A-Za-zĐđ]")
 
 # --------------------------------------------------------------------------- numbers
 
+DIGITS: Final = re.compile(
+    # 1,350,000.5 | 1.350.000,5 | 1.350,5 | 1,5 | 1350 | 13.5
+    r"(?<![\w.,/:])(?<![A-Za-z]-)(?P<digits>"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
+    r"|\d{1,3}\.\d{3},\d+(?![\d.,]\d)"
+    r"|\d+,\d+(?![\d,]\d)"
+    r"|\d+(?:\.\d+)?(?![\d.]\d))"
+    r"(?!\d)"
+)
+"""A number in digits, with thousands separators or a decimal mark."""
+
+HYPHEN_YEAR: Final = re.compile(rf"(?<=[A-Za-z]-)(?P<hyphen_year>{_YEAR})(?![\d\w])")
+"""A year glued after a word and a hyphen: "end-1987", "mid-2024"."""
+
 _WRITTEN_UNIT = (
     rf"(?:(?:{_alternation(lexicon.TENS)})(?:-|\s)(?:{_alternation(lexicon.ONES)})\b"
     rf"|(?:{_alternation(lexicon.TENS)})"
@@ -88,25 +116,23 @@ _WRITTEN = (
     rf"|a\s+dozen|{_WRITTEN_UNIT})"
 )
 _FRACTION_WORD = _alternation(lexicon.FRACTIONS)
-
-CORE: Final = re.compile(
-    # digits: 1,350,000.5 | 1.350.000,5 | 1.350,5 | 1,5 | 1350 | 13.5
-    r"(?P<digits>(?<![\w.,/:])(?<![A-Za-z]-)"
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
-    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
-    r"|\d{1,3}\.\d{3},\d+(?![\d.,]\d)"
-    r"|\d+,\d+(?![\d,]\d)"
-    r"|\d+(?:\.\d+)?(?![\d.]\d))"
-    r"(?!\d))"
-    # year glued after a word and hyphen: "end-1987", "mid-2024"
-    rf"|(?<=[A-Za-z]-)(?P<hyphen_year>{_YEAR})(?![\d\w])"
-    # written fractions: two-thirds, one-third, a third of, half a (billion)
-    rf"|(?i:\b(?P<fraction>(?:{_alternation(lexicon.ONES)}|a)[-\s](?:{_FRACTION_WORD})"
-    r"|half(?:\s+a)?)\b)"
-    # written numbers: five, twenty-one, a hundred and fifty, a dozen
-    rf"|(?i:\b(?P<written>{_WRITTEN})\b)"
+_FIRST_LETTERS = "".join(
+    sorted(
+        {w[0] for w in (*lexicon.WORD_VALUES, "half")} | {w[0].upper() for w in lexicon.WORD_VALUES}
+    )
 )
-"""One number: digits (with separators), a written number, or a written fraction."""
+
+WORD_HINT: Final = re.compile(rf"\b(?:{_SCAN_WORDS})\b")
+"""Fast scan for number words over lower-cased text; `WORDS` then reads each hit."""
+
+WORDS: Final = re.compile(
+    rf"\b(?=[{_FIRST_LETTERS}])(?i:"
+    # written fractions: two-thirds, one-third, a third of, half a (billion)
+    rf"(?P<fraction>(?:{_alternation(lexicon.ONES)}|a)[-\s](?:{_FRACTION_WORD})|half(?:\s+a)?)"
+    # written numbers: five, twenty-one, a hundred and fifty, a dozen
+    rf"|(?P<written>{_WRITTEN}))\b"
+)
+"""A number in words: "five", "twenty-one", "a hundred and fifty", "two-thirds"."""
 
 ATTACHED_SUFFIX: Final = re.compile(r"(?P<suffix>st|nd|rd|th|bn|mn|mln|bln|tn|m|k|K|b)(?!\w)")
 """Letters glued to digits that still leave a number: ordinals and short scales."""
@@ -155,17 +181,8 @@ WORD_AFTER: Final = re.compile(r"[ \t]+(?P<word>[A-Za-z](?:[A-Za-z\-]|['’](?=[
 
 # --------------------------------------------------------------------------- cue words
 
-_QUALIFIERS = _alternation(lexicon.QUALIFIERS)
-QUALIFIER_BEFORE: Final = re.compile(rf"(?i:\b(?P<q>{_QUALIFIERS}))\s+$")
-"""A hedge right before a number ("over 95%", "some 44.5 billion dlrs")."""
-
-_DIRECTIONS = _alternation(lexicon.DIRECTION_WORDS)
-DIRECTION_BEFORE: Final = re.compile(
-    rf"(?i:\b(?P<dir>{_DIRECTIONS})\b"
-    r"(?:(?P<mid>(?:\s+(?!to\b|from\b|than\b|with\b|compared\b)[\w'’.\-]+){0,5}?)"
-    r"\s+(?:by|of|at)|\s+by)?)\s+$"
-)
-"""A change word before a number: "up 56 percent", "an increase of 7.44%", "rose by 5 pct"."""
+TOKEN: Final = re.compile(r"[\w'’.\-]+")
+"""A word (or a code such as "256K") in the look-back for hedges and change words."""
 
 DIRECTION_AFTER: Final = re.compile(
     r"(?i:\s+(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+)?"
@@ -174,10 +191,8 @@ DIRECTION_AFTER: Final = re.compile(
 )
 """A change word after a figure: "15 pct up on 1986", "five pct less", "10 per cent growth"."""
 
-CLAUSE_BREAK: Final = re.compile(rf"{_NOT_ABBREVIATION}[.!?:](?:\s|$)|[;()\[\]\n]")
-"""Where the look-back for cue words stops: a sentence end, a semicolon, a bracket."""
+PUNCTUATION: Final = re.compile(r"[.!?:;()\[\]\n]")
+"""Candidate clause breaks; a full stop only counts when `is_clause_break` says so."""
 
 LIST_JOIN: Final = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)?\s*$", re.IGNORECASE)
 """The gap between items of a list ("171.9 percent and 7.5 percent")."""
-
-SENTENCE_END: Final = re.compile(rf"{_NOT_ABBREVIATION}[.!?](?:\s|$)|\n")

@@ -1,0 +1,151 @@
+"""Compare summarizer.numbers with quantulum3: throughput and recall of the gold figures.
+
+Run from the repository root:  python benchmarks/bench_numbers.py [--repeat N]
+
+Throughput is measured over the seed articles after a warm-up call (quantulum3 loads its
+unit tables on first use). Recall is counted two ways:
+
+- strict (ours only): value signed by direction and the exact unit (ISO code, percent or
+  counted noun), as the gold file states it;
+- lenient (both tools): the magnitude matches within 0.5% and the unit class agrees
+  (same currency code; percent; anything else for a counted noun), since quantulum3 has no
+  notion of direction or of the counted noun.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import time
+import warnings
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from summarizer.domain import Direction, NumericMention
+from summarizer.numbers import extract_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT.parent / "shared" / "eval" / "gold"
+TOLERANCE = Decimal("0.005")
+
+Span = tuple[int, int]
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= abs(b) * TOLERANCE
+
+
+def _unit_class(unit: str) -> str:
+    if unit == "percent":
+        return "percent"
+    return unit if unit.isupper() else "noun"
+
+
+def _ours_hits(text: str, figure: dict[str, Any], span: Span, *, strict: bool) -> bool:
+    gold_value = Decimal(str(figure["value"]))
+    for m in extract_mentions(text):
+        if not (m.start < span[1] and span[0] < m.end) or m.unit is None:
+            continue
+        if strict:
+            signed = -m.value if m.direction == Direction.down else m.value
+            if _close(signed, gold_value) and m.unit == figure["unit"]:
+                return True
+        elif _close(m.value, abs(gold_value)) and _lenient_unit(m, figure["unit"]):
+            return True
+    return False
+
+
+def _lenient_unit(m: NumericMention, gold_unit: str) -> bool:
+    assert m.unit is not None
+    return _unit_class(m.unit) == _unit_class(gold_unit)
+
+
+def _quantulum_hits(quantities: list[Any], figure: dict[str, Any], span: Span) -> bool:
+    gold_value = abs(Decimal(str(figure["value"])))
+    wanted = _unit_class(figure["unit"])
+    for q in quantities:
+        q_start, q_end = q.span
+        if not (q_start < span[1] and span[0] < q_end):
+            continue
+        if not _close(Decimal(str(q.value)), gold_value):
+            continue
+        code = getattr(q.unit, "currency_code", None)
+        if q.unit.name == "percentage":
+            got = "percent"
+        elif code:
+            got = str(code)
+        else:
+            got = "noun"
+        if got == wanted:
+            return True
+    return False
+
+
+def _time(function: Callable[[str], object], texts: list[str], repeat: int) -> float:
+    """Best-of-three mean seconds for one pass over ``texts``, ``repeat`` passes each."""
+    runs = []
+    for _ in range(3):
+        started = time.process_time()
+        for _ in range(repeat):
+            for text in texts:
+                function(text)
+        runs.append((time.process_time() - started) / repeat)
+    return min(runs)
+
+
+def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--repeat", type=int, default=200, help="passes for our extractor")
+    arguments.add_argument("--repeat-quantulum", type=int, default=3, help="passes for quantulum3")
+    options = arguments.parse_args()
+
+    warnings.filterwarnings("ignore", module="quantulum3")
+    from quantulum3 import parser  # imported here: slow import, optional dev dependency
+
+    gold_files = sorted(GOLD.glob("*.json"))
+    if not gold_files:
+        raise SystemExit(f"no gold files under {GOLD}")
+    texts = {p.stem: (SEEDS / f"{p.stem}.txt").read_text(encoding="utf-8") for p in gold_files}
+    corpus = list(texts.values())
+    chars = sum(len(t) for t in corpus)
+
+    parser.parse(corpus[0])  # warm-up: quantulum3 loads its unit tables on first use
+    extract_mentions(corpus[0])
+    ours_s = _time(extract_mentions, corpus, options.repeat)
+    theirs_s = _time(parser.parse, corpus, options.repeat_quantulum)
+
+    total = strict = ours_lenient = theirs_lenient = 0
+    for path in gold_files:
+        text = texts[path.stem]
+        quantities = parser.parse(text)
+        for figure in json.loads(path.read_text(encoding="utf-8"))["figures"]:
+            for match in re.finditer(re.escape(figure["text"]), text):
+                total += 1
+                span = match.span()
+                strict += _ours_hits(text, figure, span, strict=True)
+                ours_lenient += _ours_hits(text, figure, span, strict=False)
+                theirs_lenient += _quantulum_hits(quantities, figure, span)
+
+    n = len(corpus)
+    print(f"seeds: {n} articles, {chars:,} characters, {total} gold figure occurrences")
+    print(f"{'':24}{'articles/s':>12}{'chars/s':>14}{'recall (lenient)':>18}")
+    for name, seconds, hits in (
+        ("summarizer.numbers", ours_s, ours_lenient),
+        ("quantulum3", theirs_s, theirs_lenient),
+    ):
+        print(
+            f"{name:24}{n / seconds:12,.0f}{chars / seconds:14,.0f}"
+            f"{hits / total:17.1%} ({hits}/{total})"
+        )
+    print(f"strict recall (signed value + exact unit), ours: {strict / total:.1%}")
+    print(f"speed ratio: {theirs_s / ours_s:,.0f}x faster than quantulum3")
+    print(f"per article: ours {statistics.fmean([ours_s / n]) * 1e3:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
