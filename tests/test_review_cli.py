@@ -111,3 +111,15 @@ def test_users_add_and_token(db: str) -> None:
     assert code == 0 and out.strip().startswith("smzr_")
     code, out = run("users", "token", "nobody", "--db", db)
     assert code == 2 and "no user named" in out
+
+
+def test_replay_reports_each_case(db: str, tmp_path: Path) -> None:
+    run("review", "correct", "1", "--source", "--reviewer", "alice", "--db", db)
+    target = tmp_path / "cases.jsonl"
+    assert run("review", "export", "-o", str(target), "--db", db)[0] == 0
+    code, out = run("review", "replay", str(target))
+    assert code == 0
+    assert "#1    correct  figures[2].value       no longer flagged" in out
+    assert "1 case(s): field no longer flagged in 1" in out
+    code, out = run("review", "replay", str(tmp_path / "missing.jsonl"))
+    assert code == 2 and "missing.jsonl" in out

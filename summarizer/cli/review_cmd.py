@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from summarizer.cli.app import app
 from summarizer.review import service
-from summarizer.review.regression import export_cases, write_cases
+from summarizer.review.regression import export_cases, load_regression_cases, write_cases
+from summarizer.review.replay import replay_cases, summary_line
 from summarizer.store.engine import open_engine
 from summarizer.store.tables import DiscrepancyRow
 
@@ -233,3 +234,23 @@ def export_command(
         typer.echo(text, nl=False)
     else:
         typer.echo(f"wrote {len(cases)} case(s) to {output}", err=True)
+
+
+@review_app.command("replay")
+def replay_command(
+    cases_file: Annotated[Path, typer.Argument(metavar="FILE", help="From `review export`.")],
+) -> None:
+    """Re-run the cross-checker on each exported case's reviewed record."""
+    try:
+        cases = load_regression_cases(cases_file)
+    except (OSError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    results = replay_cases(cases)
+    for result in results:
+        state = "still flagged" if result.field_still_flagged else "no longer flagged"
+        verdict = "record accepted" if result.record_accepted else "record flagged"
+        typer.echo(
+            f"#{result.discrepancy_id:<4} {result.decision:<8} {result.field:<22} "
+            f"{state}; {verdict}"
+        )
+    typer.echo(summary_line(results))

@@ -1,0 +1,62 @@
+"""Exported decisions replay through the real cross-checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_review_support import flagged_record, new_session, seed_article, seeded_store
+
+from summarizer.crosscheck import check_record
+from summarizer.domain import Discrepancy
+from summarizer.review import service
+from summarizer.review.regression import export_cases, load_regression_cases, write_cases
+from summarizer.review.replay import replay_cases, summary_line
+
+
+def _real_discrepancies() -> list[Discrepancy]:
+    article = seed_article()
+    return list(check_record(article.text, flagged_record(article)).discrepancies)
+
+
+def test_corrected_record_is_accepted_on_replay(tmp_path: Path) -> None:
+    found = _real_discrepancies()
+    store, _article = seeded_store(tmp_path / "replay.db", discrepancies=found)
+    by_field = {d.discrepancy.field: d.id for d in store.list_discrepancies()}
+    assert "figures[2].value" in by_field
+    with new_session(store) as session:
+        service.accept_source(session, by_field["figures[2].value"], "alice")
+        cases = export_cases(session)
+    path = tmp_path / "cases.jsonl"
+    write_cases(cases, path)
+    loaded = load_regression_cases(path)
+    assert loaded == cases
+    [result] = replay_cases(loaded)
+    assert result.field == "figures[2].value" and result.decision == "correct"
+    assert not result.field_still_flagged
+    assert "field no longer flagged in 1" in summary_line([result])
+
+
+def test_approved_false_alarm_stays_flagged_and_rejected_item_is_gone(tmp_path: Path) -> None:
+    found = _real_discrepancies()
+    store, _article = seeded_store(tmp_path / "replay.db", discrepancies=found)
+    by_field = {d.discrepancy.field: d.id for d in store.list_discrepancies()}
+    with new_session(store) as session:
+        service.approve(session, by_field["figures[2].value"], "alice", reason="false alarm")
+        cases = export_cases(session)
+    [approved] = replay_cases(cases)
+    # Nothing changed in the record, so today's checker still flags it: a regression target.
+    assert approved.field_still_flagged and approved.codes == ["scale_mismatch"]
+    assert not approved.record_accepted
+    with new_session(store) as session:
+        service.reject(session, by_field["figures[2].text"], "bob", "wrong figure")
+        rejected = [c for c in export_cases(session) if c.decision == "reject"]
+    [result] = replay_cases(rejected)
+    assert not result.field_still_flagged and result.codes == []
+
+
+def test_bad_case_file_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"article_id": "x"}\n')
+    with pytest.raises(ValueError, match=":1: not a regression case"):
+        load_regression_cases(path)
