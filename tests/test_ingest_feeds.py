@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.domain import IngestFailure, SourceArticle
 from summarizer.ingest import iter_sources, load_article
-from summarizer.ingest.feeds import looks_like_feed
+from summarizer.ingest.feeds import entry_date, looks_like_feed
 from summarizer.source_text import InputError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
@@ -98,3 +98,17 @@ def test_teaser_without_link_is_used_when_it_is_a_sentence(tmp_path: Path) -> No
         "Exports rise\n\nExports rose 5 percent in March, the ministry said & officials agreed."
     )
     assert item.meta.published == dt.date(2023, 10, 3)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ({"published": "Tue, 03 Oct 2023 01:10:00 +0700"}, dt.date(2023, 10, 3)),
+        ({"updated": "2023-05-18T23:30:00-05:00"}, dt.date(2023, 5, 18)),
+        ({"published": "October 2023"}, None),  # no day: not today's day filled in
+        ({"published": "garbage"}, None),
+        ({}, None),
+    ],
+)
+def test_entry_dates_are_read_as_written(entry: dict[str, str], expected: dt.date | None) -> None:
+    assert entry_date(entry) == expected

@@ -42,18 +42,29 @@ def looks_like_feed(data: bytes) -> bool:
     )
 
 
+def _written_day(value: str) -> dt.date | None:
+    """The calendar day a date string names in its own time zone; None if it names none.
+
+    dateutil fills missing parts from a default, so a string is parsed against two
+    defaults: if the days differ, the string did not name a full day.
+    """
+    try:
+        first = date_parser.parse(value, default=dt.datetime(2000, 1, 1))
+        second = date_parser.parse(value, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return first.date() if first.date() == second.date() else None
+
+
 def entry_date(entry: Any) -> dt.date | None:
-    """The entry's own calendar date, as written (not shifted to UTC)."""
+    """The entry's own calendar date, as written (not shifted to UTC as feedparser does)."""
     for key in ("published", "updated", "created"):
         value = entry.get(key)
-        if not value:
-            continue
-        try:
-            return date_parser.parse(value).date()
-        except (ValueError, OverflowError):
-            parsed = entry.get(f"{key}_parsed")
-            if parsed:
-                return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+        if value and (day := _written_day(value)):
+            return day
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     return None
 
 
