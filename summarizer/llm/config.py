@@ -29,7 +29,8 @@ class LLMConfig:
     api_key: str | None = None
     mode: str | None = None
     """instructor mode name (TOOLS, JSON, TOOLS_STRICT...); None picks one per backend."""
-    timeout_s: float = 300.0
+    timeout_s: float = 900.0
+    """Per HTTP request: a busy two-core machine needs minutes for a long article."""
     max_http_retries: int = 4
     max_validation_retries: int = 2
     max_tokens: int = 1200

@@ -8,7 +8,9 @@ openai + instructor client, and tests can record and replay the real HTTP exchan
 from __future__ import annotations
 
 import atexit
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +20,8 @@ from pathlib import Path
 from types import TracebackType
 
 import httpx
+
+_PR_SET_PDEATHSIG = 1
 
 
 class ServerError(RuntimeError):
@@ -29,6 +33,16 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM it when the parent dies.
+
+    `atexit` does not run when the parent is killed by a signal; this does, so even a
+    `kill -9` of the tool leaves no server behind.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class EmbeddedServer:
@@ -89,7 +103,11 @@ class EmbeddedServer:
         self._log = Path(log_name)
         with os.fdopen(fd, "wb") as log:
             self._process = subprocess.Popen(
-                self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                self.command(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         atexit.register(self.stop)
         self._wait_ready()
