@@ -3,8 +3,10 @@
     python benchmarks/bench_crosscheck.py [--gold DIR] [--repeat N] [--json]
 
 Records are the gold-derived clean records of the seeds (the gold folder defaults to
-../shared/eval/gold next to the repository). Two timings: with the source mentions
-precomputed (as the pipeline does) and with the checker extracting them itself.
+../shared/eval/gold next to the repository). Four timings: with the source mentions
+precomputed (as the pipeline does) and with the checker extracting them itself; each
+also "cold", with the checker's caches (folded source, free-text numbers) cleared before
+every record, as for a source seen for the first time.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 
 from summarizer.crosscheck import check_record
+from summarizer.crosscheck.checker import clear_caches
 from summarizer.domain import Extraction, NumericMention, VerdictStatus
 from summarizer.evaluation.clean import clean_record
 from summarizer.evaluation.gold import load_gold_dir
@@ -26,11 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 Job = tuple[str, Extraction, list[NumericMention], object]
 
 
-def _time(jobs: list[Job], repeat: int, precomputed: bool) -> float:
+def _time(jobs: list[Job], repeat: int, precomputed: bool, cold: bool = False) -> float:
     """Seconds for `repeat` passes over all records."""
     start = time.perf_counter()
     for _ in range(repeat):
         for text, record, mentions, published in jobs:
+            if cold:
+                clear_caches()
             verdict = check_record(
                 text,
                 record,
@@ -54,8 +59,13 @@ def main() -> None:
         jobs.append((text, clean_record(text, gold), extract_mentions(text), gold.published))
     _time(jobs, 3, True)  # warm caches
     results = {}
-    for label, precomputed in (("mentions_precomputed", True), ("mentions_extracted", False)):
-        seconds = _time(jobs, args.repeat, precomputed)
+    for label, precomputed, cold in (
+        ("mentions_precomputed", True, False),
+        ("precomputed_cold", True, True),
+        ("mentions_extracted", False, False),
+        ("extracted_cold", False, True),
+    ):
+        seconds = _time(jobs, args.repeat, precomputed, cold)
         checks = args.repeat * len(jobs)
         results[label] = {
             "checks_per_second": round(checks / seconds, 1),

@@ -310,3 +310,19 @@ def test_mention_id_is_used_first() -> None:
     found = _only(check_record(S002, record(figure), mentions=mentions))
     assert found.code == ReasonCode.scale_mismatch
     assert found.spans[0].start == six.start
+
+
+def test_scale_word_field_must_match_the_source() -> None:
+    figure = fig(S002, "6.2 billion USD", "6200000000", "USD", scale="million")
+    found = _only(check_record(S002, record(figure)))
+    assert found.code == ReasonCode.scale_mismatch and found.field == "figures[0].scale"
+    good = fig(S002, "6.2 billion USD", "6200000000", "USD", scale="billion")
+    assert check_record(S002, record(good)).status == VerdictStatus.accepted
+
+
+def test_free_text_may_name_the_two_sides_but_not_invent_counts() -> None:
+    ok = Extraction(summary="The two sides agreed to boost trade, the two countries said.")
+    assert check_record(S000, ok).status == VerdictStatus.accepted
+    bad = Extraction(summary="The two sides signed five agreements.")
+    found = _only(check_record(S000, bad))
+    assert found.code == ReasonCode.not_in_source and found.field == "summary"

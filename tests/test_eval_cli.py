@@ -58,3 +58,45 @@ def test_extract_without_a_model_module_exits_2(monkeypatch: pytest.MonkeyPatch)
     )
     assert result.exit_code == 2
     assert "model extraction is not available" in result.output
+
+
+def test_extract_scores_the_hooks_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in extractor returning gold-derived records scores perfectly through the CLI."""
+    needs_gold()
+    from types import SimpleNamespace
+
+    from summarizer.crosscheck import check_record
+    from summarizer.domain import ArticleRecord, ExtractionOutcome, SourceArticle
+    from summarizer.evaluation.clean import clean_record
+    from summarizer.evaluation.gold import load_gold_dir
+
+    golds = {g.article: g for g in load_gold_dir(GOLD)}
+    seen: list[str] = []
+
+    def extract_for_eval(article: SourceArticle) -> ExtractionOutcome:
+        assert article.meta.source is not None
+        seen.append(article.meta.source)
+        gold = golds[article.meta.source]
+        if article.meta.source.startswith("003"):
+            return ExtractionOutcome(article_id=article.article_id, status="failed", error="boom")
+        extraction = clean_record(article.text, gold)
+        rec = ArticleRecord(
+            article_id=article.article_id, meta=article.meta, **extraction.model_dump()
+        )
+        verdict = check_record(article.text, rec)
+        return ExtractionOutcome(
+            article_id=article.article_id, status=verdict.status.value, record=rec, verdict=verdict
+        )
+
+    fake = SimpleNamespace(extract_for_eval=extract_for_eval)
+    monkeypatch.setattr(eval_cmd.importlib, "import_module", lambda name: fake)
+    result = runner.invoke(
+        app, ["eval", "--articles", str(SEEDS), "--gold", str(GOLD), "--extract", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    model = json.loads(result.stdout)["model"]
+    assert len(seen) == 5
+    assert model["articles"] == 5
+    assert model["accepted_rate"] == 0.8  # the failed article counts as not accepted
+    assert model["figures"]["precision"] == 1.0
+    assert model["figures"]["recall"] == pytest.approx(22 / 25, abs=1e-4)  # 003 has 3

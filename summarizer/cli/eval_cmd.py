@@ -38,17 +38,28 @@ ExtractFn = Callable[[SourceArticle], ExtractionOutcome]
 
 
 def load_model_extractor() -> ExtractFn:
-    """The extraction hook, imported only when --extract is asked for."""
-    try:
-        module = importlib.import_module("summarizer.extraction")
-        return cast(ExtractFn, module.extract_for_eval)
-    except (ImportError, AttributeError) as exc:
-        raise RuntimeError(f"model extraction is not available ({exc})") from exc
+    """The extraction hook, imported only when --extract is asked for.
+
+    `summarizer.extraction.extract_for_eval` is the contract; the pipeline module that
+    defines it is tried too, in case the package does not re-export it.
+    """
+    problems: list[str] = []
+    for module_name in ("summarizer.extraction", "summarizer.extraction.pipeline"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            problems.append(str(exc))
+            continue
+        hook = getattr(module, "extract_for_eval", None)
+        if callable(hook):
+            return cast(ExtractFn, hook)
+        problems.append(f"{module_name} has no extract_for_eval")
+    raise RuntimeError(f"model extraction is not available ({'; '.join(problems)})")
 
 
 def score_model(articles: list[ArticleInput], extract: ExtractFn) -> ModelScores:
     """Run the model on every article and score its records against gold."""
-    pairs: list[tuple[ArticleRecord, Verdict, GoldArticle]] = []
+    pairs: list[tuple[ArticleRecord, Verdict | None, GoldArticle]] = []
     for article in articles:
         source = SourceArticle(
             article_id=article_id_for(article.text),
@@ -58,11 +69,11 @@ def score_model(articles: list[ArticleInput], extract: ExtractFn) -> ModelScores
         outcome = extract(source)
         if outcome.status == OutcomeStatus.failed or outcome.record is None:
             empty = ArticleRecord(article_id=source.article_id, summary="")
-            pairs.append((empty, Verdict.from_discrepancies([], 0), article.gold))
+            pairs.append((empty, None, article.gold))
             continue
         assert outcome.verdict is not None
         pairs.append((outcome.record, outcome.verdict, article.gold))
-    return score_records(pairs)  # type: ignore[arg-type]
+    return score_records(pairs)
 
 
 @app.command("eval")

@@ -7,6 +7,7 @@ any discrepancy flags it.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from summarizer.crosscheck.breakdowns import check_breakdowns
 from summarizer.crosscheck.context import SourceContext
@@ -15,6 +16,7 @@ from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figure_checks import check_figure
 from summarizer.crosscheck.figures import Finding
 from summarizer.crosscheck.summary import Extractor, check_free_text
+from summarizer.crosscheck.textfold import fold, fold_query
 from summarizer.domain import (
     ArticleRecord,
     Discrepancy,
@@ -23,6 +25,23 @@ from summarizer.domain import (
     Verdict,
 )
 from summarizer.numbers import extract_mentions
+
+
+@lru_cache(maxsize=2048)
+def _free_text_mentions(text: str) -> tuple[NumericMention, ...]:
+    """Numbers of a free-text field; cached because topics and summaries repeat."""
+    return tuple(extract_mentions(text))
+
+
+def _extract_free_text(text: str) -> list[NumericMention]:
+    return list(_free_text_mentions(text))
+
+
+def clear_caches() -> None:
+    """Forget folded sources and quotes and free-text numbers (for cold-start timing)."""
+    fold.cache_clear()
+    fold_query.cache_clear()
+    _free_text_mentions.cache_clear()
 
 
 def check_record(
@@ -44,7 +63,7 @@ def check_record(
         mentions=extract_mentions(source_text) if mentions is None else mentions,
         published=published,
     )
-    return _Checker(ctx, extract_mentions).run(record)
+    return _Checker(ctx, _extract_free_text).run(record)
 
 
 class _Checker:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, Finding, claim_label, reconcile
-from summarizer.crosscheck.quantities import describe
+from summarizer.crosscheck.quantities import describe, scale_multiplier
 from summarizer.crosscheck.textfold import find_all
 from summarizer.domain import Direction, Discrepancy, Figure, FigureKind, NumericMention, SourceSpan
 
@@ -105,7 +105,31 @@ def check_figure(
                 )
             )
     found.extend(_check_text(ctx, index, figure, finding, text_spans, check_text))
+    found.extend(_check_scale_word(index, figure, finding))
     return found, finding
+
+
+def _check_scale_word(index: int, figure: Figure, finding: Finding) -> list[Discrepancy]:
+    """The record's scale word ('million') must be the one the source uses for this figure."""
+    mine = scale_multiplier(figure.scale)
+    if mine is None or not finding.ok or finding.mention is None:
+        return []
+    theirs = scale_multiplier(finding.mention.scale)
+    if theirs is None or theirs == mine:
+        return []
+    return [
+        Discrepancy(
+            code="scale_mismatch",
+            field=f"figures[{index}].scale",
+            claim=figure.scale or "",
+            source=finding.mention.text,
+            spans=finding.spans(),
+            message=(
+                f"figures[{index}].scale: the source writes '{finding.mention.text}' "
+                f"(scale {finding.mention.scale}), not {figure.scale}."
+            ),
+        )
+    ]
 
 
 def _check_text(

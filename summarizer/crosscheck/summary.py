@@ -2,8 +2,9 @@
 
 Free text is read with the same extractor as the source, so "6.2 billion USD" in a
 summary and in the article normalise to the same value. Dates and years are not figures
-and are not checked here. A direction is flagged only when the text states the opposite
-of the source (free text often omits "up"/"down").
+and are not checked here, nor are "the two sides"-style counts of the parties. A
+direction is flagged only when the text states the opposite of the source (free text
+often omits "up"/"down").
 """
 
 from __future__ import annotations
@@ -12,9 +13,35 @@ from collections.abc import Callable
 
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.figures import Claim, claim_label, reconcile
+from summarizer.crosscheck.quantities import noun_stem
 from summarizer.domain import Discrepancy, NumericMention
 
 Extractor = Callable[[str], list[NumericMention]]
+
+GENERIC_PARTIES = frozenset(
+    {
+        "side",
+        "party",
+        "country",
+        "nation",
+        "leader",
+        "official",
+        "minister",
+        "delegation",
+        "government",
+        "economy",
+    }
+)
+"""'The two sides', 'the two countries': how a summary names the parties, not a figure."""
+
+
+def is_party_count(mention: NumericMention) -> bool:
+    """A count of one or two generic parties, which free text may use without a source figure."""
+    return (
+        mention.value <= 2
+        and mention.unit is not None
+        and noun_stem(mention.unit) in GENERIC_PARTIES
+    )
 
 
 def check_free_text(
@@ -24,7 +51,7 @@ def check_free_text(
     found: list[Discrepancy] = []
     checked = 0
     for mention in extract(text):
-        if not mention.is_figure:
+        if not mention.is_figure or is_party_count(mention):
             continue
         checked += 1
         claim = Claim(

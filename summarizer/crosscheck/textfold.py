@@ -50,31 +50,44 @@ class FoldedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+@lru_cache(maxsize=64)
 def fold(text: str) -> FoldedText:
+    """Fold a source text; cached, so a source is folded once however many records are checked."""
+    return _fold(text)
+
+
+def _fold(text: str) -> FoldedText:
     """Fold `text`, collapsing whitespace runs to one space, keeping an offset map."""
-    chars: list[str] = []
-    origin: list[int] = []
-    last_space = True  # drop leading whitespace
-    for index, ch in enumerate(text):
-        piece = _fold_char(ch)
-        for sub in piece:
-            if sub == " ":
-                if last_space:
-                    continue
-                last_space = True
-            else:
-                last_space = False
-            chars.append(sub)
-            origin.append(index)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        origin.pop()
-    return FoldedText(text, "".join(chars), tuple(origin))
+    pieces = list(map(_fold_char, text))
+    folded = "".join(pieces)
+    if len(folded) == len(text):
+        origin = list(range(len(text)))
+    else:
+        origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    runs = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(folded)]
+    if runs:
+        chars: list[str] = []
+        kept: list[int] = []
+        cursor = 0
+        for start, end in runs:
+            chars.append(folded[cursor:start])
+            kept.extend(origin[cursor:start])
+            cursor = end
+        chars.append(folded[cursor:])
+        kept.extend(origin[cursor:])
+        folded, origin = "".join(chars), kept
+    lead = len(folded) - len(folded.lstrip(" "))
+    trail = len(folded.rstrip(" "))
+    return FoldedText(text, folded[lead:trail], tuple(origin[lead:trail]))
 
 
+@lru_cache(maxsize=8192)
 def fold_query(text: str) -> str:
-    """Fold a needle (no offsets needed): NFKC first so NFD input composes consistently."""
-    return fold(unicodedata.normalize("NFC", text)).folded
+    """Fold a needle (no offsets needed): NFC first so NFD input composes consistently."""
+    return _fold(unicodedata.normalize("NFC", text)).folded
 
 
 def find_all(haystack: FoldedText, needle: str) -> list[tuple[int, int]]:

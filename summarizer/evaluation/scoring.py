@@ -138,13 +138,16 @@ def count_matches(records: Sequence[R], golds: Sequence[G], match: Callable[[R, 
 
 
 def score_records(
-    pairs: list[tuple[Extraction | ArticleRecord, Verdict, GoldArticle]],
+    pairs: Sequence[tuple[Extraction | ArticleRecord, Verdict | None, GoldArticle]],
 ) -> ModelScores:
-    """Micro-averaged P/R/F1 over all articles, plus the checker's acceptance rate."""
+    """Micro-averaged P/R/F1 over all articles, plus the checker's acceptance rate.
+
+    A verdict of None marks a failed extraction (an empty record): never accepted.
+    """
     totals = {name: [0, 0, 0] for name in ("figures", "meetings", "agreements")}
     accepted = 0
     for record, verdict, gold in pairs:
-        accepted += verdict.status == VerdictStatus.accepted
+        accepted += verdict is not None and verdict.status == VerdictStatus.accepted
         found = {
             "figures": count_matches(record.figures, gold.figures, figure_matches),
             "meetings": count_matches(record.meetings, gold.meetings, meeting_matches),
