@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes.outcomes import failed_outcome, flag, make_article, make_outcome
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from summarizer.domain import OutcomeStatus, TokenUsage, Verdict
 from summarizer.store.repository import RunKey, Store
 from summarizer.store.tables import (
+    ArticleRow,
     DiscrepancyRow,
     DiscrepancyStatus,
     ExtractionRunRow,
@@ -87,18 +90,24 @@ def test_failed_run_is_kept_then_replaced_on_retry(store: Store) -> None:
 def test_write_is_atomic_when_a_discrepancy_cannot_be_stored(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A failure half-way through leaves neither a run nor a record behind."""
+    """A row the database rejects leaves no article, run, record or cache entry behind."""
     import summarizer.store.repository as repo
 
-    def broken(*_args: object) -> list[DiscrepancyRow]:
-        raise RuntimeError("disk full")
+    real = repo._discrepancy_rows
 
-    monkeypatch.setattr(repo, "_discrepancy_rows", broken)
+    def invalid(*args: Any) -> list[DiscrepancyRow]:
+        rows = real(*args)
+        for row in rows:
+            row.status = "bogus"  # violates the CHECK constraint at flush time
+        return rows
+
+    monkeypatch.setattr(repo, "_discrepancy_rows", invalid)
     article = make_article(5)
-    with pytest.raises(RuntimeError, match="disk full"):
+    with pytest.raises(IntegrityError):
         store.save_outcome(
             article, make_outcome(article, flagged=True), KEY, cache_entry=("k", {"x": 1})
         )
+    assert _count(store, ArticleRow) == 0
     assert _count(store, ExtractionRunRow) == 0
     assert _count(store, RecordRow) == 0
     assert store.cache_get("k") is None

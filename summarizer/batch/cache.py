@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -74,10 +74,18 @@ class OutcomeCache:
     def __init__(self, store: Store, spec: CacheSpec) -> None:
         self.store = store
         self.spec = spec
+        self._present: set[str] | None = None
+
+    def prefetch(self, article_ids: Iterable[str]) -> None:
+        """Learn in bulk which articles have an entry, so misses cost no query."""
+        self._present = self.store.cache_keys_present(self.spec.key(a) for a in article_ids)
 
     def get(self, article_id: str) -> ExtractionOutcome | None:
         """The cached outcome, or None (also when an old entry no longer validates)."""
-        data = self.store.cache_get(self.spec.key(article_id))
+        key = self.spec.key(article_id)
+        if self._present is not None and key not in self._present:
+            return None
+        data = self.store.cache_get(key)
         if data is None:
             return None
         try:

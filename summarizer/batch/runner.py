@@ -190,6 +190,8 @@ def start_batch(
         duplicates=plan.duplicates,
     )
     cache = OutcomeCache(store, spec) if use_cache else None
+    if cache is not None:
+        cache.prefetch(article.article_id for article in plan.todo)
     failed_sources = {source for source, _ in store.ingest_failures()}
     writer = BatchWriter(store, key, summary, progress, cache, failed_sources)
     progress.start(len(plan.todo) + len(plan.done) + len(plan.failures))

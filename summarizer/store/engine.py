@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 DEFAULT_DB_FILE = "summarizer.db"
 DB_ENV_VAR = "SUMMARIZER_DB"
@@ -60,9 +60,10 @@ def create_db_engine(url: str) -> Engine:
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-        # A shared in-memory database must be one connection; files get a fresh one each time
-        # so threads never share a sqlite3 connection.
-        poolclass=StaticPool if in_memory else NullPool,
+        # A shared in-memory database must be one connection. A file gets a pool: opening a
+        # connection (and its pragmas) per transaction would cost more than the write itself;
+        # the pool hands each connection to one thread at a time.
+        poolclass=StaticPool if in_memory else QueuePool,
     )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine

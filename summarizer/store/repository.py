@@ -200,11 +200,12 @@ def _stored_article(
 
 
 def _discrepancy_rows(
-    run_id: int, article_id: str, discrepancies: Iterable[Discrepancy]
+    run_id: int | None, article_id: str, discrepancies: Iterable[Discrepancy]
 ) -> list[DiscrepancyRow]:
+    """Rows for new (open) discrepancies; `run_id` None when they are attached to a new run."""
     return [
         DiscrepancyRow(
-            run_id=run_id,
+            **({"run_id": run_id} if run_id is not None else {}),
             article_id=article_id,
             code=d.code.value,
             field=d.field,
@@ -301,13 +302,13 @@ class Store:
         cached: bool,
         cache_entry: tuple[str, dict[str, Any]] | None,
     ) -> SaveResult:
-        _ensure_article(session, article)
         existing = _run_for(session, article.article_id, key)
         if existing is not None:
             if existing.status != OutcomeStatus.failed.value:
                 return SaveResult(run_id=existing.id, inserted=False)
             session.delete(existing)
             session.flush()
+        _ensure_article(session, article, flush=False)
         now = utcnow()
         run = ExtractionRunRow(
             article_id=article.article_id,
@@ -326,21 +327,20 @@ class Store:
             started_at=started_at or now,
             finished_at=finished_at or now,
         )
-        session.add(run)
-        session.flush()
         if outcome.record is not None and outcome.verdict is not None:
-            session.add(
-                RecordRow(
-                    run_id=run.id,
-                    record=outcome.record.model_dump(mode="json"),
-                    verdict=outcome.verdict.model_dump(mode="json"),
-                )
+            # Related rows ride on the run: one flush inserts article, run, record and
+            # discrepancies in dependency order, and the run id is filled in for them.
+            run.record = RecordRow(
+                record=outcome.record.model_dump(mode="json"),
+                verdict=outcome.verdict.model_dump(mode="json"),
             )
-            session.add_all(
-                _discrepancy_rows(run.id, article.article_id, outcome.verdict.discrepancies)
+            run.discrepancies = _discrepancy_rows(
+                None, article.article_id, outcome.verdict.discrepancies
             )
+        session.add(run)
         if cache_entry is not None:
             _put_cache(session, cache_entry[0], cache_entry[1], outcome.usage)
+        session.flush()
         return SaveResult(run_id=run.id, inserted=True)
 
     def replace_verdict(self, run_id: int, verdict: Verdict) -> bool:
@@ -431,6 +431,20 @@ class Store:
         with self.session() as session:
             row = session.get(ResponseCacheRow, key)
             return dict(row.response) if row is not None else None
+
+    def cache_keys_present(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` have a cache entry (one query per 500 keys, not one per key)."""
+        wanted = list(keys)
+        present: set[str] = set()
+        with self.session() as session:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                present.update(
+                    session.scalars(
+                        select(ResponseCacheRow.key).where(ResponseCacheRow.key.in_(chunk))
+                    )
+                )
+        return present
 
     def cache_put(self, key: str, response: dict[str, Any], usage: TokenUsage) -> None:
         with self.session() as session:
@@ -612,7 +626,7 @@ class Store:
 # --------------------------------------------------------------------------- helpers
 
 
-def _ensure_article(session: Session, article: SourceArticle) -> None:
+def _ensure_article(session: Session, article: SourceArticle, *, flush: bool = True) -> None:
     if session.get(ArticleRow, article.article_id) is not None:
         return
     session.add(
@@ -625,7 +639,8 @@ def _ensure_article(session: Session, article: SourceArticle) -> None:
             text=article.text,
         )
     )
-    session.flush()
+    if flush:
+        session.flush()
 
 
 def _run_for(session: Session, article_id: str, key: RunKey) -> ExtractionRunRow | None:
