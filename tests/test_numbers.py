@@ -284,6 +284,8 @@ def test_a_date_carries_its_iso_form_in_the_note() -> None:
         "the two-way trade and the 'two-zero' life",
         "in the first half of the year",
         "a third country",
+        "the two countries agreed; the five cities will cooperate",
+        "in the first 10 months of 2025 and over the past two years",
     ],
 )
 def test_no_junk_figures(sentence: str) -> None:
@@ -314,6 +316,15 @@ class TestSeparators:
 
     def test_decimal_comma(self) -> None:
         assert find("prices rose 1,5 percent", "1,5").value == Decimal("1.5")
+
+
+def test_counts_are_real_counts() -> None:
+    text = "Two rounds of talks covered 21 development projects and three categories."
+    assert [(m.value, m.unit) for m in extract_mentions(text)] == [
+        (2, "rounds"),
+        (21, "projects"),
+        (3, "categories"),
+    ]
 
 
 def test_unit_is_carried_to_bare_scaled_numbers_in_the_same_sentence() -> None:

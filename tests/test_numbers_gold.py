@@ -75,5 +75,5 @@ def test_figure_precision_on_seeds_stays_high() -> None:
             total += 1
             if not any(mention.start < e and s < mention.end for s, e in gold_spans):
                 extra.append(mention.text)
-    # Not annotated but real: "two countries", "five cities", "10 months", "(0)" comments.
-    assert len(extra) <= total // 2, extra
+    # Not annotated but real: "21st edition"-like ordinals, "10 localities", "Comment (0)".
+    assert total - len(extra) >= 0.75 * total, extra

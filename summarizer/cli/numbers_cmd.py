@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.cli.app import app
-from summarizer.domain import NumericMention
+from summarizer.domain import MentionKind, NumericMention
 from summarizer.numbers import extract_mentions
 from summarizer.source_text import InputError, read_source_text
 
@@ -45,7 +45,7 @@ def _table(file: Path, mentions: list[NumericMention]) -> Table:
     for column in ("id", "text", "value", "unit", "kind", "direction", "qualifier", "span"):
         table.add_column(column, justify="right" if column == "value" else "left")
     for m in mentions:
-        value = f"{m.value:,}" + (f" – {m.value_high:,}" if m.value_high is not None else "")
+        value = _value_cell(m)
         if m.ambiguous:
             value += " (?)"
         table.add_row(
@@ -59,3 +59,14 @@ def _table(file: Path, mentions: list[NumericMention]) -> Table:
             f"{m.start}-{m.end}",
         )
     return table
+
+
+def _value_cell(mention: NumericMention) -> str:
+    """Figures with thousands separators; dates in ISO form; years as written numbers."""
+    if mention.kind == MentionKind.date and mention.note:
+        return mention.note
+    if mention.kind == MentionKind.year:
+        high = f"–{mention.value_high}" if mention.value_high is not None else ""
+        return f"{mention.value}{high}"
+    high = f" – {mention.value_high:,}" if mention.value_high is not None else ""
+    return f"{mention.value:,}{high}"

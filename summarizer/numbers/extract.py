@@ -62,6 +62,12 @@ _MONTH_OR_DAY: Final = frozenset(lexicon.MONTHS) | {
     "saturday",
     "sunday",
 }
+_PREVIOUS_WORD: Final = re.compile(r"\b([A-Za-z]+)\s+$")
+_DEFINITE: Final = frozenset(("the", "these", "those", "both", "all"))
+_PERIOD_OPENERS: Final = frozenset(("first", "last", "past", "next", "previous", "coming"))
+_TIME_UNITS: Final = frozenset(
+    ("days", "weeks", "months", "quarters", "years", "decades", "day", "week", "month", "year")
+)
 _DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _SYMBOL_ONLY: Final = re.compile(r"\s*(?:US\$|\$|€|£|¥|₫)")
 
@@ -145,6 +151,9 @@ class _Extractor:
         self.drafts.sort(key=lambda d: d.start)
         self._spread_directions()
         self._carry_units()
+        for draft in self.drafts:
+            if draft.kind == MentionKind.number:
+                draft.direction = None  # "reduced output of 256 kilobit": a label, not a change
         return self.drafts
 
     @property
@@ -405,6 +414,8 @@ class _Extractor:
             if counted is not None:
                 unit, end = counted
                 kind = MentionKind.count
+                if second is None and scale is None and self._not_a_quantity(start, first, unit):
+                    return None
             elif first.written and not first.fraction and scale is None:
                 return None  # "one of", "the two could": a word, not a figure
 
@@ -459,6 +470,18 @@ class _Extractor:
         if high <= low:
             return None
         return second
+
+    def _not_a_quantity(self, start: int, number: _Number, unit: str) -> bool:
+        """Counts that only name things already known or a stretch of time.
+
+        "the two countries", "the five cities" point back at known things; "the first
+        10 months of 2025" is a period, like a year. Neither is a figure to check.
+        """
+        previous = _PREVIOUS_WORD.search(self.text, max(0, start - 12), start)
+        word = previous.group(1).lower() if previous else ""
+        if word in _DEFINITE and number.written:
+            return True
+        return word in _PERIOD_OPENERS and unit in _TIME_UNITS
 
     def _year(self, first: _Number, second: _Number | None, start: int, end: int) -> _Draft | None:
         """A bare four-digit integer in 1800-2199 is a year unless a measure noun follows."""

@@ -366,7 +366,7 @@ SINGULAR_UNITS: Final[frozenset[str]] = frozenset(
         "year month week day hour minute second time tonne ton barrel unit edition session "
         "round term point person member country province city project percent plant "
         "hectare kilometre kilometer km metre meter kg kilogram litre liter cubic "
-        "square mile acre vehicle ship case"
+        "square mile acre vehicle ship case bpd mw gw kwh mwh teu"
     )
 )
 """Counted nouns accepted in the singular ("one year", "a 25 year period", "one-week")."""
