@@ -120,6 +120,9 @@ def test_accept_source_from_the_page_corrects_the_record(client: TestClient, sto
     page = client.get("/d/1")
     assert page.status_code == 200
     assert '<mark class="hl" data-span="' in page.text and "6.2 billion USD</mark>" in page.text
+    preview = page.text.split('id="source-preview"', 1)[1].split("</p>", 1)[0]
+    assert "<code>figures[2].value</code> = <code>6200000000</code>" in preview
+    assert "<code>figures[2].scale</code> = <code>billion</code>" in preview
     response = client.post(
         "/d/1/accept-source", data={"csrf_token": _csrf(page.text)}, follow_redirects=False
     )
@@ -128,6 +131,8 @@ def test_accept_source_from_the_page_corrects_the_record(client: TestClient, sto
     article_id = store.list_discrepancies()[0].article_id
     record_page = client.get(f"/articles/{article_id}")
     assert "6200000000 USD" in record_page.text and "6.2 billion USD" in record_page.text
+    recheck = record_page.text.split('id="recheck"', 1)[1].split("</p>", 1)[0]
+    assert "Cross-check of the reviewed record" in recheck and "figures[2]" not in recheck
     audit = client.get("/audit")
     assert "Chain intact" in audit.text and "figures[2].value: 6200000 → 6200000000" in audit.text
 

@@ -23,10 +23,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from summarizer.crosscheck import check_record
 from summarizer.review import accounts, service
 from summarizer.review.audit import read_entries
 from summarizer.review.auth import RateLimiter, new_secret, sign, tokens_match, unsign
-from summarizer.review.corrections import CorrectionError, get_value, item_path
+from summarizer.review.corrections import CorrectionError, apply_changes, get_value, item_path
 from summarizer.review.pages import change_summary, highlight_segments, safe_next
 from summarizer.store.tables import ArticleRow, DiscrepancyRow
 
@@ -341,12 +342,16 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         with _session(request) as session:
             run_id = service.latest_run_id(session, article_id)
             reviewed = service.reviewed_record(session, run_id) if run_id is not None else None
+            text = service.article_text(session, article_id)
+        record = reviewed.for_briefing() if reviewed else None
+        recheck = check_record(text, record) if record is not None and text else None
         return _render(
             request,
             "record.html",
             reviewer=reviewer,
             article_id=article_id,
-            record=reviewed.for_briefing() if reviewed else None,
+            record=record,
+            recheck=recheck,
             removed=reviewed.removed if reviewed else [],
             version_id=reviewed.version_id if reviewed else None,
         )
@@ -498,6 +503,11 @@ def _detail(
                 item = found if isinstance(found, dict) else None
             except CorrectionError:
                 item = None
+        try:
+            source_preview: dict[str, Any] | None = service.source_changes(row, record)
+            apply_changes(record, source_preview or {})  # only offer what would validate
+        except (service.ReviewError, CorrectionError):
+            source_preview = None
         text = service.article_text(session, row.article_id)
         article = session.get(ArticleRow, row.article_id)
         prev_id, next_id = service.neighbours(session, discrepancy_id)
@@ -516,6 +526,7 @@ def _detail(
             prev_id=prev_id,
             next_id=next_id,
             decisions=decisions,
-            can_accept_source=bool(row.source or row.spans),
+            can_accept_source=source_preview is not None,
+            source_preview=source_preview,
             notice=notice,
         )
