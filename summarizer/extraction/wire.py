@@ -39,8 +39,7 @@ def _slim_schema(schema: dict[str, Any]) -> None:
     The system prompt explains every field once; repeating it in the tool schema cost
     ~600 prompt tokens per call (~10 s on two CPU cores) and changed no answer we saw.
     """
-    schema.pop("title", None)
-    schema.pop("description", None)
+    schema.pop("description", None)  # the title stays: instructor names the tool after it
     for prop in schema.get("properties", {}).values():
         if isinstance(prop, dict):
             prop.pop("title", None)

@@ -1,0 +1,52 @@
+"""The wire schema the model fills: slim, tool-callable, and strict where it matters."""
+
+from __future__ import annotations
+
+import json
+
+import instructor
+import pytest
+from pydantic import ValidationError
+
+from summarizer.extraction.wire import FreeExtraction, GroundedExtraction, grounded_model
+
+
+@pytest.mark.parametrize("model", [GroundedExtraction, FreeExtraction])
+def test_instructor_can_build_the_tool_schema(model: type) -> None:
+    tool = instructor.openai_schema(model).openai_schema
+    assert tool["name"] == model.__name__
+    text = json.dumps(tool["parameters"])
+    assert '"description"' not in text  # the system prompt explains fields once
+    assert len(text) < 3000
+
+
+def test_grounded_figures_list_mention_first() -> None:
+    schema = GroundedExtraction.model_json_schema()
+    figure = schema["$defs"]["GroundedFigure"]
+    assert next(iter(figure["properties"])) == "mention_id"
+    meeting = schema["$defs"]["DraftMeeting"]
+    assert {"date_text", "location"} <= set(meeting["required"])
+
+
+def test_change_needs_direction_and_free_text_must_be_in_source() -> None:
+    base = {"summary": "S.", "meetings": [], "agreements": []}
+    with pytest.raises(ValidationError, match="needs direction"):
+        GroundedExtraction.model_validate(
+            {**base, "figures": [{"mention_id": "n1", "metric": "m", "kind": "change"}]}
+        )
+    free = {"text": "5 percent", "value": 5, "unit": "percent", "metric": "m", "kind": "share"}
+    with pytest.raises(ValidationError, match="does not occur in the article"):
+        FreeExtraction.model_validate({**base, "figures": [free]}, context={"source": "no"})
+    with pytest.raises(ValidationError, match="ISO 4217"):
+        FreeExtraction.model_validate({**base, "figures": [{**free, "unit": "DOLLARS"}]})
+
+
+def test_narrowed_ids_reject_unknown_and_repeated_mentions() -> None:
+    model = grounded_model(["n1", "n2"])
+    figure = {"mention_id": "n1", "metric": "m", "kind": "amount"}
+    base = {"summary": "S.", "meetings": [], "agreements": []}
+    assert model.model_validate({**base, "figures": [figure]}).figures[0].mention_id == "n1"
+    with pytest.raises(ValidationError):
+        model.model_validate({**base, "figures": [{**figure, "mention_id": "n9"}]})
+    with pytest.raises(ValidationError, match="cited twice"):
+        model.model_validate({**base, "figures": [figure, figure]})
