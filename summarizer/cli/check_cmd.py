@@ -96,8 +96,9 @@ def verdict_table(verdict: Verdict) -> Table | str:
         title=f"flagged: {len(verdict.discrepancies)} discrepancies "
         f"({verdict.numbers_checked} numbers and dates checked)"
     )
-    for column in ("code", "field", "claim", "source", "span", "message"):
-        table.add_column(column, overflow="fold")
+    for column in ("code", "field", "claim", "source", "span"):
+        table.add_column(column, overflow="fold", max_width=22)
+    table.add_column("message", overflow="fold", min_width=40)
     for d in verdict.discrepancies:
         spans = ", ".join(f"{s.start}-{s.end}" for s in d.spans)
         table.add_row(d.code.value, d.field, d.claim, d.source or "", spans, d.message)

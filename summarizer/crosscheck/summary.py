@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from summarizer.crosscheck.context import SourceContext
-from summarizer.crosscheck.figures import Claim, claim_label, reconcile
+from summarizer.crosscheck.figures import Claim, reconcile
 from summarizer.crosscheck.quantities import noun_stem
-from summarizer.domain import Discrepancy, NumericMention
+from summarizer.domain import Direction, Discrepancy, NumericMention
 
 Extractor = Callable[[str], list[NumericMention]]
 
@@ -44,6 +44,13 @@ def is_party_count(mention: NumericMention) -> bool:
     )
 
 
+def _label(mention: NumericMention) -> str:
+    """'6.2 million USD' as quoted, with the direction the text gives it."""
+    said = {Direction.up: " (an increase)", Direction.down: " (a decrease)"}
+    suffix = said.get(mention.direction, "") if mention.direction else ""
+    return f"'{mention.text}'{suffix}"
+
+
 def check_free_text(
     ctx: SourceContext, field: str, text: str, extract: Extractor
 ) -> tuple[list[Discrepancy], int]:
@@ -59,8 +66,7 @@ def check_free_text(
             magnitude=mention.value,
             unit=mention.unit,
             direction=mention.direction,
-            label=f"'{mention.text}' "
-            f"({claim_label(mention.value, mention.unit, mention.direction)})",
+            label=_label(mention),
             strict_direction=False,
         )
         finding = reconcile(ctx, claim, [ctx.figures])

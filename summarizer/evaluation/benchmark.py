@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from summarizer.crosscheck import check_record
+from summarizer.crosscheck.quantities import describe
 from summarizer.domain import Extraction, NumericMention
 from summarizer.evaluation.clean import clean_record
 from summarizer.evaluation.gold import GoldArticle
@@ -80,6 +81,7 @@ def clean_variants(
             ("straight quotes", {"evidence": figure.evidence.translate(_STRAIGHTEN)}),
             ("curly quotes", {"evidence": figure.evidence.translate(_CURL)}),
             ("spaced evidence", {"evidence": "  " + figure.evidence.replace(" ", "  ") + " "}),
+            ("reworded text", {"text": describe(figure.value, figure.unit)}),
         ]
         start = source.find(figure.text or "")
         owner = [m for m in mentions if m.start <= start < m.end]

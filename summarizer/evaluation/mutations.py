@@ -15,7 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from summarizer.crosscheck.quantities import is_coarser_rounding, unit_class, written_step
+from summarizer.crosscheck.quantities import (
+    describe,
+    is_coarser_rounding,
+    unit_class,
+    written_step,
+)
 from summarizer.domain import (
     Direction,
     Extraction,
@@ -124,8 +129,13 @@ class Mutator:
 
     @staticmethod
     def _text_variants(figure: Figure) -> list[Figure]:
-        """The record may keep the source's text for the figure or give none."""
-        return [figure, replace_figure(figure, text=None)]
+        """The record may keep the source's text, give none, or write its own (wrong) value."""
+        own = describe(figure.value, figure.unit)
+        return [
+            figure,
+            replace_figure(figure, text=None),
+            replace_figure(figure, text=own),
+        ]
 
     # ------------------------------------------------------------------ figure mutations
 
