@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.cli import (
+    batch_cmd,  # noqa: F401  (registers commands)
     brief_cmd,  # noqa: F401  (registers commands)
     check_cmd,  # noqa: F401  (registers commands)
     eval_cmd,  # noqa: F401  (registers commands)

@@ -19,8 +19,15 @@ from summarizer.source_text import InputError
 from summarizer.store.engine import DB_ENV_VAR
 from summarizer.store.repository import Store
 
+_HELP = (
+    "Extract and cross-check every article into the store; rerun to resume.\n\n"
+    "Articles already stored for the same model, prompt version and schema version are "
+    "skipped, so a rerun (also after a crash) does only what is missing. Exits 1 when any "
+    "article or source failed; failures are stored with their error (see --retry-failed)."
+)
 
-@app.command("batch")
+
+@app.command("batch", help=_HELP)
 def batch_command(
     sources: Annotated[
         list[str],
@@ -52,7 +59,7 @@ def batch_command(
         str | None, typer.Option("--model", help="Model name at the endpoint.")
     ] = None,
     config_file: Annotated[
-        Path | None, typer.Option("--config", help="TOML config file ([llm] table).")
+        Path | None, typer.Option("--config", help="TOML config file (an \\[llm] table).")
     ] = None,
     provider_batch: Annotated[
         bool,
@@ -73,13 +80,7 @@ def batch_command(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Extract and cross-check every article into the store; rerun to resume.
-
-    Articles already stored for the same model, prompt version and schema version are
-    skipped, so a rerun (or a rerun after a crash) only does what is missing. Exits 1
-    when any article or source failed (they are stored with their error; see
-    --retry-failed).
-    """
+    """Plan, then run locally, on Ray or through the provider's Batch API; print a summary."""
     console = Console(stderr=True)
     if provider_batch and ray_address:
         raise typer.BadParameter("--provider-batch and --ray cannot be combined")

@@ -7,9 +7,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-import summarizer.cli.batch_cmd  # noqa: F401  (registers `batch` on the app)
 from fakes.openai_server import FAIL_MARKER, FakeOpenAIServer
-from summarizer.cli.app import app
+from summarizer.cli import app  # the real CLI, with every command registered
 from summarizer.store.repository import Store
 from summarizer.store.tables import ExtractionRunRow, RecordRow
 

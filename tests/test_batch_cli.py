@@ -1,0 +1,155 @@
+"""`summarizer batch` end to end against the local fake OpenAI-compatible server.
+
+The real ingestion, extraction pipeline (prompts, instructor, conversion, cross-check)
+and store run; only the model is the fake in `tests/fakes/openai_server.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakes.batch_helpers import counts, write_articles
+from fakes.batch_helpers import run_cli as batch
+from fakes.openai_server import FakeOpenAIServer
+from sqlalchemy import select
+
+from summarizer.domain import OutcomeStatus
+from summarizer.store.repository import RunKey, Store
+from summarizer.store.tables import ExtractionRunRow
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+CLI = [sys.executable, "-m", "summarizer"]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def no_retry_config(tmp_path: Path) -> Path:
+    """No transport retries, so an HTTP 500 fails the article at once."""
+    path = tmp_path / "summarizer.toml"
+    path.write_text("[llm]\nmax_http_retries = 0\n", encoding="utf-8")
+    return path
+
+
+def test_second_run_on_seeds_is_instant_and_makes_no_model_requests(
+    fake: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "seeds.db"
+    code, output = batch(fake, db, str(SEEDS))
+    seeds = len(list(SEEDS.glob("*.txt")))
+    assert code == 0, output
+    assert fake.chat_requests >= seeds
+    assert counts(db) == (seeds, seeds, seeds)
+
+    before = fake.chat_requests
+    started = time.monotonic()
+    code, output = batch(fake, db, str(SEEDS))
+    assert code == 0, output
+    assert fake.chat_requests == before
+    assert time.monotonic() - started < 5.0
+    assert counts(db) == (seeds, seeds, seeds)
+
+
+def test_failures_are_stored_and_picked_up_by_retry_failed(
+    fake: FakeOpenAIServer, tmp_path: Path, no_retry_config: Path
+) -> None:
+    folder, db = tmp_path / "in", tmp_path / "f.db"
+    write_articles(folder, 4, failing=frozenset({1}))
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    code, _ = batch(fake, db, str(folder), "--config", str(no_retry_config))
+    assert code == 1
+    store = Store.open(str(db))
+    failed = [a for a in store.list_articles() if a.run and a.run.status == OutcomeStatus.failed]
+    assert len(failed) == 1 and "HTTP 500" in (failed[0].run.error or "")  # type: ignore[union-attr]
+    assert [source for source, _ in store.ingest_failures()] == [str(folder / "broken.txt")]
+
+    fake.fail_enabled = False
+    before = fake.chat_requests
+    code, _ = batch(fake, db, str(folder), "--config", str(no_retry_config))
+    assert fake.chat_requests == before  # a plain rerun does not retry failures
+
+    (folder / "broken.txt").unlink()
+    code, output = batch(fake, db, str(folder), "--retry-failed", "--config", str(no_retry_config))
+    assert code == 0, output
+    assert fake.chat_requests == before + 1
+    assert store.run_counts(next(iter(_keys(store))))[OutcomeStatus.failed] == 0
+    assert counts(db) == (4, 4, 4)
+
+
+def _keys(store: Store) -> set[RunKey]:
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                ExtractionRunRow.model,
+                ExtractionRunRow.prompt_version,
+                ExtractionRunRow.schema_version,
+            ).distinct()
+        )
+        return {RunKey(model=m, prompt_version=p, schema_version=s) for m, p, s in rows}
+
+
+@pytest.mark.slow
+def test_sigkill_mid_batch_then_rerun_stores_each_article_exactly_once(tmp_path: Path) -> None:
+    """A real `summarizer batch` process is killed with SIGKILL mid-batch and rerun."""
+    total = 16
+    folder, db = tmp_path / "in", tmp_path / "kill.db"
+    write_articles(folder, total)
+    with FakeOpenAIServer(delay_s=0.25) as fake:
+        command = [*CLI, "batch", str(folder), "--db", str(db), "--base-url", fake.base_url]
+        command += ["--model", "fake", "--concurrency", "2", "-q"]
+        env = {**os.environ, "COLUMNS": "120"}
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 60
+        stored = 0
+        while time.monotonic() < deadline and process.poll() is None:
+            if db.exists():
+                stored = counts(db)[0]
+                if stored >= 4:
+                    break
+            time.sleep(0.05)
+        assert process.poll() is None, "the batch finished before it could be killed"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        assert process.returncode == -signal.SIGKILL
+
+        runs, articles, records = counts(db)
+        assert 4 <= runs < total, "the kill did not land mid-batch"
+        assert runs == articles == records  # nothing half-written
+
+        fake.delay_s = 0.0
+        before = fake.chat_requests
+        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        assert rerun.returncode == 0, rerun.stderr
+        assert counts(db) == (total, total, total)
+        assert fake.chat_requests - before == total - runs  # only the missing ones
+
+
+def test_recheck_rejudges_stored_records_without_model_requests(
+    fake: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    folder, db = tmp_path / "in", tmp_path / "r.db"
+    write_articles(folder, 3)
+    assert batch(fake, db, str(folder))[0] == 0
+    before = fake.chat_requests
+    code, output = batch(fake, db, str(folder), "--recheck")
+    assert code == 0, output
+    assert fake.chat_requests == before
+    assert "3 (0 changed)" in output  # same checker, same verdicts
+
+
+def test_batch_is_a_registered_command() -> None:
+    result = subprocess.run([*CLI, "--help"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "batch" in result.stdout
