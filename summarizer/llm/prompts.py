@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,11 +26,15 @@ class PromptError(RuntimeError):
 
 
 def prompts_dir() -> Path:
-    """`$SUMMARIZER_PROMPTS` if set, else the repository's `prompts/` folder."""
+    """`$SUMMARIZER_PROMPTS` if set, else the repository's `prompts/` folder (a source or
+    editable install), else the copy a wheel installs under `<prefix>/share/summarizer/`."""
     override = os.environ.get("SUMMARIZER_PROMPTS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "prompts"
+    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "summarizer" / "prompts"
 
 
 @dataclass(frozen=True)
