@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,30 @@ def test_resolved_and_unknown_ids_exit_2(db: str) -> None:
     assert code == 2 and "already approved (by alice" in out
     code, out = run("review", "approve", "42", "--reviewer", "bob", "--db", db)
     assert code == 2 and "no discrepancy with id 42" in out
+
+
+def test_two_cli_reviewers_at_once_record_one_decision(db: str) -> None:
+    """Two `summarizer review` processes decide the same discrepancy concurrently."""
+    env = {**os.environ, "SUMMARIZER_DB": db}
+    base = [sys.executable, "-m", "summarizer", "review"]
+    commands = {
+        "alice": [*base, "approve", "1", "--reviewer", "alice"],
+        "bob": [*base, "reject", "1", "--reason", "wrong scale", "--reviewer", "bob"],
+    }
+    procs = {
+        who: subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for who, cmd in commands.items()
+    }
+    results = {who: (p.wait(timeout=120), *p.communicate()) for who, p in procs.items()}
+    codes = sorted(code for code, _out, _err in results.values())
+    assert codes == [0, 2], results
+    winner = next(who for who, (code, _o, _e) in results.items() if code == 0)
+    _code, _out, err = next(r for r in results.values() if r[0] == 2)
+    assert f"(by {winner} at" in err and "nothing was changed" in err
+    code, out = run("review", "verify", "--db", db)
+    assert code == 0 and "audit log intact: 1 entries" in out
 
 
 def test_correct_validates_and_reports_the_change(db: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from test_review_support import new_session, seeded_store
@@ -151,6 +153,40 @@ def test_second_reviewer_gets_a_clear_conflict(store: Store) -> None:
     )
     assert late.status_code == 409
     assert "already approved (by alice at" in late.text
+
+
+def test_two_reviewers_posting_at_once_get_one_decision(store: Store) -> None:
+    """Both forms are submitted at the same moment: one 303, one 409 naming the winner."""
+    app = create_app(store.engine)
+    clients = {who: TestClient(app, base_url="http://127.0.0.1") for who in ("alice", "bob")}
+    tokens = {}
+    for who, client in clients.items():
+        assert _login(client, user=who) == 303
+        tokens[who] = _csrf(client.get("/d/1").text)
+    barrier = threading.Barrier(2)
+    responses: dict[str, httpx.Response] = {}
+
+    def submit(who: str) -> None:
+        data = {"csrf_token": tokens[who]}
+        action = "accept-source" if who == "alice" else "reject"
+        if who == "bob":
+            data["reason"] = "wrong scale"
+        barrier.wait()
+        responses[who] = clients[who].post(f"/d/1/{action}", data=data, follow_redirects=False)
+
+    threads = [threading.Thread(target=submit, args=(who,)) for who in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    codes = sorted(r.status_code for r in responses.values())
+    assert codes == [303, 409], codes
+    winner = next(who for who, r in responses.items() if r.status_code == 303)
+    loser = next(r for r in responses.values() if r.status_code == 409)
+    assert f"(by {winner} at" in loser.text and "nothing was changed" in loser.text
+    with new_session(store) as session:
+        report = service.verify(session)
+    assert report.ok and report.entries == 1
 
 
 def test_invalid_correction_is_refused_with_the_models_message(client: TestClient) -> None:
