@@ -84,6 +84,8 @@ def test_bad_article_exits_2(tmp_path: Path, payload: bytes, message: str) -> No
     result = runner.invoke(app, ["check", str(article), str(_write_record(tmp_path, "1"))])
     assert result.exit_code == 2
     assert message in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize(
@@ -95,6 +97,20 @@ def test_bad_article_exits_2(tmp_path: Path, payload: bytes, message: str) -> No
         (b'{"summary": "x", "surprise": 1}', "surprise"),
         (b'{"article_id": "nothex", "summary": "x"}', "not a valid ArticleRecord"),
         (b"\xff\xfe{}", "not UTF-8"),
+        (b"", "invalid JSON at line 1"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
+        (b'{"summary": "' + b"x" * 5_000_000 + b'"}', "larger than 2,000,000 bytes"),
+    ],
+    ids=[
+        "syntax",
+        "array",
+        "figure",
+        "extra-key",
+        "article-id",
+        "utf16-bom",
+        "empty",
+        "binary",
+        "5MB",
     ],
 )
 def test_bad_record_exits_2(tmp_path: Path, content: bytes, message: str) -> None:
@@ -103,6 +119,8 @@ def test_bad_record_exits_2(tmp_path: Path, content: bytes, message: str) -> Non
     result = runner.invoke(app, ["check", str(ARTICLE), str(path)])
     assert result.exit_code == 2
     assert message in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
 
 
 def test_missing_files_exit_2(tmp_path: Path) -> None:
