@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from crosscheck_helpers import GOLD, SEEDS, needs_gold
 from test_review_support import flagged_record, new_session, seed_article, seeded_store
+from typer.testing import CliRunner
 
+from summarizer.cli import app
 from summarizer.crosscheck import check_record
 from summarizer.domain import Discrepancy
 from summarizer.review import service
@@ -60,3 +64,29 @@ def test_bad_case_file_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"article_id": "x"}\n')
     with pytest.raises(ValueError, match=":1: not a regression case"):
         load_regression_cases(path)
+
+
+def test_eval_replays_exported_decisions(tmp_path: Path) -> None:
+    """`summarizer eval --regressions FILE` reports which decided fields are still flagged."""
+    found = _real_discrepancies()
+    store, _article = seeded_store(tmp_path / "replay.db", discrepancies=found)
+    by_field = {d.discrepancy.field: d.id for d in store.list_discrepancies()}
+    with new_session(store) as session:
+        service.approve(session, by_field["figures[2].value"], "alice", reason="false alarm")
+        service.reject(session, by_field["figures[1].part_of"], "bob", "not a part")
+        cases = export_cases(session)
+    path = tmp_path / "cases.jsonl"
+    write_cases(cases, path)
+    needs_gold()
+    args = ["eval", "--articles", str(SEEDS), "--gold", str(GOLD)]
+    result = CliRunner().invoke(app, [*args, "--regressions", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)["regressions"]
+    assert report["cases"] == 2
+    assert report["field_no_longer_flagged"] == 1
+    [still] = report["still_flagged"]
+    assert still["decision"] == "approve" and still["codes"] == ["scale_mismatch"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    failed = CliRunner().invoke(app, [*args, "--regressions", str(bad)])
+    assert failed.exit_code == 2 and ":1: not a regression case" in failed.stderr

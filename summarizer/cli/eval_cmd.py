@@ -32,6 +32,8 @@ from summarizer.evaluation.report import (
     load_articles,
 )
 from summarizer.evaluation.scoring import ModelScores, score_records
+from summarizer.review.regression import load_regression_cases
+from summarizer.review.replay import replay_cases, summary_line
 from summarizer.source_text import InputError, article_id_for
 
 ExtractFn = Callable[[SourceArticle], ExtractionOutcome]
@@ -84,11 +86,19 @@ def eval_command(
     extract: Annotated[
         bool, typer.Option("--extract", help="Also run the language model and score it.")
     ] = False,
+    regressions: Annotated[
+        Path | None,
+        typer.Option(
+            "--regressions",
+            help="Replay review decisions exported by `summarizer review export`.",
+        ),
+    ] = None,
 ) -> None:
     """Score number extraction and the cross-checker against hand-made gold."""
     try:
         inputs = load_articles(articles, gold)
-    except (GoldError, InputError, OSError) as exc:
+        cases = load_regression_cases(regressions) if regressions is not None else None
+    except (GoldError, InputError, OSError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from None
     extractor: ExtractFn | None = None
@@ -101,6 +111,8 @@ def eval_command(
     report = evaluate(inputs)
     if extractor is not None:
         report.model = score_model(inputs, extractor)
+    if cases is not None:
+        report.regressions = replay_cases(cases)
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
         return
@@ -159,3 +171,12 @@ def print_report(report: EvalReport) -> None:
             )
         console.print(model)
         console.print(f"cross-checker accepted {report.model.accepted_rate:.1%} of model records")
+    if report.regressions is not None:
+        console.print(f"review regressions: {summary_line(report.regressions)}", markup=False)
+        for replayed in report.regressions:
+            if replayed.field_still_flagged:
+                console.print(
+                    f"  still flagged: #{replayed.discrepancy_id} {replayed.decision} "
+                    f"{replayed.field} ({', '.join(replayed.codes)})",
+                    markup=False,
+                )

@@ -11,6 +11,7 @@ from summarizer.evaluation.gold import GoldError, load_gold_dir
 from summarizer.evaluation.numbers_eval import NumberCounts, score_numbers
 from summarizer.evaluation.scoring import ModelScores
 from summarizer.numbers import extract_mentions
+from summarizer.review.replay import ReplayResult
 from summarizer.source_text import read_source_text
 
 DETECTION_TARGET = 0.99
@@ -25,6 +26,8 @@ class EvalReport:
     numbers: NumberCounts
     benchmark: BenchmarkResult
     model: ModelScores | None = None
+    regressions: list[ReplayResult] | None = None
+    """Exported review decisions replayed through today's checker (`--regressions`)."""
 
     @property
     def meets_targets(self) -> bool:
@@ -56,7 +59,33 @@ class EvalReport:
                 "meets_targets": self.meets_targets,
             },
             "model": None if self.model is None else self.model.model_dump(),
+            "regressions": None if self.regressions is None else regressions_json(self.regressions),
         }
+
+
+def regressions_json(results: list[ReplayResult]) -> dict[str, Any]:
+    """Counts a script can track, and the cases the checker still gets wrong.
+
+    A case is still wrong when the field a reviewer decided on is flagged again after the
+    decision is applied: an approved model value the checker keeps flagging is a false
+    alarm, a correction it keeps flagging is a checker that disagrees with the reviewer.
+    """
+    still = [r for r in results if r.field_still_flagged]
+    return {
+        "cases": len(results),
+        "field_no_longer_flagged": len(results) - len(still),
+        "record_accepted": sum(1 for r in results if r.record_accepted),
+        "still_flagged": [
+            {
+                "discrepancy_id": r.discrepancy_id,
+                "article_id": r.article_id,
+                "field": r.field,
+                "decision": r.decision,
+                "codes": r.codes,
+            }
+            for r in still
+        ],
+    }
 
 
 def load_articles(articles_dir: Path, gold_dir: Path) -> list[ArticleInput]:
