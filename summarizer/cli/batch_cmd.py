@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink, RichProgress
@@ -108,21 +109,26 @@ def batch_command(
             poll_interval_s=poll_interval,
         )
     elif ray_address:
-        from summarizer.batch.ray_runner import run_ray_batch
+        from summarizer.batch.ray_runner import RayUnavailableError, run_ray_batch
 
-        summary = run_ray_batch(
-            items,
-            store=store,
-            config=config,
-            spec=spec,
-            address=ray_address,
-            concurrency=concurrency,
-            retry_failed=retry_failed,
-            recheck=recheck_stored,
-            rechecker=recheck,
-            progress=progress,
-            use_cache=not no_cache,
-        )
+        try:
+            summary = run_ray_batch(
+                items,
+                store=store,
+                config=config,
+                spec=spec,
+                address=ray_address,
+                concurrency=concurrency,
+                retry_failed=retry_failed,
+                recheck=recheck_stored,
+                rechecker=recheck,
+                progress=progress,
+                use_cache=not no_cache,
+            )
+        except RayUnavailableError as exc:
+            console.print(f"[red]error:[/] {escape(str(exc))}")
+            store.close()
+            raise typer.Exit(2) from exc
     else:
         from summarizer.batch.runner import run_batch
 

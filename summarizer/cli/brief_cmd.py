@@ -44,7 +44,10 @@ def brief_command(
     ] = BriefFormat.md,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Store path or SQLAlchemy URL (default: $SUMMARIZER_DB)."),
+        typer.Option(
+            "--db",
+            help="Store path or SQLAlchemy URL (default $SUMMARIZER_DB, else ./summarizer.db).",
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
