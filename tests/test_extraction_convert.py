@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from summarizer.domain import Direction, FigureKind, MentionKind, NumericMention
 from summarizer.extraction.convert import (
     resolve_date,
@@ -113,3 +115,19 @@ def test_sentence_around_and_two_sentences() -> None:
     start = TEXT.index("A second")
     assert sentence_around(TEXT, start, start + 3) == "A second paragraph."
     assert two_sentences("A b. C d! E f? G.") == "A b. C d!"
+
+
+@pytest.mark.parametrize(
+    "text", ["on Monday", "yesterday", "February 22", "on December 30", "ngày 26/11", "Nov. 26"]
+)
+def test_extraction_dates_meetings_as_the_cross_check_reads_them(text: str) -> None:
+    """One reading of date words: otherwise a correct record would be flagged date_mismatch."""
+    from summarizer.crosscheck import resolve_date_text
+
+    published = dt.date(2023, 10, 3)  # a Tuesday
+    assert resolve_date(text, published) is not None
+    assert resolve_date(text, published) == resolve_date_text(text, published)
+
+
+def test_a_bare_weekday_is_the_one_before_publication() -> None:
+    assert resolve_date("on Monday", dt.date(2023, 10, 3)) == dt.date(2023, 10, 2)

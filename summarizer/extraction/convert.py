@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from dateutil import parser as date_parser
 from pydantic import ValidationError
 
 from summarizer.domain import (
@@ -32,6 +31,7 @@ from summarizer.extraction.wire import (
     FreeFigure,
     GroundedFigure,
 )
+from summarizer.ingest.relative import resolve_day
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
 _MAX_SUMMARY = 1200
@@ -57,22 +57,11 @@ def two_sentences(summary: str) -> str:
 
 
 def resolve_date(date_text: str | None, published: dt.date | None) -> dt.date | None:
-    """'February 22' + published 2023-02-22 -> 2023-02-22; a date after publication moves back
-    a year (a January article mentioning 'December 30'); unparseable text gives None."""
-    if not date_text or published is None:
+    """'February 22' + published 2023-02-22 -> 2023-02-22, 'on Monday' -> the Monday before,
+    by the same reading of date words that the cross-check applies; None when unresolvable."""
+    if not date_text:
         return None
-    default = dt.datetime(published.year, published.month, published.day)
-    try:
-        parsed = date_parser.parse(date_text, default=default, fuzzy=True).date()
-    except (ValueError, OverflowError):
-        return None
-    has_year = re.search(r"\b(19|20)\d{2}\b", date_text) is not None
-    if not has_year and parsed > published + dt.timedelta(days=7):
-        try:
-            parsed = parsed.replace(year=parsed.year - 1)
-        except ValueError:
-            return None
-    return parsed
+    return resolve_day(date_text, published)
 
 
 def _in_text(fragment: str | None, text: str) -> str | None:

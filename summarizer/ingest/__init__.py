@@ -7,6 +7,18 @@ stage, and every character offset the cross-checker reports, refers to that text
 from __future__ import annotations
 
 from summarizer.ingest.loader import iter_sources, load_article
-from summarizer.ingest.relative import PartialDate, ResolvedDate, resolve_relative_date
+from summarizer.ingest.relative import (
+    PartialDate,
+    ResolvedDate,
+    resolve_day,
+    resolve_relative_date,
+)
 
-__all__ = ["PartialDate", "ResolvedDate", "iter_sources", "load_article", "resolve_relative_date"]
+__all__ = [
+    "PartialDate",
+    "ResolvedDate",
+    "iter_sources",
+    "load_article",
+    "resolve_day",
+    "resolve_relative_date",
+]

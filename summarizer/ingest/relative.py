@@ -193,3 +193,14 @@ def resolve_relative_date(
             return None
         return _resolve_match(match, published, future=prefer_future)
     return absolute[1] if absolute else None
+
+
+def resolve_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The calendar day `text` names, or None when it names none or only a year or month.
+
+    The one reading of date words in the pipeline: extraction turns a meeting's date text
+    into its date with it, and the cross-check compares against it, so the two can only
+    disagree when a record's date was written by something else.
+    """
+    resolved = resolve_relative_date(text, published)
+    return resolved if isinstance(resolved, dt.date) else None
