@@ -115,8 +115,10 @@ PUBLISHED = dt.date(2023, 10, 3)  # a Tuesday
         ("February 22", dt.date(2023, 2, 22)),
         ("On the afternoon of November 26", dt.date(2022, 11, 26)),
         ("on 22 February", dt.date(2023, 2, 22)),
-        ("October 4", dt.date(2023, 10, 4)),  # publication + 1 day is still allowed
-        ("October 5", dt.date(2022, 10, 5)),
+        ("October 4", dt.date(2023, 10, 4)),  # up to 31 days ahead: this year's
+        ("October 5", dt.date(2023, 10, 5)),
+        ("November 3", dt.date(2023, 11, 3)),
+        ("November 4", dt.date(2022, 11, 4)),  # 32 days ahead: last year's
         ("February 22, 2023", dt.date(2023, 2, 22)),
         ("signed on 27/11/2025", dt.date(2025, 11, 27)),
         ("ngày 26/9", dt.date(2023, 9, 26)),

@@ -11,8 +11,9 @@ Conventions (news reports mostly look back):
 - a weekday ("on Monday") is the most recent such day strictly before publication,
   unless it names the publication day itself (published on a Monday, "on Monday" is
   that day); "last Monday" is always strictly before; "next Monday" strictly after;
-- a month and day without a year ("February 22") is the latest such date not after
-  publication + 1 day (a story dated just after midnight may report "tomorrow's" event);
+- a month and day without a year ("February 22") is the latest such date not more than
+  `MONTH_DAY_LOOKAHEAD_DAYS` after publication: a story of October 3 that names
+  "October 5" means this week, not a year ago, while "November 26" is last November;
 - a numeric day/month without a year is read day first and only after "ngày", "on" or
   "dated" ("ngày 26/11"), since a bare "1/2" is more often a fraction;
 - a month alone ("in November") is the latest such month not after publication;
@@ -27,6 +28,10 @@ import re
 from dataclasses import dataclass
 
 from summarizer.ingest.dates import MONTH_PATTERN, find_full_date, make_date, month_number
+
+MONTH_DAY_LOOKAHEAD_DAYS = 31
+"""How far ahead a month-day without a year may lie: news names upcoming events by date
+within the coming weeks; a date further ahead is read as last year's."""
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_PATTERN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -89,7 +94,7 @@ def _month_day(published: dt.date, month: int, day: int, *, future: bool) -> dt.
             if found is not None and found >= published:
                 return found
         return None
-    limit = published + dt.timedelta(days=1)
+    limit = published + dt.timedelta(days=MONTH_DAY_LOOKAHEAD_DAYS)
     for year in range(limit.year, limit.year - 9, -1):  # 29 February waits for a leap year
         found = make_date(year, month, day)
         if found is not None and found <= limit:
