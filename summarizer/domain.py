@@ -331,6 +331,21 @@ class ArticleRecord(Extraction):
     meta: ArticleMeta = Field(default_factory=ArticleMeta)
     provenance: Provenance | None = None
 
+    @classmethod
+    def from_extraction(
+        cls, article: SourceArticle, extraction: Extraction, provenance: Provenance
+    ) -> ArticleRecord:
+        """The record of `article`: what was extracted, with its identity and provenance."""
+        return cls(
+            article_id=article.article_id,
+            meta=article.meta,
+            summary=extraction.summary,
+            meetings=extraction.meetings,
+            figures=extraction.figures,
+            agreements=extraction.agreements,
+            provenance=provenance,
+        )
+
 
 # --------------------------------------------------------------------------- cross-check
 

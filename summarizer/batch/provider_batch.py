@@ -143,21 +143,14 @@ def outcome_from_answers(
             error = f"the batch answer failed validation: {str(exc).splitlines()[0]}"
             return _failed(article, error, usage, raw, len(answers))
     extraction = merge_extractions(parts)
-    record = ArticleRecord(
-        article_id=article.article_id,
-        meta=article.meta,
-        summary=extraction.summary,
-        meetings=extraction.meetings,
-        figures=extraction.figures,
-        agreements=extraction.agreements,
-        provenance=Provenance(
-            model=spec.model,
-            prompt_version=spec.prompt_version,
-            created_at=utcnow(),
-            usage=usage,
-            attempts=len(chunks),
-        ),
+    provenance = Provenance(
+        model=spec.model,
+        prompt_version=spec.prompt_version,
+        created_at=utcnow(),
+        usage=usage,
+        attempts=len(chunks),
     )
+    record = ArticleRecord.from_extraction(article, extraction, provenance)
     verdict = rechecker(record, article)
     return ExtractionOutcome(
         article_id=article.article_id,

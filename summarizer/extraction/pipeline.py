@@ -129,22 +129,15 @@ def _record(
     budget: _Budget,
     started: float,
 ) -> ArticleRecord:
-    return ArticleRecord(
-        article_id=article.article_id,
-        meta=article.meta,
-        summary=extraction.summary,
-        meetings=extraction.meetings,
-        figures=extraction.figures,
-        agreements=extraction.agreements,
-        provenance=Provenance(
-            model=config.model_label,
-            prompt_version=prompts.version,
-            created_at=dt.datetime.now(dt.UTC),
-            usage=budget.usage,
-            attempts=max(budget.attempts, 1),
-            latency_s=round(time.monotonic() - started, 3),
-        ),
+    provenance = Provenance(
+        model=config.model_label,
+        prompt_version=prompts.version,
+        created_at=dt.datetime.now(dt.UTC),
+        usage=budget.usage,
+        attempts=max(budget.attempts, 1),
+        latency_s=round(time.monotonic() - started, 3),
     )
+    return ArticleRecord.from_extraction(article, extraction, provenance)
 
 
 def repair_messages(

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from summarizer.ingest.chrome import HEAD_LINES, is_prose
+from summarizer.numbers.lexicon import WORD_VALUES
 
 MONTHS: dict[str, int] = {
     name: number
@@ -60,20 +61,6 @@ _DATELINE = re.compile(
     rf"^\s*[A-ZÀ-Ỹ][\w.'’ À-ỹ-]{{1,40}},\s+({MONTH_PATTERN})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?"
     r"\s*[-–—]",
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _PERIOD_TO_DATE = re.compile(
     r"\bfirst\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+months?\s+of\s+((?:19|20)\d{2})\b"
@@ -150,7 +137,7 @@ def infer_year(text: str, month: int) -> int | None:
     for match in _PERIOD_TO_DATE.finditer(text):
         if match[1]:
             count = match[1].lower()
-            months = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+            months = int(count) if count.isdigit() else WORD_VALUES[count]
             year = int(match[2])
         else:
             months = 6 if match[3].lower() == "half" else 3
