@@ -67,8 +67,11 @@ def test_failures_are_stored_and_picked_up_by_retry_failed(
     folder, db = tmp_path / "in", tmp_path / "f.db"
     write_articles(folder, 4, failing=frozenset({1}))
     (folder / "broken.txt").write_bytes(b"\x00\x01binary\x00")
-    code, _ = batch(fake, db, str(folder), "--config", str(no_retry_config))
+    code, output = batch(fake, db, str(folder), "--config", str(no_retry_config))
     assert code == 1
+    # Each failure is named with its reason, not only counted.
+    assert f"failed: {folder / 'broken.txt'}: " in output and "binary" in output
+    assert "HTTP 500" in output
     store = Store.open(str(db))
     failed = [a for a in store.list_articles() if a.run and a.run.status == OutcomeStatus.failed]
     assert len(failed) == 1 and "HTTP 500" in (failed[0].run.error or "")  # type: ignore[union-attr]

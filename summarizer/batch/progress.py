@@ -43,6 +43,8 @@ class BatchSummary:
     recheck_changed: int = 0
     usage: TokenUsage = field(default_factory=TokenUsage)
     elapsed_s: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    """(source, why) for each input or model failure of this run, to tell the person."""
 
     def count(self, status: OutcomeStatus, usage: TokenUsage, *, cached: bool) -> None:
         self.processed += 1
@@ -170,3 +172,15 @@ def summary_table(summary: BatchSummary) -> Table:
     for what, count in rows:
         table.add_row(what, count)
     return table
+
+
+def failure_lines(summary: BatchSummary, limit: int = 20) -> list[str]:
+    """One line per failure of this run (the first `limit`), so nobody has to open the store."""
+    lines = [
+        f"failed: {error}" if error.startswith(source) else f"failed: {source}: {error}"
+        for source, error in summary.errors[:limit]
+    ]
+    if len(summary.errors) > limit:
+        more = len(summary.errors) - limit
+        lines.append(f"… and {more} more failure(s), stored with their errors")
+    return lines

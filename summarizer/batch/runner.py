@@ -134,6 +134,7 @@ class BatchWriter:
     def record_input_failure(self, failure: IngestFailure) -> None:
         self.store.record_ingest_failure(failure.source, failure.error)
         self.summary.input_failed += 1
+        self.summary.errors.append((failure.source, failure.error))
         self.progress.advance(self.summary)
 
     def save(self, processed: Processed) -> None:
@@ -153,6 +154,9 @@ class BatchWriter:
             self.store.clear_ingest_failure(source)
             self._failed_sources.discard(source)
         self.summary.count(outcome.status, outcome.usage, cached=processed.cached)
+        if outcome.status == OutcomeStatus.failed:
+            where = processed.article.meta.source or processed.article.article_id
+            self.summary.errors.append((where, outcome.error or "unknown error"))
         self.progress.advance(self.summary)
 
 

@@ -10,7 +10,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck
-from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink, RichProgress
+from summarizer.batch.progress import (
+    BatchSummary,
+    NullProgress,
+    ProgressSink,
+    RichProgress,
+    failure_lines,
+)
 from summarizer.batch.progress import summary_table as make_summary_table
 from summarizer.cli.app import app
 from summarizer.domain import IngestFailure, SourceArticle
@@ -147,6 +153,8 @@ def batch_command(
             )
     if quiet:
         console.print(make_summary_table(summary))
+    for line in failure_lines(summary):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     store.close()
     if summary.failed or summary.input_failed:
         raise typer.Exit(1)

@@ -13,6 +13,7 @@ summed over all attempts and the last raw answer survives a failure.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -28,6 +29,10 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 
 from summarizer.domain import TokenUsage
 from summarizer.llm.config import LLMConfig
+
+# instructor logs every failed attempt at ERROR on stderr; this client turns each failure
+# into an `LLMError` (or a failed outcome) with a clear message, so those lines are noise.
+logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 T = TypeVar("T", bound=BaseModel)
 
