@@ -112,4 +112,4 @@ def test_repair_round_sends_discrepancies_back(model_url: str) -> None:
     assert all(isinstance(f.value, Decimal) for f in outcome.record.figures)
 
 
-REPAIR_SEED = "002_55c89a1fcdb3cd68.txt"
+REPAIR_SEED = "003_3668b60d44b6044e.txt"

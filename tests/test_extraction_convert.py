@@ -63,6 +63,7 @@ def draft(figures: list[dict[str, object]], **extra: object) -> GroundedExtracti
                 }
             ],
             "figures": figures,
+            "agreements": [],
             **extra,
         }
     )
@@ -131,3 +132,36 @@ def test_extraction_dates_meetings_as_the_cross_check_reads_them(text: str) -> N
 
 def test_a_bare_weekday_is_the_one_before_publication() -> None:
     assert resolve_date("on Monday", dt.date(2023, 10, 3)) == dt.date(2023, 10, 2)
+
+
+def test_placeholder_and_unrelated_agreements_are_dropped_and_repeats_merged() -> None:
+    """Seen from the embedded model on a seed: four agreements titled 'none'."""
+    agreements = [
+        {"title": "none", "type": "other", "status": "in_force"},
+        {"title": "None", "type": "other", "status": "in_force"},
+        {"title": "Free trade pact with Mars", "type": "agreement", "status": "signed"},
+        {"title": "Trade cooperation MoU", "type": "mou", "status": "signed"},
+        {"title": "trade  cooperation MoU", "type": "mou", "status": "signed"},
+    ]
+    text = "The ministers signed a memorandum on trade cooperation in Hanoi."
+    extraction = to_extraction(draft([], agreements=agreements), text, [], None)
+    assert [a.title for a in extraction.agreements] == ["Trade cooperation MoU"]
+
+
+def test_every_gold_agreement_title_counts_as_grounded() -> None:
+    """The filter must never drop a real agreement: the hand-made gold titles all pass."""
+    import json
+
+    from crosscheck_helpers import GOLD, SEEDS, needs_gold
+
+    from summarizer.extraction.convert import agreement_is_grounded
+    from summarizer.ingest import load_article
+
+    needs_gold()
+    checked = 0
+    for path in sorted(GOLD.glob("*.json")):
+        text = load_article(str(SEEDS / f"{path.stem}.txt")).text
+        for agreement in json.loads(path.read_text(encoding="utf-8"))["agreements"]:
+            assert agreement_is_grounded(agreement["title"], text), agreement["title"]
+            checked += 1
+    assert checked >= 5

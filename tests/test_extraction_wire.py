@@ -50,3 +50,14 @@ def test_narrowed_ids_reject_unknown_and_repeated_mentions() -> None:
         model.model_validate({**base, "figures": [{**figure, "mention_id": "n9"}]})
     with pytest.raises(ValidationError, match="cited twice"):
         model.model_validate({**base, "figures": [figure, figure]})
+
+
+def test_every_list_is_required_and_agreements_come_last() -> None:
+    """A grammar-constrained model must write each list; agreements follow the figures as in
+    the worked example (optional lists let the model stop after figures)."""
+    from summarizer.extraction.wire import FreeExtraction, grounded_model
+
+    for model in (grounded_model(["n1"]), FreeExtraction):
+        schema = model.model_json_schema()
+        assert list(schema["properties"]) == ["summary", "meetings", "figures", "agreements"]
+        assert schema["required"] == ["summary", "meetings", "figures", "agreements"]

@@ -167,6 +167,51 @@ def figure_from_free(
         return None
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_FUNCTION_WORDS = frozenset(
+    {
+        "with",
+        "from",
+        "between",
+        "that",
+        "this",
+        "their",
+        "into",
+        "over",
+        "under",
+        "about",
+        "also",
+        "have",
+        "been",
+        "which",
+        "upon",
+        "among",
+        "within",
+    }
+)
+_PLACEHOLDER_TITLES = frozenset(
+    {"none", "null", "n/a", "na", "unknown", "not mentioned", "no agreement", "no agreements"}
+)
+
+
+def agreement_is_grounded(title: str, text: str) -> bool:
+    """Whether a title names something in the article: not a placeholder ('none'), and at
+    least half of its words of four or more letters (common function words aside) occur in
+    the text.
+
+    A small model made to write the agreements list sometimes fills it with 'none' items
+    or invents one; titles are paraphrases, so this asks for overlap, not a quote.
+    """
+    if title.strip().casefold().strip(".") in _PLACEHOLDER_TITLES:
+        return False
+    words = [w.casefold() for w in _TITLE_WORD.findall(title)]
+    words = [w for w in words if w not in _FUNCTION_WORDS]
+    if not words:
+        return False
+    folded = text.casefold()
+    return 2 * sum(1 for word in words if word in folded) >= len(words)
+
+
 def convert_agreement(draft: DraftAgreement) -> Agreement:
     return Agreement(
         title=draft.title,
@@ -174,6 +219,16 @@ def convert_agreement(draft: DraftAgreement) -> Agreement:
         parties=[p for p in draft.parties if p.strip()],
         status=draft.status,
     )
+
+
+def convert_agreements(drafts: list[DraftAgreement], text: str) -> list[Agreement]:
+    """Grounded agreements, each (title, status) once."""
+    agreements: dict[tuple[str, str], Agreement] = {}
+    for draft in drafts:
+        if agreement_is_grounded(draft.title, text):
+            key = (" ".join(draft.title.casefold().split()), draft.status.value)
+            agreements.setdefault(key, convert_agreement(draft))
+    return list(agreements.values())
 
 
 def to_extraction(
@@ -198,5 +253,5 @@ def to_extraction(
         summary=two_sentences(draft.summary),
         meetings=[convert_meeting(m, text, published) for m in draft.meetings],
         figures=figures,
-        agreements=[convert_agreement(a) for a in draft.agreements],
+        agreements=convert_agreements(getattr(draft, "agreements", []), text),
     )
