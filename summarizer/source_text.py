@@ -73,3 +73,22 @@ def article_id_for(text: str) -> str:
     """Stable id: the same story fetched twice (other whitespace, case) gets the same id."""
     canonical = _WHITESPACE.sub(" ", normalise_text(text)).strip().casefold()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of `text` holding `[start, end)`, verbatim.
+
+    The one definition of a figure's evidence sentence: extraction writes it, the
+    evaluation's reference records use it, so both quote the same span.
+    """
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right = len(text)
+    following = _SENTENCE_END.search(text, end)
+    if following is not None:
+        right = following.start()
+    return text[left:right].strip()

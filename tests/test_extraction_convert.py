@@ -10,11 +10,11 @@ import pytest
 from summarizer.domain import Direction, FigureKind, MentionKind, NumericMention
 from summarizer.extraction.convert import (
     resolve_date,
-    sentence_around,
     to_extraction,
     two_sentences,
 )
 from summarizer.extraction.wire import GroundedExtraction
+from summarizer.source_text import sentence_around
 
 TEXT = (
     "Ministers met in Hanoi on February 22. Trade reached US$1.35 billion in 2022, "

@@ -25,18 +25,7 @@ from summarizer.domain import (
     Qualifier,
 )
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s|[A-Z“\"(]|$)|\n")
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` holding [start, end): bounded by . ! ? (not decimals) or newlines."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
-    return text[left:right].strip()
+from summarizer.source_text import sentence_around
 
 
 def _figure_kind(kind: str) -> FigureKind:

@@ -16,7 +16,7 @@ from summarizer.domain import (
     NumericMention,
     validate_unit,
 )
-from summarizer.evaluation.clean import sentence_around
+from summarizer.source_text import sentence_around
 
 _KINDS = {
     MentionKind.amount: FigureKind.amount,

@@ -29,8 +29,8 @@ from summarizer.domain import (
     NumericMention,
     ReasonCode,
 )
-from summarizer.evaluation.clean import sentence_around
 from summarizer.evaluation.gold import GoldArticle
+from summarizer.source_text import sentence_around
 
 SEED = 20240531
 """Fixed seed: the benchmark is the same on every run."""

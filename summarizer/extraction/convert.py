@@ -32,21 +32,9 @@ from summarizer.extraction.wire import (
     GroundedFigure,
 )
 from summarizer.ingest.relative import resolve_day
+from summarizer.source_text import sentence_around
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
 _MAX_SUMMARY = 1200
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) of `text` holding `[start, end)`, verbatim."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    right = len(text)
-    following = _SENTENCE_END.search(text, end)
-    if following is not None:
-        right = following.start()
-    return text[left:right].strip()
 
 
 def two_sentences(summary: str) -> str:
