@@ -165,3 +165,14 @@ def test_every_gold_agreement_title_counts_as_grounded() -> None:
             assert agreement_is_grounded(agreement["title"], text), agreement["title"]
             checked += 1
     assert checked >= 5
+
+
+def test_agreement_evidence_is_the_source_sentence_that_names_it() -> None:
+    text = (
+        "Ministers met in Hanoi.\n\nThey signed a memorandum on customs cooperation. "
+        "Trade rose 5 percent."
+    )
+    agreements = [{"title": "MoU on customs cooperation", "type": "mou", "status": "signed"}]
+    [agreement] = to_extraction(draft([], agreements=agreements), text, [], None).agreements
+    assert agreement.evidence == "They signed a memorandum on customs cooperation."
+    assert agreement.evidence in text

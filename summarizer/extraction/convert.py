@@ -192,20 +192,39 @@ def agreement_is_grounded(title: str, text: str) -> bool:
     """
     if title.strip().casefold().strip(".") in _PLACEHOLDER_TITLES:
         return False
-    words = [w.casefold() for w in _TITLE_WORD.findall(title)]
-    words = [w for w in words if w not in _FUNCTION_WORDS]
+    words = _title_words(title)
     if not words:
         return False
     folded = text.casefold()
     return 2 * sum(1 for word in words if word in folded) >= len(words)
 
 
-def convert_agreement(draft: DraftAgreement) -> Agreement:
+def _title_words(title: str) -> list[str]:
+    words = [w.casefold() for w in _TITLE_WORD.findall(title)]
+    return [w for w in words if w not in _FUNCTION_WORDS]
+
+
+def agreement_evidence(title: str, text: str) -> str | None:
+    """The source sentence sharing most words with the title, so a reader can check the
+    model's reading of type and status against what the article says; None if none does."""
+    words = set(_title_words(title))
+    best: tuple[int, str] | None = None
+    for match in re.finditer(r"[^\n]+", text):
+        for sentence in re.split(r"(?<=[.!?])\s+", match[0]):
+            folded = sentence.casefold()
+            score = sum(1 for word in words if word in folded)
+            if score and (best is None or score > best[0]):
+                best = (score, sentence.strip())
+    return best[1] if best else None
+
+
+def convert_agreement(draft: DraftAgreement, text: str) -> Agreement:
     return Agreement(
         title=draft.title,
         type=draft.type,
         parties=[p for p in draft.parties if p.strip()],
         status=draft.status,
+        evidence=agreement_evidence(draft.title, text),
     )
 
 
@@ -215,7 +234,7 @@ def convert_agreements(drafts: list[DraftAgreement], text: str) -> list[Agreemen
     for draft in drafts:
         if agreement_is_grounded(draft.title, text):
             key = (" ".join(draft.title.casefold().split()), draft.status.value)
-            agreements.setdefault(key, convert_agreement(draft))
+            agreements.setdefault(key, convert_agreement(draft, text))
     return list(agreements.values())
 
 

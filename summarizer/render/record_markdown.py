@@ -104,6 +104,8 @@ def _agreements(record: ArticleRecord) -> list[str]:
         for agreement in grouped[status]:
             parties = f" ({', '.join(agreement.parties)})" if agreement.parties else ""
             lines.append(f"- {agreement.title} [{agreement.type.value}]{parties}")
+            if agreement.evidence:
+                lines.append(f"  > {agreement.evidence}")
     return lines
 
 
