@@ -16,8 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer.extraction.article import load_article
 from summarizer.extraction.pipeline import run_extraction
+from summarizer.ingest import load_article
 from summarizer.llm.config import resolve_config
 from summarizer.llm.session import shared_client
 

@@ -15,8 +15,8 @@ from llm_cassette_support import CASSETTES, SEEDS, cassette_config, model_server
 from pydantic import BaseModel, field_validator
 
 from summarizer.domain import ExtractionOutcome, OutcomeStatus
-from summarizer.extraction.article import load_article
 from summarizer.extraction.pipeline import find_mentions, run_extraction
+from summarizer.ingest import load_article
 from summarizer.llm.client import LLMClient
 from summarizer.render.record_markdown import render_outcome_markdown
 

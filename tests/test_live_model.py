@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.domain import ExtractionOutcome, OutcomeStatus
-from summarizer.extraction.article import load_article
+from summarizer.ingest import load_article
 from summarizer.numbers import extract_mentions
 
 pytestmark = [pytest.mark.live_model, pytest.mark.slow]

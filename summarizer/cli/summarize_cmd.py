@@ -13,8 +13,8 @@ import typer
 
 from summarizer.cli.app import app
 from summarizer.domain import OutcomeStatus
-from summarizer.extraction.article import load_article
 from summarizer.extraction.pipeline import extract_article
+from summarizer.ingest import load_article
 from summarizer.llm.client import LLMError
 from summarizer.llm.config import resolve_config
 from summarizer.llm.embedded import ModelAssemblyError

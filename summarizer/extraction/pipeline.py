@@ -8,12 +8,12 @@ batch never stops on one article.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
+from summarizer.crosscheck import check_record
 from summarizer.domain import (
     ArticleRecord,
     Discrepancy,
@@ -35,6 +35,7 @@ from summarizer.llm.client import LLMClient, LLMError
 from summarizer.llm.config import LLMConfig, resolve_config
 from summarizer.llm.prompts import PromptSet, load_prompts
 from summarizer.llm.session import open_client, shared_client
+from summarizer.numbers import extract_mentions
 
 Checker = Callable[[str, ArticleRecord, dt.date | None], Verdict]
 
@@ -60,18 +61,14 @@ class _Budget:
 
 def find_mentions(text: str) -> list[NumericMention]:
     """Figures found by the regex extractor (dates and years are not offered to the model)."""
-    numbers = importlib.import_module("summarizer.numbers")
-    mentions = cast(list[NumericMention], numbers.extract_mentions(text))
-    return [m for m in mentions if m.is_figure]
+    return [m for m in extract_mentions(text) if m.is_figure]
 
 
 def default_checker() -> Checker:
     """The deterministic cross-checker."""
-    crosscheck = importlib.import_module("summarizer.crosscheck")
-    check_record = crosscheck.check_record
 
     def check(text: str, record: ArticleRecord, published: dt.date | None) -> Verdict:
-        return cast(Verdict, check_record(text, record, published=published))
+        return check_record(text, record, published=published)
 
     return check
 
