@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from summarizer.crosscheck.quantities import SCALE_WORDS
 from summarizer.domain import ArticleRecord
 
 JsonDict = dict[str, Any]
@@ -23,26 +24,8 @@ PathPart = str | int
 
 _PATH_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)")
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
-_SCALES: dict[str, Decimal] = {
-    "thousand": Decimal(10) ** 3,
-    "nghìn": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "millions": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "triệu": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "billions": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "tỷ": Decimal(10) ** 9,
-    "tỉ": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-    "nghìn tỷ": Decimal(10) ** 12,
-}
 _SCALE_AFTER = re.compile(
-    r"\s*(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\b",
+    r"\s*(" + "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 
@@ -180,7 +163,7 @@ def parse_source_number(text: str) -> tuple[Decimal, str | None] | None:
     if scale is None:
         return value, None
     word = scale.group(1)
-    return value * _SCALES[word.lower()], word
+    return value * SCALE_WORDS[word.lower()], word
 
 
 def item_path(path: str) -> str | None:
