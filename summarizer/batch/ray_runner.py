@@ -20,7 +20,6 @@ from summarizer.batch.runner import (
     Processed,
     Rechecker,
     failure_outcome,
-    recheck_stored,
     start_batch,
     with_verdict,
 )
@@ -116,13 +115,15 @@ def run_ray_batch(
     ray = connect(address)
     sink = progress or NullProgress()
     plan, writer = start_batch(
-        items, store, spec, retry_failed=retry_failed, progress=sink, use_cache=use_cache
+        items,
+        store,
+        spec,
+        retry_failed=retry_failed,
+        progress=sink,
+        use_cache=use_cache,
+        rechecker=rechecker if recheck else None,
     )
     summary = writer.summary
-    if recheck and rechecker is not None:
-        summary.rechecked, summary.recheck_changed = recheck_stored(
-            plan.done, store, writer.key, rechecker
-        )
     task = ray.remote(num_cpus=1, max_retries=2)(remote_extract)
     in_flight: dict[Any, SourceArticle] = {}
     queue = list(reversed(plan.todo))

@@ -184,8 +184,10 @@ def start_batch(
     retry_failed: bool,
     progress: ProgressSink,
     use_cache: bool,
+    rechecker: Rechecker | None = None,
 ) -> tuple[Plan, BatchWriter]:
-    """Shared first half of every runner: plan, record input failures, start the display."""
+    """Shared first half of every runner: plan, record input failures, start the display,
+    and re-check the stored records of skipped articles when a `rechecker` is given."""
     key = spec.run_key
     plan = plan_batch(items, store, key, retry_failed=retry_failed)
     summary = BatchSummary(
@@ -202,6 +204,10 @@ def start_batch(
     progress.advance(summary)
     for failure in plan.failures:
         writer.record_input_failure(failure)
+    if rechecker is not None:
+        summary.rechecked, summary.recheck_changed = recheck_stored(
+            plan.done, store, key, rechecker
+        )
     return plan, writer
 
 
@@ -222,13 +228,15 @@ def run_batch(
     t0 = time.monotonic()
     sink = progress or NullProgress()
     plan, writer = start_batch(
-        items, store, spec, retry_failed=retry_failed, progress=sink, use_cache=use_cache
+        items,
+        store,
+        spec,
+        retry_failed=retry_failed,
+        progress=sink,
+        use_cache=use_cache,
+        rechecker=rechecker if recheck else None,
     )
     summary = writer.summary
-    if recheck and rechecker is not None:
-        summary.rechecked, summary.recheck_changed = recheck_stored(
-            plan.done, store, writer.key, rechecker
-        )
     workers = max(1, concurrency)
     max_in_flight = workers * 2
     todo = iter(plan.todo)
