@@ -9,12 +9,10 @@ reading an error, and a model receiving it back as a validation retry.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
-import pycountry
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -24,14 +22,15 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer.vocabulary import Direction as Direction
+from summarizer.vocabulary import Qualifier as Qualifier
+from summarizer.vocabulary import validate_unit as validate_unit
+
 SCHEMA_VERSION = "1.0.0"
 """Bumped whenever a change to these models changes the exported JSON Schemas."""
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-
-_CURRENCY_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies)
-_COUNTED_NOUN = re.compile(r"^[a-z][a-z \-']{0,40}$")
 
 
 class StrictModel(BaseModel):
@@ -59,24 +58,6 @@ class FigureKind(StrEnum):
     ordinal = "ordinal"
     rate = "rate"
     price = "price"
-
-
-class Direction(StrEnum):
-    up = "up"
-    down = "down"
-    flat = "flat"
-
-
-class Qualifier(StrEnum):
-    over = "over"
-    more_than = "more_than"
-    at_least = "at_least"
-    about = "about"
-    nearly = "nearly"
-    almost = "almost"
-    under = "under"
-    less_than = "less_than"
-    up_to = "up_to"
 
 
 class AgreementType(StrEnum):
@@ -116,6 +97,17 @@ class ReasonCode(StrEnum):
     breakdown_mismatch = "breakdown_mismatch"
     total_contradicted = "total_contradicted"
     date_mismatch = "date_mismatch"
+    ungrounded_text = "ungrounded_text"
+    role_swap = "role_swap"
+    wrong_metric = "wrong_metric"
+    period_mismatch = "period_mismatch"
+    qualifier_mismatch = "qualifier_mismatch"
+    kind_mismatch = "kind_mismatch"
+    summary_misattributed = "summary_misattributed"
+    evidence_spliced = "evidence_spliced"
+    date_from_dateline = "date_from_dateline"
+    status_contradicted = "status_contradicted"
+    not_a_figure = "not_a_figure"
 
 
 class VerdictStatus(StrEnum):
@@ -126,23 +118,22 @@ class VerdictStatus(StrEnum):
 # --------------------------------------------------------------------------- units
 
 
-def validate_unit(unit: str) -> str:
-    """A unit is an ISO 4217 code, ``percent``, ``percentage_point`` or a counted noun."""
-    if unit in ("percent", "percentage_point"):
-        return unit
-    if unit.isupper():
-        if unit in _CURRENCY_CODES:
-            return unit
-        raise ValueError(f"unit {unit!r} is not an ISO 4217 currency code (e.g. USD, VND, CNY)")
-    if _COUNTED_NOUN.match(unit):
-        return unit
-    raise ValueError(
-        f"unit {unit!r} must be an ISO 4217 code (USD), 'percent', 'percentage_point', "
-        "or a lower-case counted noun such as 'provinces'"
-    )
-
-
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+MAX_MAGNITUDE = Decimal(10) ** 18
+"""No economic figure reaches a quintillion; larger values are typos or attacks (1e4400)."""
+MAX_DIGITS = 30
+
+
+def bounded_value(value: Decimal) -> Decimal:
+    """A finite value below `MAX_MAGNITUDE` with at most `MAX_DIGITS` significant digits."""
+    if not value.is_finite():
+        raise ValueError("a figure value must be a finite number")
+    if abs(value) >= MAX_MAGNITUDE:
+        raise ValueError(f"a figure value must be below 10^18 in magnitude, not {value:.3e}")
+    if len(value.as_tuple().digits) > MAX_DIGITS:
+        raise ValueError(f"a figure value may have at most {MAX_DIGITS} digits")
+    return value
 
 
 # --------------------------------------------------------------------------- numbers in text
@@ -255,6 +246,11 @@ class Figure(StrictModel):
     def _unit_is_known(cls, unit: str) -> str:
         return validate_unit(unit)
 
+    @field_validator("value")
+    @classmethod
+    def _value_is_bounded(cls, value: Decimal) -> Decimal:
+        return bounded_value(value)
+
     @model_validator(mode="after")
     def _direction_agrees_with_sign(self) -> Self:
         if self.kind == FigureKind.change:
@@ -365,10 +361,22 @@ class Discrepancy(StrictModel):
     message: NonEmptyStr = Field(description="One sentence a reviewer or a model can act on.")
 
 
+class Unverified(StrictModel):
+    """A field the checker could neither confirm nor contradict (no cue in the source)."""
+
+    field: NonEmptyStr = Field(description="Where in the record: 'agreements[0].status'.")
+    claim: NonEmptyStr = Field(description="What the record says.")
+    reason: NonEmptyStr = Field(description="Why it could not be confirmed, for a reader.")
+
+
 class Verdict(StrictModel):
     status: VerdictStatus
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     numbers_checked: int = Field(default=0, ge=0)
+    unverified: list[Unverified] = Field(
+        default_factory=list,
+        description="Fields whose meaning the source neither confirms nor contradicts; no flag.",
+    )
 
     @model_validator(mode="after")
     def _status_matches_discrepancies(self) -> Self:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, Finding, claim_label, reconcile
-from summarizer.crosscheck.quantities import describe, scale_multiplier
+from summarizer.crosscheck.quantities import describe
 from summarizer.crosscheck.textfold import find_all
 from summarizer.domain import Direction, Discrepancy, Figure, FigureKind, NumericMention, SourceSpan
+from summarizer.vocabulary import scale_multiplier
 
 TextChecker = Callable[[str, str], list[Discrepancy]]
 """Checks the numbers inside a piece of free text: (field, text) -> discrepancies."""

@@ -17,17 +17,15 @@ from decimal import Decimal
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.direction import source_direction
 from summarizer.crosscheck.quantities import (
-    UnitClass,
     describe,
     is_coarser_rounding,
-    noun_stem,
     power_of_thousand_ratio,
-    unit_class,
     within_precision,
     written_step,
 )
 from summarizer.crosscheck.textfold import fold_query
 from summarizer.domain import Direction, NumericMention, ReasonCode, SourceSpan
+from summarizer.vocabulary import UnitClass, noun_stem, unit_class
 
 _WEAK = 6
 """Rank of a weak explanation: same number, unrelated unit."""

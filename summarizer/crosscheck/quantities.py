@@ -8,41 +8,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from enum import Enum
 
 _DIGIT_RUN = re.compile(r"\d+(?:[.,\u00a0 ']\d+)*")
 _TEN = Decimal(10)
-
-SCALE_WORDS: dict[str, Decimal] = {
-    "thousand": Decimal(10) ** 3,
-    "k": Decimal(10) ** 3,
-    "nghìn": Decimal(10) ** 3,
-    "ngàn": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "millions": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "triệu": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "billions": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
-    "tỷ": Decimal(10) ** 9,
-    "tỉ": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-    "trn": Decimal(10) ** 12,
-    "nghìn tỷ": Decimal(10) ** 12,
-}
-
-
-def scale_multiplier(word: str | None) -> Decimal | None:
-    """The power of ten a scale word stands for, or None when unknown or absent."""
-    if not word:
-        return None
-    return SCALE_WORDS.get(word.strip().lower().rstrip("."))
 
 
 def is_power_of_ten(value: Decimal) -> bool:
@@ -112,40 +80,6 @@ def power_of_thousand_ratio(claim: Decimal, source: Decimal, step: Decimal) -> i
         if within_precision(claim, source * factor, step * factor):
             return k
     return None
-
-
-class UnitClass(Enum):
-    currency = "currency"
-    percent = "percent"
-    points = "percentage_point"
-    noun = "noun"
-    none = "none"
-
-
-def unit_class(unit: str | None) -> UnitClass:
-    """Which family a unit belongs to; counted nouns are lower-case words."""
-    if not unit:
-        return UnitClass.none
-    if unit == "percent":
-        return UnitClass.percent
-    if unit == "percentage_point":
-        return UnitClass.points
-    if unit.isupper() and len(unit) == 3:
-        return UnitClass.currency
-    return UnitClass.noun
-
-
-def noun_stem(word: str) -> str:
-    """A crude singular form of the head noun: 'northern provinces' -> 'province'."""
-    head = word.strip().lower().split()[-1] if word.strip() else ""
-    head = head.strip("-'")
-    if head.endswith("ies") and len(head) > 4:
-        return head[:-3] + "y"
-    if head.endswith(("sses", "xes", "ches", "shes")):
-        return head[:-2]
-    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
-        return head[:-1]
-    return head
 
 
 _SCALE_NAMES: tuple[tuple[Decimal, str], ...] = (

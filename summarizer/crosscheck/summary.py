@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.figures import Claim, reconcile
-from summarizer.crosscheck.quantities import noun_stem
 from summarizer.domain import Direction, Discrepancy, NumericMention
+from summarizer.vocabulary import noun_stem
 
 Extractor = Callable[[str], list[NumericMention]]
 

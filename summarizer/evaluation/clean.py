@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from summarizer.crosscheck.quantities import SCALE_WORDS
 from summarizer.domain import (
     Agreement,
     AgreementStatus,
@@ -26,6 +25,7 @@ from summarizer.domain import (
 )
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
 from summarizer.source_text import sentence_around
+from summarizer.vocabulary import SCALE_WORDS
 
 
 def _figure_kind(kind: str) -> FigureKind:

@@ -18,7 +18,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from summarizer.crosscheck.quantities import (
     describe,
     is_coarser_rounding,
-    unit_class,
     written_step,
 )
 from summarizer.domain import (
@@ -31,6 +30,7 @@ from summarizer.domain import (
 )
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.source_text import sentence_around
+from summarizer.vocabulary import unit_class
 
 SEED = 20240531
 """Fixed seed: the benchmark is the same on every run."""

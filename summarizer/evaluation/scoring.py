@@ -20,7 +20,6 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from summarizer.crosscheck.quantities import noun_stem, unit_class
 from summarizer.domain import (
     Agreement,
     ArticleRecord,
@@ -31,6 +30,7 @@ from summarizer.domain import (
     VerdictStatus,
 )
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
+from summarizer.vocabulary import noun_stem, unit_class
 
 RELATIVE_TOLERANCE = Decimal("0.005")
 TITLE_THRESHOLD = 0.5

@@ -12,8 +12,9 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import Final, NamedTuple
 
+from summarizer import vocabulary
 from summarizer.domain import Direction, Qualifier
-from summarizer.numbers import lexicon, patterns
+from summarizer.numbers import patterns
 
 LOOK_BACK: Final = 90
 """Characters read before a number for cue words; a clause is rarely longer."""
@@ -117,7 +118,7 @@ def _qualifier(text: str, tokens: list[Token], start: int) -> tuple[Qualifier | 
             continue
         if not all(_adjacent(text, a.end, b.start) for a, b in pairwise(tail)):
             continue
-        qualifier = lexicon.QUALIFIERS.get(" ".join(t.word for t in tail))
+        qualifier = vocabulary.QUALIFIER_WORDS.get(" ".join(t.word for t in tail))
         if qualifier is not None:
             return qualifier, size
     return None, 0
@@ -132,15 +133,15 @@ def _direction(text: str, tokens: list[Token], start: int) -> Direction | None:
     if not tokens or not _adjacent(text, tokens[-1].end, start):
         return None
     last = tokens[-1].word
-    if last in lexicon.DIRECTION_WORDS:
-        return lexicon.DIRECTION_WORDS[last]
+    if last in vocabulary.DIRECTION_WORDS:
+        return vocabulary.DIRECTION_WORDS[last]
     if last not in _CONNECTORS:
         return None
     following = tokens[-1]
     for token in reversed(tokens[-MAX_MIDDLE_WORDS - 2 : -1]):
         if token.word in _LEVEL_WORDS or not _adjacent(text, token.end, following.start):
             return None
-        direction = lexicon.DIRECTION_WORDS.get(token.word)
+        direction = vocabulary.DIRECTION_WORDS.get(token.word)
         if direction is not None:
             if direction == Direction.flat and last == "at":
                 return None  # "unchanged at 2 percent": 2 percent is the level
@@ -154,4 +155,4 @@ def direction_after(text: str, end: int) -> Direction | None:
     match = patterns.DIRECTION_AFTER.match(text[end : end + LOOK_AHEAD])
     if match is None:
         return None
-    return lexicon.AFTER_DIRECTION_WORDS[match.group("dir").lower()]
+    return vocabulary.AFTER_DIRECTION_WORDS[match.group("dir").lower()]

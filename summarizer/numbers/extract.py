@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal
 
+from summarizer import vocabulary
 from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier
 from summarizer.numbers import context, lexicon, patterns
 from summarizer.numbers.numerals import (
@@ -309,8 +310,8 @@ class _Extractor:
                 number.scale = letters  # marks an ordinal; read by the caller
             else:
                 number.scale = letters
-                number.scale_factor = lexicon.SCALE_WORDS.get(
-                    letters.lower(), lexicon.ATTACHED_SCALES.get(letters, Decimal(1))
+                number.scale_factor = vocabulary.SCALE_WORDS.get(
+                    letters.lower(), vocabulary.ATTACHED_SCALES.get(letters, Decimal(1))
                 )
             number.end = suffix.end()
         return number
@@ -323,10 +324,10 @@ class _Extractor:
         if match is None:
             return
         words = [match.group("scale")]
-        factor = lexicon.SCALE_WORDS[words[0].lower()]
+        factor = vocabulary.SCALE_WORDS[words[0].lower()]
         if match.group("scale2"):
             words.append(match.group("scale2"))
-            factor *= lexicon.SCALE_WORDS[words[1].lower()]
+            factor *= vocabulary.SCALE_WORDS[words[1].lower()]
         number.scale = " ".join(words)
         number.scale_factor = factor
         number.end = match.end()
@@ -350,16 +351,16 @@ class _Extractor:
             symbol = before.group("symbol")
             code = before.group("code")
             if symbol is not None:
-                currency = lexicon.CURRENCY_PREFIX_SYMBOLS[symbol]
+                currency = vocabulary.CURRENCY_PREFIX_SYMBOLS[symbol]
                 if symbol == "¥":
                     ambiguous = True
-                    note = lexicon.AMBIGUOUS_SYMBOLS[symbol]
+                    note = vocabulary.AMBIGUOUS_SYMBOLS[symbol]
             else:
-                currency = lexicon.CODE_ALIASES.get(code, code)
+                currency = vocabulary.CODE_ALIASES.get(code, code)
             start = before.start()
 
         self._read_scale(first)
-        if first.scale in lexicon.ATTACHED_SCALES and currency is None:
+        if first.scale in vocabulary.ATTACHED_SCALES and currency is None:
             return None  # "100m" without a currency could be metres
         fraction = match.groupdict().get("fraction")
         if fraction is not None and first.scale is None:
@@ -397,10 +398,10 @@ class _Extractor:
             if after is not None and (after.group("code") or _currency_word_ok(after, first)):
                 code = after.group("code")
                 if code is not None:
-                    unit = lexicon.CODE_ALIASES.get(code, code)
+                    unit = vocabulary.CODE_ALIASES.get(code, code)
                 else:
                     word = " ".join(after.group("word").lower().split())
-                    unit = lexicon.CURRENCY_WORDS[word]
+                    unit = vocabulary.CURRENCY_WORDS[word]
                 kind = MentionKind.amount
                 end = after.end()
 

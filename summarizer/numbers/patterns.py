@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from summarizer import vocabulary
 from summarizer.numbers import lexicon
 
 
@@ -139,8 +140,8 @@ ATTACHED_SUFFIX: Final = re.compile(r"(?P<suffix>st|nd|rd|th|bn|mn|mln|bln|tn|m|
 
 # --------------------------------------------------------------------------- around a number
 
-_PREFIX_SYMBOLS = _alternation(lexicon.CURRENCY_PREFIX_SYMBOLS)
-_CODES = _alternation(lexicon.CURRENCY_CODES | set(lexicon.CODE_ALIASES))
+_PREFIX_SYMBOLS = _alternation(vocabulary.CURRENCY_PREFIX_SYMBOLS)
+_CODES = _alternation(vocabulary.WRITTEN_CURRENCY_CODES | set(vocabulary.CODE_ALIASES))
 
 CURRENCY_BEFORE: Final = re.compile(
     rf"(?:(?P<symbol>{_PREFIX_SYMBOLS})|\b(?P<code>{_CODES})\s?)\s?$"
@@ -148,14 +149,14 @@ CURRENCY_BEFORE: Final = re.compile(
 """Currency just before a number: "US$1.35", "$ 5", "USD 30", "VND5"."""
 
 SCALE: Final = re.compile(
-    rf"(?:\s+|-)?(?P<scale>{_alternation(lexicon.SCALE_WORDS)})"
+    rf"(?:\s+|-)?(?P<scale>{_alternation(vocabulary.SCALE_WORDS)})"
     rf"(?:\s+(?P<scale2>{_alternation(('billion', 'tỷ', 'tỉ', 'million', 'triệu'))}))?"
     r"(?![\wÀ-ỹ])",
     re.IGNORECASE,
 )
 """A scale word after a number ("1.35 billion", "one-mln", "5,000 nghìn tỷ")."""
 
-_CURRENCY_WORDS = _alternation(lexicon.CURRENCY_WORDS)
+_CURRENCY_WORDS = _alternation(vocabulary.CURRENCY_WORDS)
 CURRENCY_AFTER: Final = re.compile(
     rf"\s*(?:(?P<code>\b(?:{_CODES})\b)|(?i:(?P<word>\b(?:{_CURRENCY_WORDS})(?![\wÀ-ỹ])))'?)"
 )
@@ -186,7 +187,7 @@ TOKEN: Final = re.compile(r"[\w'’.\-]+")
 
 DIRECTION_AFTER: Final = re.compile(
     r"(?i:\s+(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+)?"
-    rf"(?P<dir>{_alternation(lexicon.AFTER_DIRECTION_WORDS)})\b"
+    rf"(?P<dir>{_alternation(vocabulary.AFTER_DIRECTION_WORDS)})\b"
     r"(?!\s+(?:from|to|than)\b))"
 )
 """A change word after a figure: "15 pct up on 1986", "five pct less", "10 per cent growth"."""

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.crosscheck.quantities import SCALE_WORDS
 from summarizer.domain import ArticleRecord
+from summarizer.vocabulary import SCALE_WORDS
 
 JsonDict = dict[str, Any]
 PathPart = str | int
