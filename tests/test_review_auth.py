@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from summarizer.review import accounts
@@ -20,7 +20,7 @@ from summarizer.review.auth import (
     validate_username,
     verify_password,
 )
-from summarizer.review.tables import ReviewerRow, ReviewSessionRow
+from summarizer.review.tables import ReviewSessionRow, ReviewTokenRow
 from summarizer.store.repository import Store
 
 
@@ -85,8 +85,10 @@ def test_accounts_sessions_and_tokens(tmp_path: Path) -> None:
         newer = accounts.issue_token(session, "alice")
         assert accounts.user_for_token(session, token) is None  # replaced: one token per user
         assert accounts.user_for_token(session, newer) == alice
-        stored = session.get(ReviewerRow, alice.id)
-        assert stored is not None and stored.token_hash != newer
+        stored = session.execute(
+            select(ReviewTokenRow).where(ReviewTokenRow.user_id == alice.id)
+        ).scalars()
+        assert all(row.token_hash != newer for row in stored)
         session_id, csrf = accounts.start_session(session, alice)
         live = accounts.session_reviewer(session, session_id)
         assert live is not None and live.name == "alice" and live.csrf_token == csrf

@@ -17,15 +17,30 @@ from summarizer.store.tables import utcnow
 
 
 class ReviewerRow(Base):
-    """A reviewer account: argon2 password hash and an optional single-user API token."""
+    """A reviewer account: argon2 password hash; ``disabled_at`` set means no access."""
 
     __tablename__ = "review_users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(Text)
-    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewTokenRow(Base):
+    """A bearer token of one reviewer (only its SHA-256 digest); it expires or is revoked."""
+
+    __tablename__ = "review_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("review_users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ReviewSessionRow(Base):
