@@ -11,15 +11,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+from summarizer.errors import InputError as InputError  # re-exported: its old home
+
 MAX_ARTICLE_BYTES = 2_000_000
 """Largest article accepted (2 MB); a news article is a few kilobytes."""
 
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WHITESPACE = re.compile(r"\s+")
-
-
-class InputError(ValueError):
-    """Input that cannot be an article; the message says why and what to do."""
 
 
 def normalise_text(text: str) -> str:

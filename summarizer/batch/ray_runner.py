@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from summarizer import errors
 from summarizer.batch.cache import CacheSpec
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
 from summarizer.batch.runner import (
@@ -31,7 +32,7 @@ from summarizer.store.tables import utcnow
 RemoteExtract = Callable[[dict[str, Any], LLMConfig], dict[str, Any]]
 
 
-class RayUnavailableError(RuntimeError):
+class RayUnavailableError(errors.ConfigurationError):
     """Ray is not installed or the cluster cannot be reached."""
 
 

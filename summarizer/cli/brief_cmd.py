@@ -15,6 +15,8 @@ from summarizer.brief.render_html import render_html
 from summarizer.brief.render_json import render_json
 from summarizer.brief.render_md import render_markdown
 from summarizer.cli.app import app
+from summarizer.cli.options import DbOption
+from summarizer.store.engine import open_engine
 from summarizer.store.repository import Store
 
 
@@ -42,20 +44,14 @@ def brief_command(
     output_format: Annotated[
         BriefFormat, typer.Option("--format", help="md (default), html or json.")
     ] = BriefFormat.md,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Store path or SQLAlchemy URL (default $SUMMARIZER_DB, else ./summarizer.db).",
-        ),
-    ] = None,
+    db: DbOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
     """Briefing across stored articles: meetings, figures, agreements, open flags."""
     start = _parse_since(since)
-    store = Store.open(db)
+    store = Store(open_engine(db, create=False))  # a read: never create an empty store
     try:
         selection = inputs_from_store(store, start)
     finally:

@@ -17,6 +17,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from summarizer.cli.app import app
+from summarizer.cli.options import DbOption
 from summarizer.review import service
 from summarizer.review.regression import export_cases, load_regression_cases, write_cases
 from summarizer.review.replay import replay_cases, summary_line
@@ -31,10 +32,6 @@ app.add_typer(review_app, name="review")
 
 T = TypeVar("T")
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Store path or SQLAlchemy URL (default $SUMMARIZER_DB)."),
-]
 ReviewerOption = Annotated[
     str | None,
     typer.Option("--reviewer", envvar="SUMMARIZER_REVIEWER", help="Your name, for the audit log."),
@@ -49,7 +46,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 @contextmanager
 def _session(db: str | None) -> Iterator[Session]:
-    engine = open_engine(db)
+    engine = open_engine(db, create=False)  # review never creates an empty store
     try:
         with Session(engine, expire_on_commit=False) as session:
             yield session

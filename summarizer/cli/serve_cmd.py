@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from summarizer.cli.app import app
+from summarizer.cli.options import DbOption
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -15,10 +16,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
-    db: Annotated[
-        str | None,
-        typer.Option("--db", help="Store path or SQLAlchemy URL (default $SUMMARIZER_DB)."),
-    ] = None,
+    db: DbOption = None,
     secure_cookies: Annotated[
         bool,
         typer.Option("--secure-cookies", help="Mark cookies Secure (behind an HTTPS proxy)."),
@@ -39,7 +37,7 @@ def serve_command(
             "put it behind HTTPS and pass --secure-cookies",
             err=True,
         )
-    engine = open_engine(db)
+    engine = open_engine(db, create=False)  # `users add` or `batch` creates the store
     web_app = create_app(engine, secure_cookies=secure_cookies, allowed_hosts=allowed_hosts)
     typer.echo(f"review page on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)

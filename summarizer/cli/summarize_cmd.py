@@ -1,6 +1,8 @@
 """`summarizer summarize FILE|URL`: one article to a checked record (JSON) or a briefing (Markdown).
 
 Exit codes: 0 accepted, 3 flagged by the cross-check, 4 the model failed, 2 bad input.
+Errors (`summarizer.errors`) are turned into one stderr line and their exit code by the
+CLI's one handler (`summarizer.cli.app`), so this command only says what to do.
 """
 
 from __future__ import annotations
@@ -13,17 +15,17 @@ import typer
 
 from summarizer.cli.app import app
 from summarizer.domain import OutcomeStatus
+from summarizer.errors import EXIT_MODEL_FAILED
 from summarizer.extraction.pipeline import extract_article
 from summarizer.ingest import load_article
-from summarizer.llm.client import LLMError
 from summarizer.llm.config import resolve_config
-from summarizer.llm.embedded import ModelAssemblyError
-from summarizer.llm.server import ServerError
 from summarizer.render.record_markdown import render_outcome_markdown
-from summarizer.source_text import InputError
 
-EXIT_CODES = {OutcomeStatus.accepted: 0, OutcomeStatus.flagged: 3, OutcomeStatus.failed: 4}
-EXIT_BAD_INPUT = 2
+EXIT_CODES = {
+    OutcomeStatus.accepted: 0,
+    OutcomeStatus.flagged: 3,
+    OutcomeStatus.failed: EXIT_MODEL_FAILED,
+}
 
 
 class OutputFormat(StrEnum):
@@ -50,19 +52,11 @@ def summarize_command(
     ] = True,
 ) -> None:
     """Extract meetings, figures and agreements from one article and cross-check the numbers."""
-    try:
-        settings = resolve_config(
-            base_url=base_url, model=model, config_file=config, grounding=grounding
-        )
-        article = load_article(source)
-    except InputError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from exc
-    try:
-        outcome = extract_article(article, settings)
-    except (ModelAssemblyError, ServerError, LLMError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_CODES[OutcomeStatus.failed]) from exc
+    settings = resolve_config(
+        base_url=base_url, model=model, config_file=config, grounding=grounding
+    )
+    article = load_article(source)
+    outcome = extract_article(article, settings)  # a ModelError exits 4 through the handler
     if output_format == OutputFormat.md:
         typer.echo(render_outcome_markdown(outcome), nl=False)
     else:

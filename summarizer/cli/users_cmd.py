@@ -17,6 +17,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from summarizer.cli.app import app
+from summarizer.cli.options import DbOption
 from summarizer.review import accounts
 from summarizer.review.auth import AuthError
 from summarizer.store.engine import open_engine
@@ -26,10 +27,6 @@ app.add_typer(users_app, name="users")
 
 T = TypeVar("T")
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Store path or SQLAlchemy URL (default $SUMMARIZER_DB)."),
-]
 NameArgument = Annotated[str, typer.Argument(help="Existing account name.")]
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from standard input.")

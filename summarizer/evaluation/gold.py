@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from summarizer import errors
+
 
 class GoldModel(BaseModel):
     """Lenient base: extra keys are allowed, nothing is stripped."""
@@ -75,7 +77,7 @@ class GoldArticle(GoldModel):
     consistency: list[str] = Field(default_factory=list)
 
 
-class GoldError(ValueError):
+class GoldError(errors.InputError):
     """A gold file that cannot be read; the message names the file and the problem."""
 
 

@@ -27,6 +27,7 @@ from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
+from summarizer import errors
 from summarizer.domain import TokenUsage
 from summarizer.llm.config import LLMConfig
 
@@ -45,7 +46,7 @@ _RETRYABLE = (
 _MAX_RETRY_AFTER_S = 60.0
 
 
-class LLMError(RuntimeError):
+class LLMError(errors.ModelError):
     """The model could not produce a valid answer; carries what it did produce."""
 
     def __init__(

@@ -15,8 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarizer import errors
 
-class ModelAssemblyError(RuntimeError):
+
+class ModelAssemblyError(errors.ModelError):
     """The embedded model cannot be assembled or failed its checksum."""
 
 

@@ -17,11 +17,13 @@ from typing import Any
 
 import jinja2
 
+from summarizer import errors
+
 TEMPLATES = ("system", "example", "user", "repair")
 _VERSION = re.compile(r"^\{#\s*version:\s*([0-9A-Za-z.\-]+)\s*#\}")
 
 
-class PromptError(RuntimeError):
+class PromptError(errors.ConfigurationError):
     """A template is missing or has no version header."""
 
 

@@ -21,10 +21,12 @@ from types import TracebackType
 
 import httpx
 
+from summarizer import errors
+
 _PR_SET_PDEATHSIG = 1
 
 
-class ServerError(RuntimeError):
+class ServerError(errors.ModelError):
     """The local model server could not be started or did not become ready."""
 
 

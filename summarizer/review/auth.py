@@ -19,6 +19,8 @@ from collections.abc import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from summarizer import errors
+
 USERNAME_PATTERN = re.compile(r"[a-z][a-z0-9_.-]{1,39}")
 """Lower-case account names, 2-40 characters: they appear in the audit log. Matched with
 `fullmatch`, so a trailing newline (``"carl\\n"``) is not a second spelling of a name."""
@@ -36,7 +38,7 @@ _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("timing-equaliser-not-a-password")
 
 
-class AuthError(ValueError):
+class AuthError(errors.ReviewError):
     """A credential or account problem with a message meant for the person at the keyboard."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from summarizer import errors
 from summarizer.domain import ArticleRecord
 from summarizer.vocabulary import SCALE_WORDS
 
@@ -30,7 +31,7 @@ _SCALE_AFTER = re.compile(
 )
 
 
-class CorrectionError(ValueError):
+class CorrectionError(errors.ReviewError):
     """A correction that cannot be applied; the message says what to change."""
 
 

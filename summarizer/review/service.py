@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from summarizer import errors
 from summarizer.domain import ArticleRecord
 from summarizer.review.audit import AuditRecord, ChainReport, append_entry, verify_chain
 from summarizer.review.corrections import (
@@ -57,7 +58,7 @@ class Action(StrEnum):
         }[self]
 
 
-class ReviewError(Exception):
+class ReviewError(errors.ReviewError):
     """A decision that cannot be made; the message is for the reviewer (CLI exit code 2)."""
 
 

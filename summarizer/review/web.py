@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from summarizer import errors
 from summarizer.crosscheck import check_record
 from summarizer.review import accounts, service
 from summarizer.review.audit import read_entries
@@ -37,7 +38,7 @@ _HERE = Path(__file__).resolve().parent
 _NOTICES = {"approved": "approved", "corrected": "corrected", "rejected": "rejected"}
 
 
-class PageError(Exception):
+class PageError(errors.ReviewError):
     """Rendered as an error page (or JSON for the API) with an HTTP status."""
 
     def __init__(self, status: int, title: str, message: str) -> None:
