@@ -21,17 +21,25 @@ def serve_command(
         bool,
         typer.Option("--secure-cookies", help="Mark cookies Secure (behind an HTTPS proxy)."),
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", help="Host name clients use (repeatable; Host check)."),
+    ] = None,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option("--trusted-proxy", help="Proxy address whose X-Forwarded-For is believed."),
+    ] = None,
 ) -> None:
     """Serve the review page: log in, then approve, correct or reject flagged figures."""
     import uvicorn
 
+    from summarizer.review.server import allowed_hosts as hosts_for
+    from summarizer.review.server import uvicorn_options
     from summarizer.review.web import create_app
     from summarizer.store.engine import open_engine
 
-    allowed_hosts = None
-    if host in _LOOPBACK:
-        allowed_hosts = ["127.0.0.1", "localhost", "[::1]"]
-    else:
+    allowed_hosts = hosts_for(host, allowed_host)  # the Host check holds for any --host
+    if host not in _LOOPBACK and not host.startswith("127."):
         typer.echo(
             f"warning: binding {host} exposes the review page beyond this machine; "
             "put it behind HTTPS and pass --secure-cookies",
@@ -40,4 +48,11 @@ def serve_command(
     engine = open_engine(db, create=False)  # `users add` or `batch` creates the store
     web_app = create_app(engine, secure_cookies=secure_cookies, allowed_hosts=allowed_hosts)
     typer.echo(f"review page on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(
+        web_app,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        **uvicorn_options(trusted_proxy),
+    )

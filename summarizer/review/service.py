@@ -102,7 +102,13 @@ class ReviewedRecord:
 # --------------------------------------------------------------------------- reading
 
 
+MAX_ID = 2**63 - 1
+"""Ids beyond a 64-bit integer cannot exist (and SQLite would overflow on them)."""
+
+
 def get_discrepancy(session: Session, discrepancy_id: int) -> DiscrepancyRow:
+    if not 1 <= discrepancy_id <= MAX_ID:
+        raise UnknownDiscrepancy(f"no discrepancy with id {discrepancy_id}")
     row = session.get(DiscrepancyRow, discrepancy_id)
     if row is None:
         raise UnknownDiscrepancy(f"no discrepancy with id {discrepancy_id}")

@@ -8,32 +8,52 @@ all text is escaped by Jinja2 autoescaping; responses carry a nonce-based CSP.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Form, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from summarizer import errors
 from summarizer.crosscheck import check_record
 from summarizer.review import accounts, service
 from summarizer.review.audit import read_entries
-from summarizer.review.auth import RateLimiter, new_secret, sign, tokens_match, unsign
+from summarizer.review.auth import (
+    HashingBusy,
+    LoginGuard,
+    RateLimiter,
+    new_secret,
+    sign,
+    tokens_match,
+    unsign,
+)
 from summarizer.review.corrections import CorrectionError, apply_changes, get_value, item_path
 from summarizer.review.pages import change_summary, highlight_segments, safe_next
+from summarizer.review.terminal import visible_controls
 from summarizer.store.tables import ArticleRow, DiscrepancyRow
 
+_LOG = logging.getLogger(__name__)
 SESSION_COOKIE = "smzr_session"
 LOGIN_COOKIE = "smzr_login"
+DEVICE_COOKIE = "smzr_device"
+"""Set after a successful sign-in: that browser's failures are counted apart from the
+peer address's, so a guesser without it cannot lock the user out (see `LoginGuard`)."""
+DEVICE_COOKIE_AGE = 180 * 24 * 3600
+MAX_BODY_BYTES = 64 * 1024
+"""Every form and API body of this app is small; larger ones get 413 before parsing."""
 _HERE = Path(__file__).resolve().parent
 _NOTICES = {"approved": "approved", "corrected": "corrected", "rejected": "rejected"}
 
@@ -50,7 +70,7 @@ class PageError(errors.ReviewError):
 class AppState:
     engine: Engine
     env: Environment
-    limiter: RateLimiter
+    limiter: LoginGuard
     secure_cookies: bool
     signing_key: str = ""
 
@@ -79,7 +99,7 @@ def _security_headers(response: Response, nonce: str) -> None:
 def create_app(
     engine: Engine,
     *,
-    limiter: RateLimiter | None = None,
+    limiter: LoginGuard | RateLimiter | None = None,
     secure_cookies: bool = False,
     allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
@@ -89,8 +109,11 @@ def create_app(
         autoescape=True,  # every page renders untrusted article text
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=visible_controls,  # RTL overrides and control bytes shown, not obeyed
     )
-    state = AppState(engine, env, limiter or RateLimiter(), secure_cookies)
+    if isinstance(limiter, RateLimiter):  # a plain window: lock after that many failures
+        limiter = LoginGuard(limit=limiter.limit, window_s=limiter.window_s)
+    state = AppState(engine, env, limiter or LoginGuard(), secure_cookies)
     app = FastAPI(title="summarizer review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.review = state
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
@@ -102,9 +125,21 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         request.state.nonce = secrets.token_urlsafe(16)
-        response = await call_next(request)
+        try:
+            response = _body_refusal(request) or await call_next(request)
+        except Exception:
+            _LOG.exception("unhandled error on %s %s", request.method, request.url.path)
+            response = _plain_error(request, 500, "Something went wrong on the server.")
         _security_headers(response, request.state.nonce)
         return response
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        message = "malformed request: " + "; ".join(
+            f"{'.'.join(str(p) for p in error.get('loc', ()))}: {error.get('msg')}"
+            for error in exc.errors()[:3]
+        )
+        return _plain_error(request, 400, message)
 
     @app.exception_handler(PageError)
     async def page_error(request: Request, exc: PageError) -> Response:
@@ -117,6 +152,32 @@ def create_app(
 
 
 # --------------------------------------------------------------------------- plumbing
+
+
+def _body_refusal(request: Request) -> Response | None:
+    """413/411 for bodies this app never needs, before anything reads them."""
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return None
+    length = request.headers.get("content-length")
+    if length is None:
+        if "chunked" in request.headers.get("transfer-encoding", "").lower():
+            return _plain_error(request, 411, "send the request body with a Content-Length")
+        return None
+    if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+        return _plain_error(request, 413, f"request body over {MAX_BODY_BYTES} bytes")
+    return None
+
+
+def _plain_error(request: Request, status: int, message: str) -> Response:
+    """An error answer that needs neither templates nor the database."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    text = html_escape(message)
+    page = (
+        "<!doctype html><html lang=en><meta charset=utf-8><title>Error</title>"
+        f'<h1>Error {status}</h1><p>{text}</p><p><a href="/queue">Back to the queue</a></p>'
+    )
+    return HTMLResponse(page, status_code=status)
 
 
 def _state(request: Request) -> AppState:
@@ -196,7 +257,19 @@ def _writer(request: Request, csrf_token: str | None) -> accounts.Reviewer:
 
 
 def _client(request: Request) -> str:
+    """The TCP peer. `summarizer serve` leaves uvicorn's proxy headers off unless a trusted
+    proxy is named, so a client cannot pick its own address with X-Forwarded-For."""
     return request.client.host if request.client else "unknown"
+
+
+def _device(request: Request, username: str) -> str | None:
+    """This browser's device id if it signed in as ``username`` before (signed cookie)."""
+    cookie = request.cookies.get(DEVICE_COOKIE)
+    value = unsign(cookie, _signing_key(request)) if cookie else None
+    if value is None:
+        return None
+    name, _sep, device = value.partition("|")
+    return device if device and name == username.strip().lower() else None
 
 
 def _set_cookie(request: Request, response: Response, name: str, value: str, age: int) -> None:
@@ -240,7 +313,11 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
             return _login_form(
                 request, target, username, "The form expired; please try again.", 403
             )
-        wait = state.limiter.hit(username, _client(request))
+        device = _device(request, username)
+        peer = None if device else _client(request)
+        client = f"device:{device}" if device else f"peer:{peer}"
+        # Checked before any hashing: a locked pair costs no argon2 work.
+        wait = state.limiter.check(username, client, peer)
         if wait is not None:
             limited = _login_form(
                 request, target, username, "Too many sign-in attempts; wait a minute.", 429
@@ -248,13 +325,23 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
             limited.headers["Retry-After"] = str(int(wait) + 1)
             return limited
         with _session(request) as session:
-            reviewer = accounts.authenticate(session, username, password)
+            try:
+                reviewer = accounts.authenticate(session, username, password)
+            except HashingBusy as exc:
+                busy = _login_form(request, target, username, str(exc), 503)
+                busy.headers["Retry-After"] = "5"
+                return busy
             if reviewer is None:
+                state.limiter.failed(username, client, peer)
                 return _login_form(request, target, username, "Wrong user name or password.", 401)
+            state.limiter.succeeded(username, client)
             session_id, _csrf = accounts.start_session(session, reviewer)
         response = RedirectResponse(target, status_code=303)
         age = int(accounts.SESSION_LIFETIME.total_seconds())
-        _set_cookie(request, response, SESSION_COOKIE, sign(session_id, _signing_key(request)), age)
+        key = _signing_key(request)
+        _set_cookie(request, response, SESSION_COOKIE, sign(session_id, key), age)
+        device_value = sign(f"{reviewer.name}|{device or new_secret(16)}", key)
+        _set_cookie(request, response, DEVICE_COOKIE, device_value, DEVICE_COOKIE_AGE)
         response.delete_cookie(LOGIN_COOKIE, path="/")
         return response
 
@@ -385,27 +472,46 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
             return JSONResponse([_row_json(row) for row in rows])
 
     @app.post("/api/discrepancies/{discrepancy_id}/{action}", response_model=None)
-    def api_decide(
-        request: Request, discrepancy_id: int, action: str, body: DecisionBody
-    ) -> Response:
+    async def api_decide(request: Request, discrepancy_id: int, action: str) -> Response:
         if not _uses_bearer(request):
             raise PageError(401, "Not signed in", "send Authorization: Bearer <token>")
-        reviewer = _writer(request, None)
+        reviewer = await run_in_threadpool(_writer, request, None)
+        raw = await request.body()  # read only once the token is known to be good
         try:
-            decision = _apply(request, reviewer, discrepancy_id, action, body)
-        except service.UnknownDiscrepancy as exc:
-            raise PageError(404, "Not found", str(exc)) from exc
-        except service.AlreadyResolved as exc:
-            raise PageError(409, "Already resolved", str(exc)) from exc
-        except service.ReviewError as exc:
-            raise PageError(422, "Refused", str(exc)) from exc
-        return JSONResponse(
-            {
-                "discrepancy_id": decision.discrepancy_id,
-                "status": decision.status.value,
-                "audit": decision.audit.as_dict(),
-            }
+            body = DecisionBody.model_validate_json(raw or b"{}")
+        except ValidationError as exc:
+            raise PageError(
+                400,
+                "Bad request",
+                "the body must be a JSON object of strings with value, field and reason",
+            ) from exc
+        return await run_in_threadpool(
+            _api_decision, request, reviewer, discrepancy_id, action, body
         )
+
+
+def _api_decision(
+    request: Request,
+    reviewer: accounts.Reviewer,
+    discrepancy_id: int,
+    action: str,
+    body: DecisionBody,
+) -> Response:
+    try:
+        decision = _apply(request, reviewer, discrepancy_id, action, body)
+    except service.UnknownDiscrepancy as exc:
+        raise PageError(404, "Not found", str(exc)) from exc
+    except service.AlreadyResolved as exc:
+        raise PageError(409, "Already resolved", str(exc)) from exc
+    except service.ReviewError as exc:
+        raise PageError(422, "Refused", str(exc)) from exc
+    return JSONResponse(
+        {
+            "discrepancy_id": decision.discrepancy_id,
+            "status": decision.status.value,
+            "audit": decision.audit.as_dict(),
+        }
+    )
 
 
 def _apply(
