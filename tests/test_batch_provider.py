@@ -18,7 +18,7 @@ from fakes.batch_helpers import counts, write_articles
 from fakes.batch_helpers import run_cli as batch
 from fakes.openai_server import FAIL_MARKER, FakeOpenAIServer
 
-from summarizer.batch.extraction import cache_spec, recheck
+from summarizer.batch.extraction import cache_spec, recheck_record
 from summarizer.batch.provider_batch import build_requests, run_provider_batch
 from summarizer.domain import OutcomeStatus, SourceArticle
 from summarizer.ingest import iter_sources
@@ -46,7 +46,7 @@ def _run(
         store=store,
         config=config,
         spec=cache_spec(config),
-        rechecker=recheck,
+        rechecker=recheck_record,
         client=client,
         poll_interval_s=0.0,
         **kw,  # type: ignore[arg-type]

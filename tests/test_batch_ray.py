@@ -13,7 +13,7 @@ import pytest
 from fakes.batch_helpers import counts, write_articles
 from fakes.openai_server import FakeOpenAIServer
 
-from summarizer.batch.extraction import cache_spec, recheck
+from summarizer.batch.extraction import cache_spec, recheck_record
 from summarizer.domain import SourceArticle
 from summarizer.ingest import iter_sources
 from summarizer.llm.config import LLMConfig
@@ -46,14 +46,14 @@ def test_ray_batch_stores_each_article_once_and_reruns_free(local_ray: Any, tmp_
             config=config,
             spec=cache_spec(config),
             concurrency=2,
-            rechecker=recheck,
+            rechecker=recheck_record,
         )
         assert (summary.accepted + summary.flagged, summary.failed) == (5, 1)
         assert counts(db) == (6, 6, 5)
         assert fake.chat_requests == 6
 
         again = run_ray_batch(
-            articles, store=store, config=config, spec=cache_spec(config), rechecker=recheck
+            articles, store=store, config=config, spec=cache_spec(config), rechecker=recheck_record
         )
         assert (again.skipped, again.processed) == (6, 0)  # the failure is not retried
         assert fake.chat_requests == 6
@@ -65,7 +65,7 @@ def test_ray_batch_stores_each_article_once_and_reruns_free(local_ray: Any, tmp_
             config=config,
             spec=cache_spec(config),
             retry_failed=True,
-            rechecker=recheck,
+            rechecker=recheck_record,
         )
         assert (retried.processed, retried.failed) == (1, 0)
         assert counts(db) == (6, 6, 6)

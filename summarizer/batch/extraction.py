@@ -48,7 +48,7 @@ def cache_spec(config: LLMConfig) -> CacheSpec:
     )
 
 
-def recheck(record: ArticleRecord, article: SourceArticle) -> Verdict:
+def recheck_record(record: ArticleRecord, article: SourceArticle) -> Verdict:
     """The current deterministic cross-checker over a stored or cached record."""
     return default_checker()(article.text, record, article.meta.published)
 

@@ -41,6 +41,10 @@ class BatchSummary:
     cached: int = 0
     rechecked: int = 0
     recheck_changed: int = 0
+    stored_failed: int = 0
+    """Skipped articles whose stored run failed (retried only with ``--retry-failed``)."""
+    elsewhere: int = 0
+    """Articles another batch on the same store had claimed (it extracts them)."""
     usage: TokenUsage = field(default_factory=TokenUsage)
     elapsed_s: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -123,7 +127,11 @@ class RichProgress:
         elapsed = max(time.monotonic() - self._t0, 1e-9)
         self._progress.update(
             self._task,
-            completed=summary.processed + summary.skipped + summary.input_failed,
+            total=summary.seen + summary.input_failed + summary.duplicates,
+            completed=summary.duplicates
+            + summary.processed
+            + summary.skipped
+            + summary.input_failed,
             accepted=summary.accepted,
             flagged=summary.flagged,
             failed=summary.failed + summary.input_failed,
@@ -156,6 +164,8 @@ def summary_table(summary: BatchSummary) -> Table:
     rows: list[tuple[str, str]] = [
         ("articles seen", f"{summary.seen}"),
         ("already done (skipped)", f"{summary.skipped}"),
+        ("  of which failed before", f"{summary.stored_failed}"),
+        ("  claimed by another batch", f"{summary.elsewhere}"),
         ("duplicates in input", f"{summary.duplicates}"),
         ("processed now", f"{summary.processed}"),
         ("  accepted", f"{summary.accepted}"),
@@ -184,3 +194,21 @@ def failure_lines(summary: BatchSummary, limit: int = 20) -> list[str]:
         more = len(summary.errors) - limit
         lines.append(f"… and {more} more failure(s), stored with their errors")
     return lines
+
+
+def retry_hint(summary: BatchSummary) -> str | None:
+    """What to do about failures left in the store (this run's and earlier ones)."""
+    failed = summary.failed + summary.stored_failed
+    if failed:
+        return (
+            f"{failed} article(s) have a stored failure and no record; rerun the same "
+            "command with --retry-failed to try them again"
+        )
+    if summary.input_failed:
+        return f"{summary.input_failed} source(s) could not be read; fix them and rerun"
+    return None
+
+
+def has_failures(summary: BatchSummary) -> bool:
+    """Exit 1 while any article of the input has no record because it failed."""
+    return bool(summary.failed or summary.stored_failed or summary.input_failed)

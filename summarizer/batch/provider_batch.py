@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from summarizer.batch.cache import CacheSpec
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
-from summarizer.batch.runner import Processed, Rechecker, start_batch
+from summarizer.batch.runner import Processed, Rechecker, start_batch, with_verdict
 from summarizer.domain import (
     ArticleRecord,
     ExtractionOutcome,
@@ -314,6 +314,8 @@ def run_provider_batch(
     spec: CacheSpec,
     rechecker: Rechecker,
     retry_failed: bool = False,
+    recheck: bool = False,
+    use_cache: bool = True,
     progress: ProgressSink | None = None,
     client: openai.OpenAI | None = None,
     poll_interval_s: float = 10.0,
@@ -323,15 +325,29 @@ def run_provider_batch(
     t0 = time.monotonic()
     sink = progress or NullProgress()
     plan, writer = start_batch(
-        items, store, spec, retry_failed=retry_failed, progress=sink, use_cache=False
+        items,
+        store,
+        spec,
+        retry_failed=retry_failed,
+        progress=sink,
+        use_cache=use_cache,
+        rechecker=rechecker if recheck else None,
     )
+    todo: list[SourceArticle] = []
+    for article in plan.todo:  # a cached answer is stored here, never paid for again
+        cached = writer.cache.get(article.article_id) if writer.cache else None
+        if cached is None or cached.record is None:
+            todo.append(article)
+            continue
+        outcome = with_verdict(cached, rechecker(cached.record, article))
+        writer.save(Processed(article, outcome, True, utcnow(), utcnow()))
     runner = ProviderBatchRunner(
         store, config, spec, rechecker, client=client, poll_interval_s=poll_interval_s, sleep=sleep
     )
     runner.resume_pending()
     waiting = runner.in_open_batches()
-    runner.submit([a for a in plan.todo if a.article_id not in waiting])
-    articles = {a.article_id: a for a in plan.todo}
+    runner.submit([a for a in todo if a.article_id not in waiting])
+    articles = {a.article_id: a for a in todo}
     for batch_id, _, _ in store.provider_batches(runner.key):
         runner.collect(runner.wait(batch_id), articles, writer.save)
     writer.summary.elapsed_s = time.monotonic() - t0

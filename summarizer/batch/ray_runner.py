@@ -16,12 +16,14 @@ from typing import Any
 
 from summarizer import errors
 from summarizer.batch.cache import CacheSpec
+from summarizer.batch.claims import Claims, Heartbeat
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
 from summarizer.batch.runner import (
     Processed,
     Rechecker,
+    claimed,
     failure_outcome,
-    start_batch,
+    open_batch,
     with_verdict,
 )
 from summarizer.domain import ExtractionOutcome, IngestFailure, SourceArticle
@@ -115,7 +117,7 @@ def run_ray_batch(
     t0 = time.monotonic()
     ray = connect(address)
     sink = progress or NullProgress()
-    plan, writer = start_batch(
+    planner, writer = open_batch(
         items,
         store,
         spec,
@@ -127,33 +129,42 @@ def run_ray_batch(
     summary = writer.summary
     task = ray.remote(num_cpus=1, max_retries=2)(remote_extract)
     in_flight: dict[Any, SourceArticle] = {}
-    queue = list(reversed(plan.todo))
-    while queue or in_flight:
-        while queue and len(in_flight) < max(1, concurrency):
-            article = queue.pop()
-            cached = writer.cache.get(article.article_id) if writer.cache else None
-            if cached is not None and cached.record is not None:
-                outcome = cached
-                if rechecker is not None:
-                    outcome = with_verdict(cached, rechecker(cached.record, article))
-                writer.save(Processed(article, outcome, True, utcnow(), utcnow()))
+    claims = Claims(store, spec.run_key)
+    queue = claimed(planner.stream(writer), claims, writer, retry_failed=retry_failed)
+    exhausted = False
+    with Heartbeat(claims):
+        while not exhausted or in_flight:
+            while not exhausted and len(in_flight) < max(1, concurrency):
+                article = next(queue, None)
+                if article is None:
+                    exhausted = True
+                    break
+                cached = writer.cache.get(article.article_id) if writer.cache else None
+                if cached is not None and cached.record is not None:
+                    outcome = cached
+                    if rechecker is not None:
+                        outcome = with_verdict(cached, rechecker(cached.record, article))
+                    writer.save(Processed(article, outcome, True, utcnow(), utcnow()))
+                    claims.release(article.article_id)
+                    continue
+                ref = task.remote(article.model_dump(mode="json"), config)
+                in_flight[ref] = article
+            if not in_flight:
                 continue
-            ref = task.remote(article.model_dump(mode="json"), config)
-            in_flight[ref] = article
-        if not in_flight:
-            continue
-        ready, _ = ray.wait(list(in_flight), num_returns=1)
-        for ref in ready:
-            article = in_flight.pop(ref)
-            try:
-                result = ray.get(ref)
-            except Exception as exc:  # the task itself died (worker lost, retries spent)
-                now = utcnow()
-                writer.save(
-                    Processed(article, failure_outcome(article.article_id, exc), False, now, now)
-                )
-                continue
-            writer.save(_processed(article, result))
+            ready, _ = ray.wait(list(in_flight), num_returns=1)
+            for ref in ready:
+                article = in_flight.pop(ref)
+                try:
+                    result = ray.get(ref)
+                except Exception as exc:  # the task itself died (worker lost, retries spent)
+                    now = utcnow()
+                    processed = Processed(
+                        article, failure_outcome(article.article_id, exc), False, now, now
+                    )
+                else:
+                    processed = _processed(article, result)
+                writer.save(processed)
+                claims.release(article.article_id)
     summary.elapsed_s = time.monotonic() - t0
     sink.finish(summary)
     return summary

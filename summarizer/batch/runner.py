@@ -4,17 +4,26 @@ Why it is safe to kill at any moment: each article's run, record, discrepancies 
 cache entry are written in one transaction by the single writer (this thread), and the
 store's unique key (article, model, prompt version, schema version) means a rerun skips
 what is stored and can never insert it twice. Worker threads only call the model.
+
+Planning streams: each input is read (fetched, parsed) as the workers need more work, so
+reading URLs overlaps with model calls. Each article is claimed in the store before its
+model call (`summarizer.batch.claims`), so two batches on one store extract it once.
+A store error on one article fails that article only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from summarizer.batch.cache import CacheSpec, OutcomeCache
+from summarizer.batch.claims import Claims, Heartbeat
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
 from summarizer.domain import (
     ArticleRecord,
@@ -89,6 +98,73 @@ def process_article(
     return Processed(article, outcome, False, started, utcnow())
 
 
+class Planner:
+    """Streams the input into work: records input failures, skips duplicates and done
+    articles (re-checking them when asked) and yields each article still to extract.
+
+    The counts in `summary` grow as the input is read, so nothing waits for the whole
+    input before the first model call.
+    """
+
+    def __init__(
+        self,
+        items: Iterable[SourceArticle | IngestFailure],
+        store: Store,
+        key: RunKey,
+        *,
+        retry_failed: bool,
+        rechecker: Rechecker | None = None,
+    ) -> None:
+        self.items = items
+        self.store = store
+        self.key = key
+        self.retry_failed = retry_failed
+        self.rechecker = rechecker
+        self.ok_ids = store.done_article_ids(key, include_failed=False)
+        self.failed_ids = store.done_article_ids(key, include_failed=True) - self.ok_ids
+        self.done: list[SourceArticle] = []
+        self.failures: list[IngestFailure] = []
+        self.duplicates = 0
+        self.stored_failed = 0
+
+    def is_done(self, article_id: str) -> bool:
+        if article_id in self.ok_ids:
+            return True
+        return article_id in self.failed_ids and not self.retry_failed
+
+    def stream(self, writer: BatchWriter | None = None) -> Iterator[SourceArticle]:
+        seen: set[str] = set()
+        summary = writer.summary if writer is not None else None
+        for item in self.items:
+            if isinstance(item, IngestFailure):
+                self.failures.append(item)
+                if writer is not None:
+                    writer.record_input_failure(item)
+                continue
+            if item.article_id in seen:
+                self.duplicates += 1
+                if summary is not None:
+                    summary.duplicates += 1
+                continue
+            seen.add(item.article_id)
+            if summary is not None:
+                summary.seen += 1
+            if not self.is_done(item.article_id):
+                yield item
+                continue
+            self.done.append(item)
+            if item.article_id in self.failed_ids:
+                self.stored_failed += 1
+            if summary is not None and writer is not None:
+                summary.skipped += 1
+                summary.stored_failed = self.stored_failed
+                if self.rechecker is not None:
+                    checked, changed = recheck_stored([item], self.store, self.key, self.rechecker)
+                    summary.rechecked += checked
+                    summary.recheck_changed += changed
+                writer.progress.advance(summary)
+
+
 def plan_batch(
     items: Iterable[SourceArticle | IngestFailure],
     store: Store,
@@ -97,19 +173,11 @@ def plan_batch(
     retry_failed: bool,
 ) -> Plan:
     """Split the input into new work, already-done articles and unreadable sources."""
-    done_ids = store.done_article_ids(key, include_failed=not retry_failed)
-    plan = Plan()
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, IngestFailure):
-            plan.failures.append(item)
-            continue
-        if item.article_id in seen:
-            plan.duplicates += 1
-            continue
-        seen.add(item.article_id)
-        (plan.done if item.article_id in done_ids else plan.todo).append(item)
-    return plan
+    planner = Planner(items, store, key, retry_failed=retry_failed)
+    todo = list(planner.stream())
+    return Plan(
+        todo=todo, done=planner.done, failures=planner.failures, duplicates=planner.duplicates
+    )
 
 
 class BatchWriter:
@@ -132,13 +200,13 @@ class BatchWriter:
         self._failed_sources = failed_sources
 
     def record_input_failure(self, failure: IngestFailure) -> None:
-        self.store.record_ingest_failure(failure.source, failure.error)
+        with contextlib.suppress(SQLAlchemyError):  # still reported and counted below
+            self.store.record_ingest_failure(failure.source, failure.error)
         self.summary.input_failed += 1
         self.summary.errors.append((failure.source, failure.error))
         self.progress.advance(self.summary)
 
-    def save(self, processed: Processed) -> None:
-        outcome = processed.outcome
+    def _store(self, processed: Processed, outcome: ExtractionOutcome) -> None:
         entry = None if processed.cached or self.cache is None else self.cache.entry(outcome)
         self.store.save_outcome(
             processed.article,
@@ -149,9 +217,29 @@ class BatchWriter:
             cached=processed.cached,
             cache_entry=entry,
         )
+
+    def save(self, processed: Processed) -> None:
+        """Store one outcome; a store error fails this article only, never the batch."""
+        outcome = processed.outcome
+        try:
+            self._store(processed, outcome)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            error = f"the store refused this article: {reason[0] if reason else type(exc)}"
+            outcome = ExtractionOutcome(
+                article_id=processed.article.article_id,
+                status=OutcomeStatus.failed,
+                error=error,
+                usage=outcome.usage,
+                attempts=outcome.attempts,
+            )
+            # A failed run (no record) usually still fits; else it is only reported.
+            with contextlib.suppress(SQLAlchemyError):
+                self._store(processed, outcome)
         source = processed.article.meta.source
         if source is not None and source in self._failed_sources:
-            self.store.clear_ingest_failure(source)
+            with contextlib.suppress(SQLAlchemyError):
+                self.store.clear_ingest_failure(source)
             self._failed_sources.discard(source)
         self.summary.count(outcome.status, outcome.usage, cached=processed.cached)
         if outcome.status == OutcomeStatus.failed:
@@ -176,6 +264,32 @@ def recheck_stored(
     return checked, changed
 
 
+def open_batch(
+    items: Iterable[SourceArticle | IngestFailure],
+    store: Store,
+    spec: CacheSpec,
+    *,
+    retry_failed: bool,
+    progress: ProgressSink,
+    use_cache: bool,
+    rechecker: Rechecker | None = None,
+) -> tuple[Planner, BatchWriter]:
+    """Shared first half of every runner: the streaming planner and the single writer.
+
+    With a `rechecker`, the stored records of skipped articles are re-checked as the
+    planner meets them.
+    """
+    key = spec.run_key
+    planner = Planner(items, store, key, retry_failed=retry_failed, rechecker=rechecker)
+    summary = BatchSummary()
+    cache = OutcomeCache(store, spec) if use_cache else None
+    failed_sources = {source for source, _ in store.ingest_failures()}
+    writer = BatchWriter(store, key, summary, progress, cache, failed_sources)
+    progress.start(0)
+    progress.advance(summary)
+    return planner, writer
+
+
 def start_batch(
     items: Iterable[SourceArticle | IngestFailure],
     store: Store,
@@ -186,29 +300,37 @@ def start_batch(
     use_cache: bool,
     rechecker: Rechecker | None = None,
 ) -> tuple[Plan, BatchWriter]:
-    """Shared first half of every runner: plan, record input failures, start the display,
-    and re-check the stored records of skipped articles when a `rechecker` is given."""
-    key = spec.run_key
-    plan = plan_batch(items, store, key, retry_failed=retry_failed)
-    summary = BatchSummary(
-        seen=len(plan.todo) + len(plan.done),
-        skipped=len(plan.done),
-        duplicates=plan.duplicates,
+    """`open_batch` with the whole input read first, for runners that need all the work
+    at once (the provider's Batch API submits one file)."""
+    planner, writer = open_batch(
+        items,
+        store,
+        spec,
+        retry_failed=retry_failed,
+        progress=progress,
+        use_cache=use_cache,
+        rechecker=rechecker,
     )
-    cache = OutcomeCache(store, spec) if use_cache else None
-    if cache is not None:
-        cache.prefetch(article.article_id for article in plan.todo)
-    failed_sources = {source for source, _ in store.ingest_failures()}
-    writer = BatchWriter(store, key, summary, progress, cache, failed_sources)
-    progress.start(len(plan.todo) + len(plan.done) + len(plan.failures))
-    progress.advance(summary)
-    for failure in plan.failures:
-        writer.record_input_failure(failure)
-    if rechecker is not None:
-        summary.rechecked, summary.recheck_changed = recheck_stored(
-            plan.done, store, key, rechecker
-        )
+    todo = list(planner.stream(writer))
+    if writer.cache is not None:
+        writer.cache.prefetch(article.article_id for article in todo)
+    plan = Plan(
+        todo=todo, done=planner.done, failures=planner.failures, duplicates=planner.duplicates
+    )
     return plan, writer
+
+
+def claimed(
+    articles: Iterable[SourceArticle], claims: Claims, writer: BatchWriter, *, retry_failed: bool
+) -> Iterator[SourceArticle]:
+    """The articles this batch won the claim for; the others are another batch's work."""
+    for article in articles:
+        if claims.claim(article.article_id, retry_failed=retry_failed):
+            yield article
+            continue
+        writer.summary.elsewhere += 1
+        writer.summary.skipped += 1
+        writer.progress.advance(writer.summary)
 
 
 def run_batch(
@@ -224,10 +346,14 @@ def run_batch(
     progress: ProgressSink | None = None,
     use_cache: bool = True,
 ) -> BatchSummary:
-    """Process every new article with at most `concurrency` model calls in flight."""
+    """Process every new article with at most `concurrency` model calls in flight.
+
+    The input is read lazily, a few articles ahead of the workers, so fetching and
+    parsing overlap with extraction; `elapsed_s` covers both.
+    """
     t0 = time.monotonic()
     sink = progress or NullProgress()
-    plan, writer = start_batch(
+    planner, writer = open_batch(
         items,
         store,
         spec,
@@ -237,27 +363,31 @@ def run_batch(
         rechecker=rechecker if recheck else None,
     )
     summary = writer.summary
+    claims = Claims(store, spec.run_key)
     workers = max(1, concurrency)
     max_in_flight = workers * 2
-    todo = iter(plan.todo)
+    todo = claimed(planner.stream(writer), claims, writer, retry_failed=retry_failed)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="batch")
     try:
-        pending: set[Future[Processed]] = set()
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < max_in_flight:
-                article = next(todo, None)
-                if article is None:
-                    exhausted = True
+        with Heartbeat(claims):
+            pending: set[Future[Processed]] = set()
+            exhausted = False
+            while pending or not exhausted:
+                while not exhausted and len(pending) < max_in_flight:
+                    article = next(todo, None)
+                    if article is None:
+                        exhausted = True
+                        break
+                    pending.add(
+                        pool.submit(process_article, article, extractor, writer.cache, rechecker)
+                    )
+                if not pending:
                     break
-                pending.add(
-                    pool.submit(process_article, article, extractor, writer.cache, rechecker)
-                )
-            if not pending:
-                break
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                writer.save(future.result())
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    processed = future.result()
+                    writer.save(processed)
+                    claims.release(processed.article.article_id)
     finally:
         # On Ctrl-C or a store error, do not start the queued articles; what is stored stays.
         pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,227 @@
+"""The one batch entry point: `run(items, store=..., backend=..., options=...)`.
+
+`BatchOptions` holds what a person asks of a batch; a backend (`LocalBackend`,
+`RayBackend`, `ProviderBatchBackend`) is where the model calls run. Every backend has
+the same `run` signature and refuses, with a `ConfigurationError`, an option it cannot
+honour, instead of silently ignoring it (the provider's Batch API sets its own
+parallelism, so it refuses ``concurrency``; only it polls, so only it takes
+``poll_interval_s``).
+
+Names: ``recheck`` (an option) re-runs the cross-check over the stored records of
+skipped articles; a `Rechecker` is the function that does one such check;
+`recheck_record` is the default one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Protocol
+
+from summarizer.batch.cache import CacheSpec
+from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck_record
+from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
+from summarizer.batch.runner import Extractor, Rechecker, run_batch
+from summarizer.domain import IngestFailure, SourceArticle
+from summarizer.errors import ConfigurationError
+from summarizer.llm.config import LLMConfig
+from summarizer.store.repository import Store
+
+Items = Iterable[SourceArticle | IngestFailure]
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What a batch is asked to do; `None` means "the backend's default"."""
+
+    concurrency: int | None = None
+    """Model calls in flight (local threads, Ray tasks); default 4."""
+    retry_failed: bool = False
+    """Extract again the articles whose stored run failed."""
+    recheck: bool = False
+    """Re-run the cross-check over the stored records of skipped articles (no model call)."""
+    use_cache: bool = True
+    """Answer from, and fill, the response cache."""
+    poll_interval_s: float | None = None
+    """Seconds between polls of a provider batch; default 30."""
+
+    DEFAULT_CONCURRENCY: ClassVar[int] = 4
+
+    def given(self) -> set[str]:
+        """The options set to something other than their default."""
+        defaults = BatchOptions()
+        return {f.name for f in fields(self) if getattr(self, f.name) != getattr(defaults, f.name)}
+
+
+class Backend(Protocol):
+    """Where the model calls of a batch run; planning and store writes stay here."""
+
+    name: ClassVar[str]
+    supported: ClassVar[frozenset[str]]
+
+    def run(
+        self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
+    ) -> BatchSummary: ...
+
+
+def refuse_unsupported(backend: Backend, options: BatchOptions) -> None:
+    """`ConfigurationError` naming each option the backend cannot honour."""
+    refused = sorted(options.given() - backend.supported)
+    if refused:
+        flags = ", ".join(_FLAG_NAMES.get(name, name) for name in refused)
+        raise ConfigurationError(
+            f"the {backend.name} backend cannot honour {flags}", hint="drop it or use another"
+        )
+
+
+_FLAG_NAMES = {
+    "concurrency": "--concurrency",
+    "retry_failed": "--retry-failed",
+    "recheck": "--recheck",
+    "use_cache": "--no-cache",
+    "poll_interval_s": "--poll-interval",
+}
+
+_COMMON = frozenset({"retry_failed", "recheck", "use_cache"})
+
+
+@dataclass
+class LocalBackend:
+    """Threads in this process call the model (an embedded server or any endpoint)."""
+
+    config: LLMConfig
+    spec: CacheSpec | None = None
+    rechecker: Rechecker = recheck_record
+    extractor: Extractor | None = None
+    """For tests and embedding: the extraction function instead of a client on `config`."""
+
+    name: ClassVar[str] = "local"
+    supported: ClassVar[frozenset[str]] = _COMMON | {"concurrency"}
+
+    def run(
+        self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
+    ) -> BatchSummary:
+        spec = self.spec or cache_spec(self.config)
+        concurrency = options.concurrency or BatchOptions.DEFAULT_CONCURRENCY
+        if self.extractor is not None:
+            return self._run(items, store, options, progress, spec, self.extractor, concurrency)
+        with LazyExtractor(self.config) as extractor:
+            return self._run(items, store, options, progress, spec, extractor, concurrency)
+
+    def _run(
+        self,
+        items: Items,
+        store: Store,
+        options: BatchOptions,
+        progress: ProgressSink,
+        spec: CacheSpec,
+        extractor: Extractor,
+        concurrency: int,
+    ) -> BatchSummary:
+        return run_batch(
+            items,
+            store=store,
+            extractor=extractor,
+            spec=spec,
+            concurrency=concurrency,
+            retry_failed=options.retry_failed,
+            recheck=options.recheck,
+            rechecker=self.rechecker,
+            progress=progress,
+            use_cache=options.use_cache,
+        )
+
+
+@dataclass
+class RayBackend:
+    """Ray tasks call the model; the driver (here) plans and writes the store."""
+
+    config: LLMConfig
+    address: str = "auto"
+    spec: CacheSpec | None = None
+    rechecker: Rechecker = recheck_record
+
+    name: ClassVar[str] = "Ray"
+    supported: ClassVar[frozenset[str]] = _COMMON | {"concurrency"}
+
+    def run(
+        self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
+    ) -> BatchSummary:
+        from summarizer.batch.ray_runner import run_ray_batch
+
+        return run_ray_batch(
+            items,
+            store=store,
+            config=self.config,
+            spec=self.spec or cache_spec(self.config),
+            address=self.address,
+            concurrency=options.concurrency or BatchOptions.DEFAULT_CONCURRENCY,
+            retry_failed=options.retry_failed,
+            recheck=options.recheck,
+            rechecker=self.rechecker,
+            progress=progress,
+            use_cache=options.use_cache,
+        )
+
+
+@dataclass
+class ProviderBatchBackend:
+    """The hosted OpenAI Batch API: one uploaded file, polled until it ends."""
+
+    config: LLMConfig
+    spec: CacheSpec | None = None
+    rechecker: Rechecker = recheck_record
+    client: Any = None
+    sleep: Callable[[float], None] = time.sleep
+
+    name: ClassVar[str] = "provider-batch"
+    supported: ClassVar[frozenset[str]] = _COMMON | {"poll_interval_s"}
+
+    def run(
+        self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
+    ) -> BatchSummary:
+        from summarizer.batch.provider_batch import run_provider_batch
+
+        return run_provider_batch(
+            items,
+            store=store,
+            config=self.config,
+            spec=self.spec or cache_spec(self.config),
+            rechecker=self.rechecker,
+            retry_failed=options.retry_failed,
+            recheck=options.recheck,
+            use_cache=options.use_cache,
+            progress=progress,
+            client=self.client,
+            poll_interval_s=options.poll_interval_s or 30.0,
+            sleep=self.sleep,
+        )
+
+
+def run(
+    items: Items,
+    *,
+    store: Store,
+    backend: Backend,
+    options: BatchOptions | None = None,
+    progress: ProgressSink | None = None,
+) -> BatchSummary:
+    """Run a batch on `backend`; `elapsed_s` is the wall time including reading the input."""
+    chosen = options or BatchOptions()
+    refuse_unsupported(backend, chosen)
+    t0 = time.monotonic()
+    summary = backend.run(items, store=store, options=chosen, progress=progress or NullProgress())
+    summary.elapsed_s = time.monotonic() - t0
+    return summary
+
+
+__all__ = [
+    "Backend",
+    "BatchOptions",
+    "LocalBackend",
+    "ProviderBatchBackend",
+    "RayBackend",
+    "refuse_unsupported",
+    "run",
+]

@@ -1,0 +1,205 @@
+"""Claim an article before extracting it, so two batches on one store never both do it.
+
+A claim is a row keyed by (article, run key): taking it is one atomic INSERT (SQLite and
+PostgreSQL alike), so of two batches that both planned an article exactly one gets it.
+The holder renews its leases while it works (`Heartbeat`) and deletes each claim once
+the outcome is stored; the loser skips the article. After taking a claim the batch looks
+again whether the article is now stored (the other batch may have finished it between
+planning and claiming), so it is extracted once.
+
+A claim whose lease ran out, or whose holder is a dead process on this machine (a batch
+killed with SIGKILL), is taken over, so a kill never strands an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from summarizer.batch.tables import ClaimRow
+from summarizer.domain import OutcomeStatus
+from summarizer.store.repository import RunKey, Store
+from summarizer.store.tables import ExtractionRunRow, utcnow
+
+LEASE_S = 120.0
+"""How long a claim holds without renewal; the heartbeat renews it every third of that."""
+
+
+def run_key_text(key: RunKey) -> str:
+    return f"{key.model}\x1f{key.prompt_version}\x1f{key.schema_version}"
+
+
+def _owner_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _holder_is_dead(owner: str) -> bool:
+    """The claim's process ran on this machine and no longer exists."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+class Claims:
+    """This batch's claims on one store and run key."""
+
+    def __init__(self, store: Store, key: RunKey, *, lease_s: float = LEASE_S) -> None:
+        self.store = store
+        self.key = key
+        self.run_key = run_key_text(key)
+        self.owner = _owner_id()
+        self.lease = dt.timedelta(seconds=lease_s)
+        self.held: set[str] = set()
+        self._lock = threading.Lock()
+
+    def _stored(self, article_id: str, *, retry_failed: bool) -> bool:
+        query = select(ExtractionRunRow.status).where(
+            ExtractionRunRow.article_id == article_id,
+            ExtractionRunRow.model == self.key.model,
+            ExtractionRunRow.prompt_version == self.key.prompt_version,
+            ExtractionRunRow.schema_version == self.key.schema_version,
+        )
+        with self.store.session() as session:
+            status = session.scalar(query)
+        if status is None:
+            return False
+        return not (retry_failed and status == OutcomeStatus.failed.value)
+
+    def _insert(self, article_id: str) -> bool:
+        try:
+            with self.store.session() as session:
+                session.add(
+                    ClaimRow(
+                        article_id=article_id,
+                        run_key=self.run_key,
+                        owner=self.owner,
+                        expires_at=utcnow() + self.lease,
+                    )
+                )
+            return True
+        except IntegrityError:
+            return False
+
+    def _take_over(self, article_id: str) -> bool:
+        """Replace a stale claim (lease expired or holder dead) atomically."""
+        where = (ClaimRow.article_id == article_id, ClaimRow.run_key == self.run_key)
+        with self.store.session() as session:
+            row = session.execute(
+                select(ClaimRow.owner, ClaimRow.expires_at).where(*where)
+            ).one_or_none()
+            if row is None:
+                return False  # released meanwhile: the caller inserts again
+            owner, expires_at = row
+            if expires_at.tzinfo is None:
+                expires_at = expires_at.replace(tzinfo=dt.UTC)
+            if expires_at > utcnow() and not _holder_is_dead(owner):
+                return False
+            result = session.execute(
+                update(ClaimRow)
+                .where(*where, ClaimRow.owner == owner)
+                .values(owner=self.owner, expires_at=utcnow() + self.lease)
+            )
+            return bool(getattr(result, "rowcount", 0) == 1)
+
+    def claim(self, article_id: str, *, retry_failed: bool) -> bool:
+        """True when this batch should extract the article (claimed and still not stored)."""
+        taken = self._insert(article_id) or self._take_over(article_id)
+        if not taken and self._insert(article_id):  # released between our two attempts
+            taken = True
+        if not taken:
+            return False
+        if self._stored(article_id, retry_failed=retry_failed):
+            self._delete([article_id])
+            return False
+        with self._lock:
+            self.held.add(article_id)
+        return True
+
+    def release(self, article_id: str) -> None:
+        """The outcome is stored (or the article given up): let the claim go."""
+        with self._lock:
+            self.held.discard(article_id)
+        self._delete([article_id])
+
+    def _delete(self, article_ids: Iterable[str]) -> None:
+        ids = list(article_ids)
+        if not ids:
+            return
+        with self.store.session() as session:
+            session.execute(
+                delete(ClaimRow).where(
+                    ClaimRow.run_key == self.run_key,
+                    ClaimRow.owner == self.owner,
+                    ClaimRow.article_id.in_(ids),
+                )
+            )
+
+    def renew(self) -> None:
+        """Push the lease of every claim held forward (called by the heartbeat)."""
+        with self._lock:
+            ids = list(self.held)
+        if not ids:
+            return
+        with self.store.session() as session:
+            session.execute(
+                update(ClaimRow)
+                .where(
+                    ClaimRow.run_key == self.run_key,
+                    ClaimRow.owner == self.owner,
+                    ClaimRow.article_id.in_(ids),
+                )
+                .values(expires_at=utcnow() + self.lease)
+            )
+
+    def release_all(self) -> None:
+        with self._lock:
+            ids = list(self.held)
+            self.held.clear()
+        self._delete(ids)
+
+
+class Heartbeat:
+    """A daemon thread renewing the claims' leases while the batch runs."""
+
+    def __init__(self, claims: Claims) -> None:
+        self.claims = claims
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="batch-claims", daemon=True)
+
+    def _run(self) -> None:
+        interval = max(self.claims.lease.total_seconds() / 3, 0.05)
+        while not self._stop.wait(interval):
+            try:
+                self.claims.renew()
+            except Exception:  # a missed renewal only shortens the lease; never kill the batch
+                continue
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        try:
+            self.claims.release_all()
+        except Exception:  # the store is gone; the leases expire on their own
+            return

@@ -1,0 +1,7 @@
+"""Fixtures every test module may use without importing them."""
+
+from __future__ import annotations
+
+from fakes.stores import pg_url, store_url
+
+__all__ = ["pg_url", "store_url"]

@@ -1,0 +1,184 @@
+"""Batch and store hardening, at the level a user meets it (the CLI, real processes).
+
+Each store test runs on SQLite and, when ``SUMMARIZER_TEST_PG_URL`` is set, on a real
+PostgreSQL (`fakes.stores`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fakes.batch_helpers import write_articles
+from fakes.openai_server import FakeOpenAIServer
+from sqlalchemy import func, select, text
+from typer.testing import CliRunner
+
+from summarizer.batch.api import BatchOptions, LocalBackend, ProviderBatchBackend, RayBackend, run
+from summarizer.cli import app
+from summarizer.errors import ConfigurationError
+from summarizer.llm.config import resolve_config
+from summarizer.store.engine import open_engine
+from summarizer.store.repository import Store
+from summarizer.store.tables import ExtractionRunRow, RecordRow
+
+CLI = [sys.executable, "-m", "summarizer"]
+
+
+def _batch(fake: FakeOpenAIServer, db: str, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        app, ["batch", *args, "--db", db, "--base-url", fake.base_url, "--model", "fake", "-q"]
+    )
+    return result.exit_code, result.output
+
+
+def _counts(db: str) -> tuple[int, int, int]:
+    store = Store.open(db)
+    with store.session() as session:
+        runs = session.scalar(select(func.count()).select_from(ExtractionRunRow)) or 0
+        articles = session.scalar(select(func.count(func.distinct(ExtractionRunRow.article_id))))
+        records = session.scalar(select(func.count()).select_from(RecordRow)) or 0
+    store.close()
+    return int(runs), int(articles or 0), int(records)
+
+
+def _no_retry(tmp_path: Path) -> Path:
+    path = tmp_path / "summarizer.toml"
+    path.write_text("[llm]\nmax_http_retries = 0\n", encoding="utf-8")
+    return path
+
+
+# 10.15 ------------------------------------------------------------------------------------
+
+
+def test_a_rerun_exits_1_while_stored_failures_remain_and_says_how_to_retry(
+    store_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 5, failing=frozenset({1, 3}))
+    config = str(_no_retry(tmp_path))
+    with FakeOpenAIServer() as fake:
+        code, output = _batch(fake, store_url, str(folder), "--config", config)
+        assert code == 1 and "--retry-failed" in output
+        fake.fail_enabled = False
+        code, output = _batch(fake, store_url, str(folder), "--config", config)
+        assert code == 1, output  # before: 0, with 2 of 5 articles still without a record
+        assert "2 article(s) have a stored failure" in output and "--retry-failed" in output
+        code, output = _batch(fake, store_url, str(folder), "--config", config, "--retry-failed")
+        assert code == 0, output
+    assert _counts(store_url) == (5, 5, 5)
+
+
+# 10.12 ------------------------------------------------------------------------------------
+
+
+def test_two_batches_at_once_extract_each_article_once(store_url: str, tmp_path: Path) -> None:
+    total = 12
+    folder = tmp_path / "in"
+    write_articles(folder, total)
+    open_engine(store_url).dispose()  # migrated once; the race here is about the work
+    with FakeOpenAIServer(delay_s=0.2) as fake:
+        command = [*CLI, "batch", str(folder), "--db", store_url, "--base-url", fake.base_url]
+        command += ["--model", "fake", "--concurrency", "2", "-q"]
+        env = {**os.environ, "COLUMNS": "160"}
+        procs = [
+            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            for _ in range(2)
+        ]
+        outputs = [p.communicate(timeout=180)[0].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], outputs
+        assert fake.chat_requests == total  # before: 2 * total
+    assert _counts(store_url) == (total, total, total)
+
+
+# 10.13 ------------------------------------------------------------------------------------
+
+
+def test_a_fresh_postgres_database_opened_by_several_processes_migrates_once(
+    pg_url: str,
+) -> None:
+    code = f"from summarizer.store.engine import open_engine; open_engine({pg_url!r})"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    engine = open_engine(pg_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    engine.dispose()
+
+
+# kill and resume, on every store ---------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
+    store_url: str, tmp_path: Path
+) -> None:
+    total = 12
+    folder = tmp_path / "in"
+    write_articles(folder, total)
+    with FakeOpenAIServer(delay_s=0.25) as fake:
+        command = [*CLI, "batch", str(folder), "--db", store_url, "--base-url", fake.base_url]
+        command += ["--model", "fake", "--concurrency", "2", "-q"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if _counts(store_url)[0] >= 3:
+                    break
+            except Exception:  # the store is still being created
+                pass
+            time.sleep(0.05)
+        assert process.poll() is None, "the batch finished before it could be killed"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        runs, articles, records = _counts(store_url)
+        assert 3 <= runs < total and runs == articles == records
+        fake.delay_s = 0.0
+        before = fake.chat_requests
+        rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert rerun.returncode == 0, rerun.stderr
+        assert fake.chat_requests - before == total - runs
+    assert _counts(store_url) == (total, total, total)
+
+
+# 12.5 -------------------------------------------------------------------------------------
+
+
+def test_provider_batch_refuses_concurrency_instead_of_ignoring_it(tmp_path: Path) -> None:
+    with FakeOpenAIServer() as fake:
+        code, output = _batch(
+            fake, str(tmp_path / "p.db"), str(tmp_path), "--provider-batch", "--concurrency", "8"
+        )
+    assert code == 2 and "provider-batch backend cannot honour --concurrency" in output
+
+
+def test_local_and_ray_backends_refuse_a_poll_interval() -> None:
+    config = resolve_config(base_url="http://127.0.0.1:9/v1", model="m", environ={})
+    options = BatchOptions(poll_interval_s=5.0)
+    for backend in (LocalBackend(config), RayBackend(config)):
+        with pytest.raises(ConfigurationError, match="--poll-interval"):
+            run([], store=Store.open(":memory:"), backend=backend, options=options)
+    run([], store=Store.open(":memory:"), backend=ProviderBatchBackend(config), options=options)
+
+
+def test_provider_batch_honours_recheck_and_the_cache(tmp_path: Path) -> None:
+    folder, db = tmp_path / "in", str(tmp_path / "pb.db")
+    write_articles(folder, 3)
+    with FakeOpenAIServer() as fake:
+        code, output = _batch(fake, db, str(folder), "--provider-batch", "--poll-interval", "0")
+        assert code == 0, output
+        before = fake.chat_requests
+        code, output = _batch(
+            fake, db, str(folder), "--provider-batch", "--recheck", "--poll-interval", "0"
+        )
+        assert code == 0, output
+        assert "3 (0 changed)" in output  # before: --recheck was silently ignored
+        assert fake.chat_requests == before
