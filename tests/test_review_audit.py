@@ -26,7 +26,7 @@ def db(tmp_path: Path) -> Path:
     store, _ = seeded_store(path, discrepancies=extra)
     with new_session(store) as session:
         service.approve(session, 1, "alice")
-        service.correct(session, 2, "bob", "29600000000", reason="typo")
+        service.correct(session, 2, "bob", "29600000000", reason="typo", override=True)
         service.reject(session, 3, "carol", "not in the article")
     store.close()
     return path

@@ -82,7 +82,9 @@ def test_typed_correction_is_validated_by_the_domain_models(store: Store) -> Non
     assert _status(store, 1) == DiscrepancyStatus.open
     assert _audit_count(store) == 0
     with new_session(store) as session:
-        decision = service.correct(session, 1, "bob", "6200000000")
+        decision = service.correct(  # scale word and text still say million: an override
+            session, 1, "bob", "6200000000", reason="scale word fixed later", override=True
+        )
         record = service.current_record(session, store.list_discrepancies()[0].article_id)
     assert decision.status == DiscrepancyStatus.corrected
     assert record is not None and record.figures[2].value == Decimal("6200000000")

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from summarizer.domain import OutcomeStatus, TokenUsage, Verdict
+from summarizer.store import discrepancies
 from summarizer.store.repository import RunKey, Store
 from summarizer.store.tables import (
     ArticleRow,
@@ -141,12 +142,16 @@ def test_discrepancy_status_updates(store: Store) -> None:
     article = make_article(10)
     store.save_outcome(article, make_outcome(article, flagged=True), KEY)
     (open_one,) = store.list_discrepancies(status=DiscrepancyStatus.open)
-    updated = store.set_discrepancy_status(open_one.id, DiscrepancyStatus.corrected)
-    assert updated.status == DiscrepancyStatus.corrected
+    with store.session() as session:  # review's guard: only an open row moves
+        assert discrepancies.move_status(session, open_one.id, "open", "corrected")
+        assert not discrepancies.move_status(session, open_one.id, "open", "approved")
+    updated = store.get_discrepancy(open_one.id)
+    assert updated is not None and updated.status == DiscrepancyStatus.corrected
     assert store.list_discrepancies(status=DiscrepancyStatus.open) == []
     assert store.get_discrepancy(open_one.id) == updated
-    with pytest.raises(KeyError):
-        store.set_discrepancy_status(10_000, DiscrepancyStatus.approved)
+    with store.session() as session:
+        assert not discrepancies.move_status(session, 10_000, "open", "approved")
+        assert discrepancies.get(session, 10**30) is None  # beyond any id: no overflow
 
 
 def test_discrepancy_status_update_joins_a_callers_transaction(store: Store) -> None:
@@ -154,7 +159,7 @@ def test_discrepancy_status_update_joins_a_callers_transaction(store: Store) -> 
     store.save_outcome(article, make_outcome(article, flagged=True), KEY)
     (d,) = store.list_discrepancies()
     with pytest.raises(RuntimeError), store.session() as session:
-        store.set_discrepancy_status(d.id, DiscrepancyStatus.rejected, session=session)
+        discrepancies.move_status(session, d.id, "open", DiscrepancyStatus.rejected.value)
         raise RuntimeError("audit write failed")
     assert store.get_discrepancy(d.id) == d  # rolled back with the caller
 
@@ -163,7 +168,8 @@ def test_replace_verdict_keeps_reviewed_discrepancies(store: Store) -> None:
     article = make_article(12)
     saved = store.save_outcome(article, make_outcome(article, flagged=True), KEY)
     (d,) = store.list_discrepancies()
-    store.set_discrepancy_status(d.id, DiscrepancyStatus.approved)
+    with store.session() as session:
+        discrepancies.move_status(session, d.id, "open", DiscrepancyStatus.approved.value)
     extra = flag("figures[1].value")
     changed = store.replace_verdict(
         saved.run_id, Verdict.from_discrepancies([d.discrepancy, extra], numbers_checked=3)
@@ -198,3 +204,18 @@ def test_two_stores_on_one_file_see_each_other(tmp_path: Path) -> None:
     article = make_article(13)
     writer.save_outcome(article, make_outcome(article), KEY)
     assert reader.done_article_ids(KEY, include_failed=False) == {article.article_id}
+
+
+def test_a_stored_record_that_no_longer_validates_is_reported_not_raised(store: Store) -> None:
+    good, bad = make_article(20), make_article(21)
+    store.save_outcome(good, make_outcome(good), KEY)
+    saved = store.save_outcome(bad, make_outcome(bad), KEY)
+    with store.session() as session:
+        row = session.get(RecordRow, saved.run_id)
+        assert row is not None
+        row.record = {**row.record, "article_id": "not-hex"}
+    articles = {a.article_id: a for a in store.list_articles()}
+    assert articles[good.article_id].record is not None
+    broken = articles[bad.article_id]
+    assert broken.record is None and broken.problem is not None
+    assert "article_id" in broken.problem

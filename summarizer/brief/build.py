@@ -54,6 +54,7 @@ def _source_ref(source_id: str, item: BriefingInput) -> SourceRef:
         status=item.verdict.status,
         corrected=item.corrected,
         open_flags=len(item.open_flags),
+        overrides=len(item.overrides),
         summary=item.record.summary,
         text=item.article.text,
     )
@@ -68,6 +69,17 @@ def _flags_by_figure(discrepancies: list[Discrepancy]) -> dict[int, list[ReasonC
             if discrepancy.code not in codes:
                 codes.append(discrepancy.code)
     return flags
+
+
+def _override(item: BriefingInput, index: int) -> str | None:
+    """The reviewer's reason if any field of figure `index` was set as an override."""
+    prefix = f"figures[{index}]"
+    reasons = [
+        reason
+        for path, reason in item.overrides.items()
+        if path == prefix or path.startswith(prefix + ".")
+    ]
+    return "; ".join(dict.fromkeys(reasons)) or None
 
 
 def _figures(source_id: str, item: BriefingInput) -> list[SourcedFigure]:
@@ -90,6 +102,7 @@ def _figures(source_id: str, item: BriefingInput) -> list[SourcedFigure]:
             evidence_span=evidence_span,
             text_span=locate(text, figure.text, within=evidence_span) if evidence_span else None,
             flags=flags.get(index, []),
+            override=_override(item, index),
         )
         sourced.append(
             SourcedFigure(

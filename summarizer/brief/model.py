@@ -46,6 +46,10 @@ class BriefingInput(BaseModel):
         default=None,
         description="Discrepancies still awaiting review; None means all of the verdict's.",
     )
+    overrides: dict[str, str] = Field(
+        default_factory=dict,
+        description="Field paths a reviewer set against the cross-check, with the reason.",
+    )
 
     @model_validator(mode="after")
     def _same_article(self) -> Self:
@@ -89,6 +93,7 @@ class SourceRef(ViewModel):
     status: VerdictStatus
     corrected: bool
     open_flags: int = Field(ge=0)
+    overrides: int = Field(default=0, ge=0, description="Values set against the cross-check.")
     summary: str
     text: str = Field(
         default="", exclude=True, repr=False, description="Source text, for the HTML view only."
@@ -163,6 +168,10 @@ class FigureReport(ViewModel):
     evidence_span: Span | None = Field(description="Where the evidence is in the source text.")
     text_span: Span | None = Field(description="Where the figure itself is in the source text.")
     flags: list[ReasonCode] = Field(description="Open discrepancy codes on this figure.")
+    override: str | None = Field(
+        default=None,
+        description="The reviewer's reason when the value was stored against the cross-check.",
+    )
 
 
 class BriefFigure(ViewModel):

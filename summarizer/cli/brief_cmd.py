@@ -56,6 +56,8 @@ def brief_command(
         selection = inputs_from_store(store, start)
     finally:
         store.close()
+    for problem in selection.problems:  # one bad article never breaks the briefing
+        typer.echo(f"warning: {problem}", err=True)
     if selection.without_record:
         typer.echo(
             f"note: {selection.without_record} stored article(s) have no record yet "

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 from summarizer.cli.app import app
 from summarizer.cli.options import DbOption
 from summarizer.review import service
+from summarizer.review.audit import ChainReport
 from summarizer.review.regression import export_cases, load_regression_cases, write_cases
 from summarizer.review.replay import replay_cases, summary_line
+from summarizer.review.terminal import terminal_safe
 from summarizer.store.engine import open_engine
-from summarizer.store.tables import DiscrepancyRow
 
 review_app = typer.Typer(
     help="Review flagged discrepancies: approve, correct or reject, with an audit trail.",
@@ -69,9 +70,18 @@ def _reviewer(reviewer: str | None) -> str:
     return reviewer.strip()
 
 
-def _line(row: DiscrepancyRow) -> str:
-    source = f" (source: {row.source})" if row.source else ""
-    return f"#{row.id:<4} {row.status:<9} {row.code:<22} {row.field:<22} {row.claim}{source}"
+def _safe(text: object) -> str:
+    """Every string from the store is untrusted: no escape sequence reaches the terminal."""
+    return terminal_safe(str(text), single_line=True)
+
+
+def _line(row: service.QueueItem) -> str:
+    source = f" (source: {_safe(row.source)})" if row.source else ""
+    resolved = f" -> {_safe(row.resolution)}" if row.resolution else ""
+    return (
+        f"#{row.id:<4} {row.status:<9} {_safe(row.code):<22} {_safe(row.field):<22} "
+        f"{_safe(row.claim)}{source}{resolved}"
+    )
 
 
 @review_app.command("list")
@@ -81,8 +91,8 @@ def list_command(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """List discrepancies (all, or those with one status)."""
-    rows = _run(db, lambda s: service.list_discrepancies(s, status))
+    """List discrepancies (all, or those with one status) and how each was resolved."""
+    rows = _run(db, lambda s: service.queue(s, status))
     if not rows:
         typer.echo("no discrepancies" + (f" with status {status}" if status else ""))
     for row in rows:
@@ -92,12 +102,15 @@ def list_command(
 def _context(text: str, spans: list[dict[str, object]], width: int = 90) -> list[str]:
     lines = []
     for span in spans:
-        start, end = int(str(span.get("start", 0))), int(str(span.get("end", 0)))
+        try:
+            start, end = int(str(span.get("start", 0))), int(str(span.get("end", 0)))
+        except ValueError:
+            continue
         if not 0 <= start < end <= len(text):
             continue
-        before = text[max(0, start - width) : start].replace("\n", " ")
-        after = text[end : end + width].replace("\n", " ")
-        lines.append(f"  …{before}[[{text[start:end]}]]{after}…")
+        before = _safe(text[max(0, start - width) : start])
+        after = _safe(text[end : end + width])
+        lines.append(f"  …{before}[[{_safe(text[start:end])}]]{after}…")
     return lines
 
 
@@ -108,30 +121,38 @@ def show_command(
     """Show one discrepancy: claim, source value and context, message, decisions."""
 
     def show(session: Session) -> None:
-        row = service.get_discrepancy(session, discrepancy_id)
-        typer.echo(f"discrepancy #{row.id}  [{row.status}]  article {row.article_id}")
-        typer.echo(f"code:    {row.code}")
-        typer.echo(f"field:   {row.field}")
-        typer.echo(f"claim:   {row.claim}")
-        typer.echo(f"source:  {row.source or '-'}")
-        typer.echo(f"message: {row.message}")
-        context = _context(service.article_text(session, row.article_id), row.spans)
+        view = service.detail(session, discrepancy_id)
+        d = view.d
+        typer.echo(f"discrepancy #{d.id}  [{d.status}]  article {_safe(d.article_id)}")
+        typer.echo(f"code:    {_safe(d.code)}")
+        typer.echo(f"field:   {_safe(d.field)}")
+        typer.echo(f"claim:   {_safe(d.claim)}")
+        typer.echo(f"source:  {_safe(d.source) if d.source else '-'}")
+        typer.echo(f"message: {_safe(d.message)}")
+        if d.resolution:
+            typer.echo(f"resolved: {_safe(d.resolution)}")
+        context = _context(view.text, d.spans)
         if context:
             typer.echo("in the source:")
             for line in context:
                 typer.echo(line)
-        for entry in service.decisions_for(session, row.id):
-            note = f" — {entry.reason}" if entry.reason else ""
-            typer.echo(f"decision: {entry.action} by {entry.who} at {entry.at}{note}")
+        for entry in view.decisions:
+            note = f" — {_safe(entry.reason)}" if entry.reason else ""
+            typer.echo(f"decision: {entry.action} by {_safe(entry.who)} at {entry.at}{note}")
 
     _run(db, show)
 
 
 def _report(decision: service.Decision) -> None:
+    status = "reopened" if decision.status.value == "open" else decision.status.value
+    override = " as an OVERRIDE of the cross-check" if decision.override else ""
     typer.echo(
-        f"discrepancy {decision.discrepancy_id} {decision.status.value} "
-        f"by {decision.audit.who} (audit entry {decision.audit.seq})"
+        f"discrepancy {decision.discrepancy_id} {status}{override} "
+        f"by {_safe(decision.audit.who)} (audit entry {decision.audit.seq})"
     )
+    if decision.also:
+        listed = ", ".join(f"#{ident}" for ident in decision.also)
+        typer.echo(f"  also {status}: {listed} (same item)")
 
 
 @review_app.command("approve")
@@ -160,23 +181,48 @@ def correct_command(
     source: Annotated[
         bool, typer.Option("--source", help="Use the source's value instead of --value.")
     ] = False,
+    override: Annotated[
+        bool,
+        typer.Option(
+            "--override", help="Store it even though the source disagrees (needs --reason)."
+        ),
+    ] = False,
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
     db: DbOption = None,
 ) -> None:
-    """Set a record field to a value (validated by the domain models)."""
+    """Set a record field to a value: validated, then re-checked against the source."""
     who = _reviewer(reviewer)
     if source == (value is not None):
         raise _fail("pass exactly one of --value V or --source")
     if source:
-        decision = _run(db, lambda s: service.accept_source(s, discrepancy_id, who, reason))
+        decision = _run(
+            db, lambda s: service.accept_source(s, discrepancy_id, who, reason, override=override)
+        )
     else:
         assert value is not None
-        decision = _run(db, lambda s: service.correct(s, discrepancy_id, who, value, field, reason))
+        decision = _run(
+            db,
+            lambda s: service.correct(
+                s, discrepancy_id, who, value, field, reason, override=override
+            ),
+        )
     _report(decision)
     for path, new in (decision.audit.after.get("values") or {}).items():
         old = (decision.audit.before.get("values") or {}).get(path)
-        typer.echo(f"  {path}: {json.dumps(old)} -> {json.dumps(new)}")
+        typer.echo(f"  {path}: {_safe(json.dumps(old))} -> {_safe(json.dumps(new))}")
+
+
+@review_app.command("reopen")
+def reopen_command(
+    discrepancy_id: Annotated[int, typer.Argument(metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the decision was wrong.")],
+    reviewer: ReviewerOption = None,
+    db: DbOption = None,
+) -> None:
+    """Take a decision back (audited; the log is never rewritten): open again, changes undone."""
+    who = _reviewer(reviewer)
+    _report(_run(db, lambda s: service.reopen(s, discrepancy_id, who, reason)))
 
 
 @review_app.command("reject")
@@ -196,15 +242,24 @@ def verify_command(
     db: DbOption = None,
     expect_head: Annotated[
         str | None,
-        typer.Option("--expect-head", help="Hash printed by an earlier verify, kept elsewhere."),
+        typer.Option(
+            "--expect-head",
+            help="A head hash printed by an earlier verify and kept outside the database.",
+        ),
     ] = None,
 ) -> None:
     """Recompute the audit log's hash chain; exit 1 if anything was tampered with."""
-    report = _run(db, service.verify)
-    if expect_head and expect_head != report.head_hash:
-        report.problems.append(
-            f"head hash is {report.head_hash}, expected {expect_head} (entries changed or cut off)"
-        )
+
+    def check(session: Session) -> ChainReport:
+        report = service.verify(session)
+        if expect_head and not service.chain_contains(report, session, expect_head.strip()):
+            report.problems.append(
+                f"the anchored hash {expect_head} is not in the chain (head is "
+                f"{report.head_hash}): entries up to it were changed, cut off or rewritten"
+            )
+        return report
+
+    report = _run(db, check)
     if report.ok:
         typer.echo(f"audit log intact: {report.entries} entries, head {report.head_hash}")
         return

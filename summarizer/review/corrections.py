@@ -35,6 +35,34 @@ class CorrectionError(errors.ReviewError):
     """A correction that cannot be applied; the message says what to change."""
 
 
+_CORRECTABLE = re.compile(
+    r"summary"
+    r"|figures\[\d+\]\.(?:value|unit|scale|kind|direction|qualifier|metric|period|text"
+    r"|evidence|entities\[\d+\])"
+    r"|meetings\[\d+\]\.(?:kind|date|date_text|location|title|outcome|topics\[\d+\]"
+    r"|participants\[\d+\]\.(?:name|title|organisation|country))"
+    r"|agreements\[\d+\]\.(?:title|type|status|date|date_text|evidence|parties\[\d+\])"
+)
+CORRECTABLE_HELP = (
+    "summary; figures[i].value, unit, scale, kind, direction, qualifier, metric, period, "
+    "text, evidence, entities[j]; meetings[i].kind, date, date_text, location, title, "
+    "outcome, topics[j], participants[j].name/title/organisation/country; "
+    "agreements[i].title, type, status, date, date_text, evidence, parties[j]"
+)
+
+
+def check_correctable(path: str) -> str:
+    """The path if a reviewer may set it: one value the article states, never an id, the
+    metadata or provenance, a figure's links, or a whole list or item (``figures=[]``)."""
+    canonical = format_path(parse_path(path))
+    if not _CORRECTABLE.fullmatch(canonical):
+        raise CorrectionError(
+            f"{canonical} is not a field a reviewer corrects; use one of: {CORRECTABLE_HELP} "
+            "(reject an item to drop it)"
+        )
+    return canonical
+
+
 def parse_path(path: str) -> list[PathPart]:
     """``figures[2].value`` -> ``["figures", 2, "value"]``; raise on anything else."""
     parts: list[PathPart] = []
@@ -125,11 +153,19 @@ def validate_record(record: JsonDict) -> ArticleRecord:
         raise CorrectionError(f"the corrected record is invalid: {message}") from exc
 
 
-def apply_changes(record: JsonDict, changes: dict[str, Any]) -> tuple[JsonDict, JsonDict]:
-    """Set already-typed values; return the new record (JSON) and the old values."""
+def apply_changes(
+    record: JsonDict, changes: dict[str, Any], *, checked: bool = True
+) -> tuple[JsonDict, JsonDict]:
+    """Set already-typed values; return the new record (JSON) and the old values.
+
+    Only `check_correctable` fields unless ``checked`` is False (undoing a decision puts
+    back exactly what it replaced).
+    """
     updated = copy.deepcopy(record)
     old: JsonDict = {}
     for path, value in changes.items():
+        if checked:
+            check_correctable(path)
         container, last = _walk(updated, parse_path(path), path)
         old[path] = container[last]
         container[last] = value

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
 from summarizer.review.audit import read_entries
-from summarizer.review.service import article_text, reviewed_record
-from summarizer.store.tables import DiscrepancyRow
+from summarizer.review.service import DECISIONS, article_text, reviewed_record
+from summarizer.store import discrepancies
 
 
 class RegressionCase(BaseModel):
@@ -43,12 +43,24 @@ class RegressionCase(BaseModel):
 
 
 def export_cases(session: Session, decision: str | None = None) -> list[RegressionCase]:
-    """A case per decision in the audit log (optionally of one kind), in log order."""
+    """A case per standing reviewer decision in the audit log (optionally of one kind), in
+    log order: reopened decisions, the reopenings themselves and flags that were only
+    closed along with another correction are not cases."""
     cases: list[RegressionCase] = []
-    for entry in read_entries(session):
+    entries = read_entries(session)
+    reopened = {
+        entry.before.get("decision")
+        for entry in entries
+        if entry.action == "reopen" and isinstance(entry.before, dict)
+    }
+    for entry in entries:
         if entry.discrepancy_id is None or (decision and entry.action != decision):
             continue
-        row = session.get(DiscrepancyRow, entry.discrepancy_id)
+        if entry.action not in DECISIONS or entry.seq in reopened:
+            continue
+        if isinstance(entry.after, dict) and entry.after.get("resolved_with"):
+            continue
+        row = discrepancies.get(session, entry.discrepancy_id)
         if row is None:
             continue
         reviewed = reviewed_record(session, row.run_id)

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -40,10 +40,8 @@ from summarizer.review.auth import (
     tokens_match,
     unsign,
 )
-from summarizer.review.corrections import CorrectionError, apply_changes, get_value, item_path
 from summarizer.review.pages import change_summary, highlight_segments, safe_next
 from summarizer.review.terminal import visible_controls
-from summarizer.store.tables import ArticleRow, DiscrepancyRow
 
 _LOG = logging.getLogger(__name__)
 SESSION_COOKIE = "smzr_session"
@@ -55,7 +53,12 @@ DEVICE_COOKIE_AGE = 180 * 24 * 3600
 MAX_BODY_BYTES = 64 * 1024
 """Every form and API body of this app is small; larger ones get 413 before parsing."""
 _HERE = Path(__file__).resolve().parent
-_NOTICES = {"approved": "approved", "corrected": "corrected", "rejected": "rejected"}
+_NOTICES = {
+    "approved": "approved",
+    "corrected": "corrected",
+    "rejected": "rejected",
+    "open": "reopened",
+}
 
 
 class PageError(errors.ReviewError):
@@ -81,6 +84,7 @@ class DecisionBody(BaseModel):
     value: str | None = None
     field: str | None = None
     reason: str | None = None
+    override: bool = False
 
 
 def _security_headers(response: Response, nonce: str) -> None:
@@ -364,16 +368,14 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         wanted = None if status == "all" else status
         with _session(request) as session:
             try:
-                rows = service.list_discrepancies(session, wanted)
+                rows = service.queue(session, wanted)
             except service.ReviewError as exc:
                 raise PageError(400, "Unknown status", str(exc)) from exc
-            titles = _titles(session, {row.article_id for row in rows})
         return _render(
             request,
             "queue.html",
             reviewer=reviewer,
             rows=rows,
-            titles=titles,
             status=wanted,
             nav="queue" if wanted == "open" else ("all" if wanted is None else ""),
         )
@@ -399,9 +401,10 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         value: Annotated[str | None, Form()] = None,
         field: Annotated[str | None, Form()] = None,
         reason: Annotated[str | None, Form()] = None,
+        override: Annotated[str | None, Form()] = None,
     ) -> Response:
         reviewer = _writer(request, csrf_token)
-        body = DecisionBody(value=value, field=field, reason=reason)
+        body = DecisionBody(value=value, field=field, reason=reason, override=bool(override))
         try:
             decision = _apply(request, reviewer, discrepancy_id, action, body)
         except service.UnknownDiscrepancy as exc:
@@ -409,9 +412,16 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         except service.AlreadyResolved as exc:
             notice = {"kind": "error", "text": str(exc)}
             return _detail(request, reviewer, discrepancy_id, notice, status=409)
+        except service.ContradictedCorrection as exc:
+            notice = {"kind": "error", "text": str(exc)}
+            return _detail(request, reviewer, discrepancy_id, notice, 422, offer_override=True)
         except service.ReviewError as exc:
             notice = {"kind": "error", "text": str(exc)}
             return _detail(request, reviewer, discrepancy_id, notice, status=422)
+        if action == "reopen":
+            return RedirectResponse(
+                f"/d/{discrepancy_id}?done={discrepancy_id}&did=open", status_code=303
+            )
         with _session(request) as session:
             _prev, next_id = service.neighbours(session, discrepancy_id)
             if next_id is None:
@@ -431,7 +441,12 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
             run_id = service.latest_run_id(session, article_id)
             reviewed = service.reviewed_record(session, run_id) if run_id is not None else None
             text = service.article_text(session, article_id)
-        record = reviewed.for_briefing() if reviewed else None
+        try:
+            record = reviewed.for_briefing() if reviewed else None
+        except ValidationError as exc:
+            raise PageError(
+                409, "Record unreadable", f"the stored reviewed record is invalid: {exc.title}"
+            ) from exc
         recheck = check_record(text, record) if record is not None and text else None
         return _render(
             request,
@@ -466,10 +481,10 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
             raise PageError(401, "Not signed in", "send Authorization: Bearer <token>")
         with _session(request) as session:
             try:
-                rows = service.list_discrepancies(session, None if status == "all" else status)
+                rows = service.queue(session, None if status == "all" else status)
             except service.ReviewError as exc:
                 raise PageError(400, "Bad request", str(exc)) from exc
-            return JSONResponse([_row_json(row) for row in rows])
+            return JSONResponse([row.as_json() for row in rows])
 
     @app.post("/api/discrepancies/{discrepancy_id}/{action}", response_model=None)
     async def api_decide(request: Request, discrepancy_id: int, action: str) -> Response:
@@ -525,15 +540,25 @@ def _apply(
         if action == "approve":
             return service.approve(session, discrepancy_id, reviewer.name, body.reason)
         if action == "accept-source":
-            return service.accept_source(session, discrepancy_id, reviewer.name, body.reason)
+            return service.accept_source(
+                session, discrepancy_id, reviewer.name, body.reason, override=body.override
+            )
         if action == "correct":
             if body.value is None or not body.value.strip():
                 raise service.InvalidDecision("type a value to correct the field to")
             return service.correct(
-                session, discrepancy_id, reviewer.name, body.value, body.field, body.reason
+                session,
+                discrepancy_id,
+                reviewer.name,
+                body.value,
+                body.field,
+                body.reason,
+                override=body.override,
             )
         if action == "reject":
             return service.reject(session, discrepancy_id, reviewer.name, body.reason or "")
+        if action == "reopen":
+            return service.reopen(session, discrepancy_id, reviewer.name, body.reason or "")
     raise PageError(404, "Not found", f"unknown action {action!r}")
 
 
@@ -558,82 +583,35 @@ def _login_form(
     return response
 
 
-def _titles(session: Session, article_ids: set[str]) -> dict[str, str | None]:
-    if not article_ids:
-        return {}
-    rows = session.execute(
-        select(ArticleRow.article_id, ArticleRow.title).where(
-            ArticleRow.article_id.in_(article_ids)
-        )
-    ).all()
-    return {article_id: title for article_id, title in rows}
-
-
-def _row_json(row: DiscrepancyRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "article_id": row.article_id,
-        "run_id": row.run_id,
-        "status": row.status,
-        "code": row.code,
-        "field": row.field,
-        "claim": row.claim,
-        "source": row.source,
-        "spans": row.spans,
-        "message": row.message,
-    }
-
-
 def _detail(
     request: Request,
     reviewer: accounts.Reviewer,
     discrepancy_id: int,
     notice: dict[str, str] | None,
     status: int = 200,
+    offer_override: bool = False,
 ) -> HTMLResponse:
     with _session(request) as session:
         try:
-            row = service.get_discrepancy(session, discrepancy_id)
+            view = service.detail(session, discrepancy_id)
         except service.UnknownDiscrepancy as exc:
             raise PageError(404, "Not found", str(exc)) from exc
-        reviewed = service.reviewed_record(session, row.run_id)
-        record = reviewed.record if reviewed else {}
-        try:
-            current_value = get_value(record, row.field)
-        except CorrectionError:
-            current_value = None
-        item = None
-        path = item_path(row.field)
-        if path is not None:
-            try:
-                found = get_value(record, path)
-                item = found if isinstance(found, dict) else None
-            except CorrectionError:
-                item = None
-        try:
-            source_preview: dict[str, Any] | None = service.source_changes(row, record)
-            apply_changes(record, source_preview or {})  # only offer what would validate
-        except (service.ReviewError, CorrectionError):
-            source_preview = None
-        text = service.article_text(session, row.article_id)
-        article = session.get(ArticleRow, row.article_id)
-        prev_id, next_id = service.neighbours(session, discrepancy_id)
-        decisions = service.decisions_for(session, discrepancy_id)
-        return _render(
-            request,
-            "detail.html",
-            status,
-            reviewer=reviewer,
-            d=row,
-            item=item,
-            current_value=current_value,
-            edit_value="" if current_value is None else str(current_value),
-            segments=highlight_segments(text, row.spans),
-            article_title=article.title if article else None,
-            prev_id=prev_id,
-            next_id=next_id,
-            decisions=decisions,
-            can_accept_source=source_preview is not None,
-            source_preview=source_preview,
-            notice=notice,
-        )
+    return _render(
+        request,
+        "detail.html",
+        status,
+        reviewer=reviewer,
+        d=view.d,
+        item=view.item,
+        current_value=view.current_value,
+        edit_value="" if view.current_value is None else str(view.current_value),
+        segments=highlight_segments(view.text, view.d.spans),
+        article_title=view.d.article_title,
+        prev_id=view.prev_id,
+        next_id=view.next_id,
+        decisions=view.decisions,
+        can_accept_source=view.source_preview is not None,
+        source_preview=view.source_preview,
+        offer_override=offer_override,
+        notice=notice,
+    )

@@ -1,8 +1,10 @@
-"""Every query the rest of the program runs against the store.
+"""The store's API for the batch and the briefing: articles, runs, records, cache, jobs.
 
-Callers get domain models (`ArticleRecord`, `Verdict`, `Discrepancy`) wrapped in small
-read-only dataclasses; rows never leave this module, so the table layout can change
-behind a migration without touching the batch, briefing or review code.
+Callers get the value types of `summarizer.store.values` (domain models wrapped in small
+read-only dataclasses); rows never leave the store package, so the table layout can
+change behind a migration without touching the batch, briefing or review code. Review
+decisions, which must read and write in one transaction with their audit entry, use the
+session-level functions of `summarizer.store.discrepancies`.
 """
 
 from __future__ import annotations
@@ -10,16 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, and_, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from summarizer.domain import (
-    SCHEMA_VERSION,
-    ArticleMeta,
     ArticleRecord,
     Discrepancy,
     ExtractionOutcome,
@@ -28,6 +28,7 @@ from summarizer.domain import (
     TokenUsage,
     Verdict,
 )
+from summarizer.store import discrepancies
 from summarizer.store.engine import open_engine
 from summarizer.store.tables import (
     ArticleRow,
@@ -40,121 +41,33 @@ from summarizer.store.tables import (
     ResponseCacheRow,
     utcnow,
 )
+from summarizer.store.values import (
+    RunKey,
+    SaveResult,
+    StoredArticle,
+    StoredDiscrepancy,
+    StoredRun,
+    aware,
+    discrepancy_of,
+    meta_of,
+    run_of,
+)
 
-# --------------------------------------------------------------------------- value types
-
-
-@dataclass(frozen=True)
-class RunKey:
-    """What makes two runs "the same": a rerun with an equal key skips the article."""
-
-    model: str
-    prompt_version: str
-    schema_version: str = SCHEMA_VERSION
-    sampling_hash: str = ""
-
-
-@dataclass(frozen=True)
-class StoredRun:
-    """Provenance of the run a stored record came from."""
-
-    id: int
-    model: str
-    prompt_version: str
-    schema_version: str
-    status: OutcomeStatus
-    error: str | None
-    raw_output: str | None
-    usage: TokenUsage
-    attempts: int
-    latency_s: float
-    cached: bool
-    started_at: dt.datetime
-    finished_at: dt.datetime
+__all__ = [
+    "RunKey",
+    "SaveResult",
+    "Store",
+    "StoredArticle",
+    "StoredDiscrepancy",
+    "StoredRun",
+]
 
 
-@dataclass(frozen=True)
-class StoredDiscrepancy:
-    """A cross-check finding with its row id and review status."""
-
-    id: int
-    run_id: int
-    article_id: str
-    status: DiscrepancyStatus
-    discrepancy: Discrepancy
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """An article with its current run, record, verdict and discrepancies (if any)."""
-
-    article_id: str
-    text: str
-    meta: ArticleMeta
-    fetched_at: dt.datetime
-    run: StoredRun | None = None
-    record: ArticleRecord | None = None
-    verdict: Verdict | None = None
-    discrepancies: list[StoredDiscrepancy] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    """What `Store.save_outcome` did: a new run row, or nothing because one existed."""
-
-    run_id: int
-    inserted: bool
-
-
-# --------------------------------------------------------------------------- row mapping
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; everything the store writes is UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def _run_of(row: ExtractionRunRow) -> StoredRun:
-    return StoredRun(
-        id=row.id,
-        model=row.model,
-        prompt_version=row.prompt_version,
-        schema_version=row.schema_version,
-        status=OutcomeStatus(row.status),
-        error=row.error,
-        raw_output=row.raw_output,
-        usage=TokenUsage(prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens),
-        attempts=row.attempts,
-        latency_s=row.latency_s,
-        cached=row.cached,
-        started_at=_aware(row.started_at),
-        finished_at=_aware(row.finished_at),
-    )
-
-
-def _discrepancy_of(row: DiscrepancyRow) -> StoredDiscrepancy:
-    return StoredDiscrepancy(
-        id=row.id,
-        run_id=row.run_id,
-        article_id=row.article_id,
-        status=DiscrepancyStatus(row.status),
-        discrepancy=Discrepancy.model_validate(
-            {
-                "code": row.code,
-                "field": row.field,
-                "claim": row.claim,
-                "source": row.source,
-                "spans": row.spans,
-                "message": row.message,
-            }
-        ),
-    )
-
-
-def _meta_of(row: ArticleRow) -> ArticleMeta:
-    return ArticleMeta(
-        title=row.title, source=row.source, published=row.published, author=row.author
-    )
+def _one_line(exc: ValidationError) -> str:
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {first.get('msg')}{more}" if where else f"{first.get('msg')}{more}"
 
 
 def _current_run(
@@ -171,31 +84,39 @@ def _current_run(
         return None
     return max(
         candidates,
-        key=lambda run: (run.status != OutcomeStatus.failed.value, _aware(run.finished_at)),
+        key=lambda run: (run.status != OutcomeStatus.failed.value, aware(run.finished_at)),
     )
 
 
 def _stored_article(
     row: ArticleRow, model: str | None = None, prompt_version: str | None = None
 ) -> StoredArticle:
+    """The article with its current run; a stored record that no longer validates (a
+    hand edit, an older schema) is reported in ``problem`` instead of raising, so one bad
+    row never breaks a listing of the others."""
     run = _current_run(row.runs, model, prompt_version)
     record = verdict = None
-    if run is not None and run.record is not None:
-        record = ArticleRecord.model_validate(run.record.record)
-        verdict = Verdict.model_validate(run.record.verdict)
+    problem = None
+    found: list[StoredDiscrepancy] = []
+    if run is not None:
+        try:
+            if run.record is not None:
+                record = ArticleRecord.model_validate(run.record.record)
+                verdict = Verdict.model_validate(run.record.verdict)
+            found = [discrepancy_of(d) for d in sorted(run.discrepancies, key=lambda d: d.id)]
+        except ValidationError as exc:
+            record = verdict = None
+            problem = f"the stored record of run {run.id} is invalid ({_one_line(exc)})"
     return StoredArticle(
         article_id=row.article_id,
         text=row.text,
-        meta=_meta_of(row),
-        fetched_at=_aware(row.fetched_at),
-        run=_run_of(run) if run is not None else None,
+        meta=meta_of(row),
+        fetched_at=aware(row.fetched_at),
+        run=run_of(run) if run is not None else None,
         record=record,
         verdict=verdict,
-        discrepancies=(
-            [_discrepancy_of(d) for d in sorted(run.discrepancies, key=lambda d: d.id)]
-            if run is not None
-            else []
-        ),
+        discrepancies=found,
+        problem=problem,
     )
 
 
@@ -255,11 +176,6 @@ class Store:
             query = query.where(ExtractionRunRow.status != OutcomeStatus.failed.value)
         with self.session() as session:
             return set(session.scalars(query))
-
-    def save_article(self, article: SourceArticle) -> None:
-        """Insert the article if it is new (its id is the hash of its text)."""
-        with self.session() as session:
-            _ensure_article(session, article)
 
     def save_outcome(
         self,
@@ -393,16 +309,6 @@ class Store:
                 counts[OutcomeStatus(status)] = int(count)
         return counts
 
-    def stored_runs(self, key: RunKey) -> list[tuple[StoredRun, str]]:
-        """(run, article id) for every run of the key, e.g. to re-check stored records."""
-        query = select(ExtractionRunRow).where(
-            ExtractionRunRow.model == key.model,
-            ExtractionRunRow.prompt_version == key.prompt_version,
-            ExtractionRunRow.schema_version == key.schema_version,
-        )
-        with self.session() as session:
-            return [(_run_of(row), row.article_id) for row in session.scalars(query)]
-
     # ----------------------------------------------------------------------- ingest failures
 
     def record_ingest_failure(self, source: str, error: str) -> None:
@@ -445,10 +351,6 @@ class Store:
                     )
                 )
         return present
-
-    def cache_put(self, key: str, response: dict[str, Any], usage: TokenUsage) -> None:
-        with self.session() as session:
-            _put_cache(session, key, response, usage)
 
     # ----------------------------------------------------------------------- provider batches
 
@@ -529,7 +431,7 @@ class Store:
             row = session.get(ArticleRow, article_id)
             if row is None:
                 return None
-            return SourceArticle(article_id=row.article_id, text=row.text, meta=_meta_of(row))
+            return SourceArticle(article_id=row.article_id, text=row.text, meta=meta_of(row))
 
     def list_articles(
         self,
@@ -590,37 +492,14 @@ class Store:
         run_id: int | None = None,
     ) -> list[StoredDiscrepancy]:
         """Discrepancies in id order, filtered by review status, article or run."""
-        query = select(DiscrepancyRow).order_by(DiscrepancyRow.id)
-        if status is not None:
-            query = query.where(DiscrepancyRow.status == status.value)
-        if article_id is not None:
-            query = query.where(DiscrepancyRow.article_id == article_id)
-        if run_id is not None:
-            query = query.where(DiscrepancyRow.run_id == run_id)
         with self.session() as session:
-            return [_discrepancy_of(row) for row in session.scalars(query)]
+            return discrepancies.listed(
+                session, status=status, article_id=article_id, run_id=run_id
+            )
 
     def get_discrepancy(self, discrepancy_id: int) -> StoredDiscrepancy | None:
         with self.session() as session:
-            row = session.get(DiscrepancyRow, discrepancy_id)
-            return _discrepancy_of(row) if row is not None else None
-
-    def set_discrepancy_status(
-        self,
-        discrepancy_id: int,
-        status: DiscrepancyStatus,
-        *,
-        session: Session | None = None,
-    ) -> StoredDiscrepancy:
-        """Change a discrepancy's review status.
-
-        Pass `session` to make the change part of a caller's transaction (review writes
-        its decision and audit entry atomically with it); otherwise it commits alone.
-        """
-        if session is not None:
-            return _set_status(session, discrepancy_id, status)
-        with self.session() as own:
-            return _set_status(own, discrepancy_id, status)
+            return discrepancies.get(session, discrepancy_id)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -669,14 +548,3 @@ def _put_cache(session: Session, key: str, response: dict[str, Any], usage: Toke
         row.response = response
         row.prompt_tokens = usage.prompt_tokens
         row.completion_tokens = usage.completion_tokens
-
-
-def _set_status(
-    session: Session, discrepancy_id: int, status: DiscrepancyStatus
-) -> StoredDiscrepancy:
-    row = session.get(DiscrepancyRow, discrepancy_id)
-    if row is None:
-        raise KeyError(f"no discrepancy with id {discrepancy_id}")
-    row.status = status.value
-    session.flush()
-    return _discrepancy_of(row)

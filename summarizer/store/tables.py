@@ -45,12 +45,6 @@ class DiscrepancyStatus(StrEnum):
     rejected = "rejected"
 
 
-class RunStatus(StrEnum):
-    accepted = "accepted"
-    flagged = "flagged"
-    failed = "failed"
-
-
 class ArticleRow(Base):
     """An ingested article: the normalised text every stored offset refers to."""
 
