@@ -97,6 +97,7 @@ class ReasonCode(StrEnum):
     breakdown_mismatch = "breakdown_mismatch"
     total_contradicted = "total_contradicted"
     date_mismatch = "date_mismatch"
+    instruction_in_source = "instruction_in_source"  # text addressed to a model (injection)
     ungrounded_text = "ungrounded_text"
     role_swap = "role_swap"
     wrong_metric = "wrong_metric"
@@ -291,6 +292,11 @@ class ArticleMeta(StrictModel):
     source: str | None = Field(default=None, description="Path, URL or feed the article came from.")
     published: dt.date | None = None
     author: str | None = None
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What ingestion changed or could not do: control characters removed, "
+        "only the feed's teaser kept.",
+    )
 
 
 class TokenUsage(StrictModel):

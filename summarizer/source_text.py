@@ -7,7 +7,9 @@ text returned here, so normalisation happens exactly once, at this boundary.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -26,8 +28,52 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_regular_file(path: Path, *, limit: int) -> bytes:
+    """A regular file's bytes, at most `limit`: devices, FIFOs and sockets are refused.
+
+    The file is opened without blocking and checked on the open descriptor (no race with
+    a swapped path), and the read is bounded even if the file grows while it is read, so
+    ``/dev/zero`` or a FIFO can neither hang the tool nor fill its memory.
+    """
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{path}: a broken symbolic link (points to {os.readlink(path)})")
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; pass an article file")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                f"{path}: not a regular file (a device, FIFO or socket); pass an article file"
+            )
+        if info.st_size > limit:
+            raise InputError(
+                f"{path}: {info.st_size:,} bytes is larger than the {limit:,}-byte limit"
+            )
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{path}: larger than the {limit:,}-byte limit")
+    return data
+
+
 def decode_article_bytes(data: bytes, *, name: str = "input") -> str:
-    """Decode bytes as a UTF-8 article or raise `InputError` explaining the problem."""
+    """Decode bytes as a UTF-8 article or raise `InputError` explaining the problem.
+
+    UTF-16 with a byte-order mark (what Windows editors save as "Unicode") is decoded too.
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: starts like UTF-16 but is not valid UTF-16") from exc
     if not data.strip():
         raise InputError(f"{name}: the input is empty; nothing to summarise")
     if len(data) > MAX_ARTICLE_BYTES:
@@ -42,7 +88,8 @@ def decode_article_bytes(data: bytes, *, name: str = "input") -> str:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
-            "convert it, e.g. `iconv -f latin1 -t utf-8`"
+            "convert it from its encoding, e.g. `iconv -f windows-1258 -t utf-8` for "
+            "Vietnamese Windows text or `iconv -f latin1 -t utf-8` for Western European"
         ) from exc
     if len(_BINARY_CONTROL.findall(text[:8192])) > 8:
         raise InputError(f"{name}: the input has many control characters; expected article text")
@@ -53,18 +100,9 @@ def decode_article_bytes(data: bytes, *, name: str = "input") -> str:
 
 
 def read_source_text(path: Path) -> str:
-    """Read an article file from disk; the size is checked before reading it all."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; pass an article file")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(
-            f"{path}: {size:,} bytes is larger than the "
-            f"{MAX_ARTICLE_BYTES:,}-byte limit for one article"
-        )
-    return decode_article_bytes(path.read_bytes(), name=str(path))
+    """Read an article file from disk: a regular file, read no further than the limit."""
+    data = read_regular_file(path, limit=MAX_ARTICLE_BYTES)
+    return decode_article_bytes(data, name=str(path))
 
 
 def article_id_for(text: str) -> str:

@@ -24,6 +24,7 @@ from summarizer.domain import (
     NumericMention,
     Verdict,
 )
+from summarizer.ingest.injection import instruction_discrepancies
 from summarizer.numbers import extract_mentions
 
 
@@ -126,4 +127,5 @@ class _Checker:
                         ),
                     )
                 )
+        self.found.extend(instruction_discrepancies(self.ctx.text))  # prompt injection
         return Verdict.from_discrepancies(self.found, self.checked)

@@ -15,6 +15,9 @@ from summarizer.ingest.chrome import is_prose, remove_chrome
 from summarizer.ingest.dates import published_from_text, strip_header_prefix
 from summarizer.source_text import InputError, article_id_for, normalise_text
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters except tab and newline: NUL breaks PostgreSQL text, escape
+sequences rewrite a terminal, and none of them is article text."""
 _DATELINE_START = re.compile(r"^[A-ZÀ-Ỹ][\w.'’ À-ỹ-]{1,40},\s+\w+\.?\s+\d{1,2}\b")
 _FOLD = re.compile(r"\s+")
 
@@ -23,11 +26,25 @@ def _folded(text: str) -> str:
     return _FOLD.sub(" ", text).strip().casefold()
 
 
+def strip_controls(text: str) -> tuple[str, int]:
+    """The text without control characters (tab and newline kept); how many were removed."""
+    cleaned, count = _CONTROL.subn("", text)
+    return cleaned, count
+
+
 def build_article(text: str, meta: ArticleMeta, *, name: str) -> SourceArticle:
-    """The article for a cleaned body, or `InputError` when nothing is left of it."""
-    body = normalise_text(text).strip()
+    """The article for a cleaned body, or `InputError` when nothing is left of it.
+
+    Every source ends here, so this is where control characters are removed; the record
+    says so in `meta.notes`.
+    """
+    body, removed = strip_controls(normalise_text(text))
+    body = body.strip()
     if not body:
         raise InputError(f"{name}: no article text is left after removing page chrome")
+    if removed:
+        note = f"{removed} control character(s) (NUL, escape, ...) removed at ingestion"
+        meta = meta.model_copy(update={"notes": [*meta.notes, note]})
     return SourceArticle(article_id=article_id_for(body), text=body, meta=meta)
 
 
@@ -61,6 +78,7 @@ def article_from_plain_text(
     published: dt.date | None = None,
     title: str | None = None,
     author: str | None = None,
+    notes: list[str] | None = None,
 ) -> SourceArticle:
     """Plain text: date from its header or dateline, chrome removed, headline as title.
 
@@ -72,5 +90,6 @@ def article_from_plain_text(
         source=source,
         published=published or published_from_text(text),
         author=author,
+        notes=list(notes or []),
     )
     return build_article(body, meta, name=source)

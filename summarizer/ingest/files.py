@@ -10,7 +10,12 @@ from summarizer.ingest.articles import article_from_plain_text, build_article, w
 from summarizer.ingest.chrome import is_prose, remove_chrome
 from summarizer.ingest.dates import published_from_text
 from summarizer.ingest.html import decode_html_bytes, extract_page
-from summarizer.source_text import MAX_ARTICLE_BYTES, InputError, decode_article_bytes
+from summarizer.source_text import (
+    MAX_ARTICLE_BYTES,
+    InputError,
+    decode_article_bytes,
+    read_regular_file,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -33,26 +38,23 @@ _MD_QUOTE = re.compile(r"^>\s?", re.MULTILINE)
 
 
 def expand_folder(folder: Path) -> list[Path]:
-    """Article files under `folder`, recursively, in sorted order; hidden files skipped."""
+    """Article files under `folder`, recursively, in sorted order; hidden files skipped.
+
+    Anything named like an article that is not a folder is listed, broken links and
+    FIFOs included, so that reading it reports why it was not read instead of a silent skip.
+    """
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file()
+        if not path.is_dir()
         and path.suffix.lower() in ARTICLE_SUFFIXES
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
 
 def read_bytes(path: Path, *, limit: int = MAX_ARTICLE_BYTES) -> bytes:
-    """The file's bytes; missing files, folders and oversize files are clear errors."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; pass an article file")
-    size = path.stat().st_size
-    if size > limit:
-        raise InputError(f"{path}: {size:,} bytes is larger than the {limit:,}-byte limit")
-    return path.read_bytes()
+    """The file's bytes; missing, non-regular and oversize files are clear errors."""
+    return read_regular_file(path, limit=limit)
 
 
 def looks_like_html(data: bytes) -> bool:

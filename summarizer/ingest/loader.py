@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from summarizer.source_text import MAX_ARTICLE_BYTES, InputError
 Source = str | os.PathLike[str]
 Item = SourceArticle | IngestFailure
 
+_OTHER_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
+
 
 def _suffix_for(media_type: str) -> str:
     """The file suffix a response would have on disk, so it is read the same way.
@@ -36,7 +39,10 @@ def _url_items(url: str, client: httpx.Client) -> Iterator[Item]:
     fetched = fetch(url, client=client, max_bytes=MAX_FEED_BYTES)
     if fetched.is_feed_type or looks_like_feed(fetched.body):
         yield from feed_articles(
-            fetched.body, source=url, load_page=lambda link: _page(link, client)
+            fetched.body,
+            source=url,
+            load_page=lambda link: _page(link, client),
+            base_url=fetched.url,
         )
         return
     if len(fetched.body) > MAX_ARTICLE_BYTES:
@@ -61,7 +67,9 @@ def _file_items(path: Path, client: httpx.Client) -> Iterator[Item]:
     """A file: a feed (by content) or one article."""
     data = read_bytes(path, limit=MAX_FEED_BYTES)
     if looks_like_feed(data):
-        yield from feed_articles(data, source=str(path), load_page=lambda link: _page(link, client))
+        yield from feed_articles(
+            data, source=str(path), load_page=lambda link: _page(link, client), base_url=None
+        )
         return
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(
@@ -89,6 +97,13 @@ def _items(source: Source, client: httpx.Client) -> Iterator[Item]:
     name = os.fspath(source)
     if is_url(name):
         yield from _guarded(name, _url_items(name, client))
+        return
+    scheme = _OTHER_SCHEME.match(name)
+    if scheme:
+        yield IngestFailure(
+            source=name,
+            error=f"{name}: {scheme.group(1)}:// URLs are not supported; use http(s) or a file",
+        )
         return
     path = Path(name)
     if path.is_dir():
@@ -134,7 +149,9 @@ def load_article(source: Source, *, client: httpx.Client | None = None) -> Sourc
     """Exactly one article from a file or URL; raise `InputError` saying why not."""
     name = os.fspath(source)
     if not is_url(name) and Path(name).is_dir():
-        raise InputError(f"{name}: is a directory; use iter_sources for folders")
+        raise InputError(
+            f"{name}: is a directory; pass one article file (`summarizer batch` reads folders)"
+        )
     items = list(iter_sources([source], client=client))
     articles = [item for item in items if isinstance(item, SourceArticle)]
     if len(items) == 1 and len(articles) == 1:
@@ -143,4 +160,7 @@ def load_article(source: Source, *, client: httpx.Client | None = None) -> Sourc
         failure = items[0]
         assert isinstance(failure, IngestFailure)
         raise InputError(failure.error)
-    raise InputError(f"{name}: is a feed with {len(items)} entries; use iter_sources to read them")
+    raise InputError(
+        f"{name}: is a feed with {len(items)} entries; "
+        "`summarizer batch` reads feeds (or pass one entry's URL)"
+    )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import instructor
+import instructor.v2.core.patch as _instructor_patch
 import openai
 from instructor.core.exceptions import InstructorRetryException
 from instructor.core.hooks import Hooks
@@ -34,6 +35,17 @@ from summarizer.llm.config import LLMConfig
 # instructor logs every failed attempt at ERROR on stderr; this client turns each failure
 # into an `LLMError` (or a failed outcome) with a clear message, so those lines are noise.
 logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+def _no_templating(kwargs: dict[str, Any], *_args: Any, **_kw: Any) -> dict[str, Any]:
+    return kwargs
+
+
+# instructor renders every message as a Jinja template with the validation `context`
+# (and dedents it): article text such as "{{ 7*7 }}" or "{% raw %}" would be executed or
+# break the request. Our prompts are rendered by `summarizer.llm.prompts` already, so the
+# messages must reach the model byte for byte; `context` stays for validation only.
+_instructor_patch.handle_templating = _no_templating  # type: ignore[attr-defined]
 
 T = TypeVar("T", bound=BaseModel)
 
