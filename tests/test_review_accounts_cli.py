@@ -149,3 +149,32 @@ def test_account_input_policy(db: str, name: str, password: str, message: str) -
     code, out = run("users", "add", name, "--password-stdin", "--db", db, stdin=password + "\n")
     assert code == 2 and message in out
     assert "carl" not in run("users", "list", "--db", db)[1]
+
+
+def test_a_token_from_before_the_upgrade_keeps_working_and_now_expires(tmp_path: Path) -> None:
+    from alembic import command
+
+    from summarizer.review.auth import digest
+    from summarizer.store.engine import alembic_config, create_db_engine, open_engine
+
+    path = tmp_path / "old.db"
+    engine = create_db_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:  # a store as the previous release left it
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002_review")
+        connection.exec_driver_sql(
+            "INSERT INTO review_users (name, password_hash, token_hash, created_at) "
+            f"VALUES ('alice', 'x', '{digest('smzr_old-token')}', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO review_sessions (id_hash, user_id, csrf_token, expires_at, created_at)"
+            " VALUES ('s', 1, 'c', '2999-01-01', '2026-01-01')"
+        )
+    engine.dispose()
+    open_engine(str(path)).dispose()  # upgrades to the current schema
+    client = _client(str(path))
+    assert _bearer(client, "smzr_old-token") == 200
+    code, out = run("users", "tokens", "--db", str(path))
+    assert code == 0 and re.search(r"#1\s+alice\s+live", out)
+    assert "1 session(s)" in run("users", "list", "--db", str(path))[1]  # not cascaded away

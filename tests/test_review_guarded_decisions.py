@@ -377,3 +377,37 @@ def test_reopen_from_the_page_and_the_all_view_shows_the_resolved_value(db: str)
     assert reopened.status_code == 303
     assert "Discrepancy #1 reopened." in client.get(reopened.headers["location"]).text
     assert "6.2 million USD" in client.get("/queue").text
+
+
+def _run_keyed(*args: str, key: str = "k3y-kept-in-a-vault") -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env={"SUMMARIZER_AUDIT_KEY": key})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_keyed_chain_catches_what_only_the_key_holder_could_write(
+    db: str, tmp_path: Path
+) -> None:
+    assert _run_keyed("review", "approve", "2", *WHO, "--db", db)[0] == 0
+    assert _run_keyed("review", "correct", "1", "--source", *WHO, "--db", db)[0] == 0
+    code, out, _err = _run_keyed("review", "verify", "--db", db)
+    assert code == 0 and "every MAC valid" in out
+    key_file = tmp_path / "audit.key"
+    key_file.write_text("k3y-kept-in-a-vault\n")
+    assert run("review", "verify", "--audit-key-file", str(key_file), "--db", db)[0] == 0
+    _rewrite_chain(db)  # consistent hashes, but the attacker has no key for the MACs
+    assert run("review", "verify", "--db", db)[0] == 0
+    code, _out, err = _run_keyed("review", "verify", "--db", db)
+    assert code == 1 and "entry 1: MAC does not match" in err
+    code, _out, err = _run_keyed("review", "verify", "--db", db, key="another-key")
+    assert code == 1 and "MAC does not match" in err
+
+
+def test_an_entry_written_without_the_key_is_reported(db: str, tmp_path: Path) -> None:
+    assert _run_keyed("review", "approve", "2", *WHO, "--db", db)[0] == 0
+    assert run("review", "approve", "1", *WHO, "--db", db)[0] == 0  # no key in this shell
+    code, _out, err = _run_keyed("review", "verify", "--db", db)
+    assert code == 1 and "entry 2: no MAC" in err
+    empty = tmp_path / "empty.key"
+    empty.write_text("")
+    code, _out, err = run("review", "verify", "--audit-key-file", str(empty), "--db", db)
+    assert code == 2 and "empty" in err

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from summarizer.cli.app import app
 from summarizer.cli.options import DbOption
 from summarizer.review import service
-from summarizer.review.audit import ChainReport
+from summarizer.review.audit import ChainReport, audit_key
 from summarizer.review.regression import export_cases, load_regression_cases, write_cases
 from summarizer.review.replay import replay_cases, summary_line
 from summarizer.review.terminal import terminal_safe
@@ -247,11 +247,26 @@ def verify_command(
             help="A head hash printed by an earlier verify and kept outside the database.",
         ),
     ] = None,
+    audit_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--audit-key-file",
+            help="File holding the audit HMAC key (default $SUMMARIZER_AUDIT_KEY).",
+        ),
+    ] = None,
 ) -> None:
     """Recompute the audit log's hash chain; exit 1 if anything was tampered with."""
+    key = audit_key()
+    if audit_key_file is not None:
+        try:
+            key = audit_key_file.read_bytes().strip() or None
+        except OSError as exc:
+            raise _fail(f"cannot read the audit key file {audit_key_file}: {exc.strerror}") from exc
+        if key is None:
+            raise _fail(f"the audit key file {audit_key_file} is empty")
 
     def check(session: Session) -> ChainReport:
-        report = service.verify(session)
+        report = service.verify(session, key)
         if expect_head and not service.chain_contains(report, session, expect_head.strip()):
             report.problems.append(
                 f"the anchored hash {expect_head} is not in the chain (head is "
@@ -261,7 +276,8 @@ def verify_command(
 
     report = _run(db, check)
     if report.ok:
-        typer.echo(f"audit log intact: {report.entries} entries, head {report.head_hash}")
+        keyed = ", every MAC valid" if key is not None else ""
+        typer.echo(f"audit log intact: {report.entries} entries, head {report.head_hash}{keyed}")
         return
     typer.echo(f"audit log BROKEN ({len(report.problems)} problem(s)):", err=True)
     for problem in report.problems:

@@ -4,13 +4,21 @@ Each entry's hash is SHA-256 over a canonical JSON of the entry including the pr
 entry's hash, so editing, deleting, inserting or renumbering any row breaks the chain
 from that row on. The code only ever INSERTs into the table; on SQLite the migration adds
 triggers that abort UPDATE and DELETE, so tampering needs deliberate work on the file.
+
+The chain alone cannot stop someone who can write the database from rewriting history
+and recomputing every hash. Two defences live outside the database (docs/review.md says
+which attacker each one stops): a head hash kept elsewhere (``review verify
+--expect-head``), and a keyed chain: with ``$SUMMARIZER_AUDIT_KEY`` set, each entry also
+carries an HMAC of its hash that nobody without the key can forge.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +31,21 @@ from summarizer.review.tables import AuditEntry
 
 GENESIS_HASH = "0" * 64
 """The ``prev_hash`` of the first entry."""
+
+AUDIT_KEY_ENV = "SUMMARIZER_AUDIT_KEY"
+"""The HMAC key of the keyed chain; never stored in the database."""
+
+
+def audit_key() -> bytes | None:
+    """The keyed chain's key from the environment, or None (hash chain only)."""
+    value = os.environ.get(AUDIT_KEY_ENV, "")
+    return value.encode("utf-8") if value else None
+
+
+def entry_mac(key: bytes, entry_digest: str) -> str:
+    """HMAC-SHA256 of an entry's hash (which already covers the entry and its link)."""
+    return hmac.new(key, entry_digest.encode("ascii"), hashlib.sha256).hexdigest()
+
 
 HASHED_FIELDS = (
     "seq",
@@ -82,6 +105,7 @@ class AuditRecord:
     reason: str | None
     prev_hash: str
     hash: str
+    mac: str | None = None
 
     @classmethod
     def from_row(cls, row: AuditEntry) -> AuditRecord:
@@ -96,6 +120,7 @@ class AuditRecord:
             reason=row.reason,
             prev_hash=row.prev_hash,
             hash=row.hash,
+            mac=row.mac,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -145,6 +170,8 @@ def append_entry(
         "prev_hash": last.hash if last else GENESIS_HASH,
     }
     digest = entry_hash(fields)
+    key = audit_key()
+    mac = entry_mac(key, digest) if key is not None else None
     session.add(
         AuditEntry(
             seq=fields["seq"],
@@ -157,10 +184,11 @@ def append_entry(
             reason=reason,
             prev_hash=fields["prev_hash"],
             hash=digest,
+            mac=mac,
         )
     )
     session.flush()
-    return AuditRecord(**fields, hash=digest)
+    return AuditRecord(**fields, hash=digest, mac=mac)
 
 
 def read_entries(session: Session) -> list[AuditRecord]:
@@ -182,8 +210,9 @@ class ChainReport:
         return not self.problems
 
 
-def verify_records(records: Iterable[AuditRecord]) -> ChainReport:
-    """Recompute every hash and link; report each place the chain breaks."""
+def verify_records(records: Iterable[AuditRecord], key: bytes | None = None) -> ChainReport:
+    """Recompute every hash and link (and, given the key, every MAC); report each place
+    the chain breaks."""
     report = ChainReport()
     expected_seq, prev = 1, GENESIS_HASH
     for record in records:
@@ -200,12 +229,21 @@ def verify_records(records: Iterable[AuditRecord]) -> ChainReport:
             )
         if entry_hash(record.as_dict()) != record.hash:
             report.problems.append(f"entry {record.seq}: content does not match its hash (edited)")
+        if key is not None:
+            if record.mac is None:
+                report.problems.append(
+                    f"entry {record.seq}: no MAC (written without the audit key, or stripped)"
+                )
+            elif not hmac.compare_digest(record.mac, entry_mac(key, record.hash)):
+                report.problems.append(
+                    f"entry {record.seq}: MAC does not match (rewritten without the audit key)"
+                )
         expected_seq, prev = record.seq + 1, record.hash
     report.head_hash = prev
     return report
 
 
-def verify_chain(session: Session) -> ChainReport:
+def verify_chain(session: Session, key: bytes | None = None) -> ChainReport:
     """Verify the stored chain; unparseable rows count as tampering, not as a crash."""
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars().all()
     records: list[AuditRecord] = []
@@ -215,7 +253,7 @@ def verify_chain(session: Session) -> ChainReport:
             records.append(AuditRecord.from_row(row))
         except (ValueError, TypeError) as exc:
             bad.append(f"entry {row.seq}: stored JSON is unreadable ({exc})")
-    report = verify_records(records)
+    report = verify_records(records, key)
     report.entries = len(rows)
     report.problems = bad + report.problems
     return report

@@ -882,14 +882,15 @@ def _check_versions(session: Session, entries: list[AuditRecord], report: ChainR
             )
 
 
-def verify(session: Session) -> ChainReport:
+def verify(session: Session, key: bytes | None = None) -> ChainReport:
     """Recompute the audit chain; check the discrepancies' statuses and the reviewed
     record versions against it.
 
     The chain alone cannot see its last entries being cut off; a resolved discrepancy
-    with no decision in the log (or a status the log disagrees with) can.
+    with no decision in the log (or a status the log disagrees with) can. With the audit
+    ``key``, every entry's MAC is checked too.
     """
-    report = verify_chain(session)
+    report = verify_chain(session, key)
     entries = _decision_entries(session)
     logged: dict[int, str] = {}
     for entry in entries:

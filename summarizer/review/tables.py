@@ -24,6 +24,9 @@ class ReviewerRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(Text)
+    legacy_token_hash: Mapped[str | None] = mapped_column("token_hash", String(64), unique=True)
+    """Unused since tokens have their own table (migration 0003 moved and emptied it); kept
+    because dropping it on SQLite rebuilds the table and cascades into sessions."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -81,6 +84,8 @@ class AuditEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    mac: Mapped[str | None] = mapped_column(String(64))
+    """HMAC-SHA256 of ``hash`` under a key kept outside the database, when one is set."""
 
 
 class RecordVersionRow(Base):

@@ -1,12 +1,17 @@
-"""review accounts: disabled reviewers, bearer tokens with expiry and revocation
+"""review accounts and keyed audit: disabled reviewers, expiring tokens, entry HMACs
 
 Revision ID: 0003_review_accounts
 Revises: 0002_review
 Create Date: 2026-12-01 09:45:00
 
 A reviewer had one token that never expired, kept on the account row. Tokens move to
-their own table (several per reviewer, each with an expiry and a revocation time); a
-token that existed before this migration is kept and expires 90 days after it.
+their own table (several per reviewer, each with an expiry and a revocation time; the
+old column stays, emptied: see below); a token that existed before this migration is
+kept and expires 90 days after it.
+
+The audit log gains an optional ``mac`` (HMAC of the entry's hash under a key kept
+outside the database). It is a plain ADD COLUMN, not a batch (copy-and-move) alteration:
+on SQLite a batch would recreate the table and drop its append-only triggers.
 """
 
 from __future__ import annotations
@@ -71,17 +76,22 @@ def upgrade() -> None:
                 expires_at=now + _LEGACY_TOKEN_LIFETIME,
             )
         )
-    with op.batch_alter_table("review_users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("disabled_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.drop_constraint(batch_op.f("uq_review_users_token_hash"), type_="unique")
-        batch_op.drop_column("token_hash")
+    # Plain ALTERs only: a batch rebuild of review_users would, on SQLite, delete every
+    # row of the tables pointing at it (ON DELETE CASCADE), sessions and tokens included.
+    # So the old column stays, emptied and unused.
+    op.add_column(
+        "review_users", sa.Column("disabled_at", sa.DateTime(timezone=True), nullable=True)
+    )
+    bind.execute(sa.update(users).values(token_hash=None))
+
+    op.add_column("review_audit_log", sa.Column("mac", sa.String(length=64), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("review_users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("token_hash", sa.String(length=64), nullable=True))
-        batch_op.create_unique_constraint(batch_op.f("uq_review_users_token_hash"), ["token_hash"])
-        batch_op.drop_column("disabled_at")
+    if op.get_bind().dialect.name != "sqlite":  # on SQLite it would rebuild the table
+        op.drop_column("review_audit_log", "mac")
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_column("review_users", "disabled_at")
     with op.batch_alter_table("review_tokens", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_review_tokens_user_id"))
     op.drop_table("review_tokens")
