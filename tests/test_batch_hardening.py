@@ -182,3 +182,20 @@ def test_provider_batch_honours_recheck_and_the_cache(tmp_path: Path) -> None:
         assert code == 0, output
         assert "3 (0 changed)" in output  # before: --recheck was silently ignored
         assert fake.chat_requests == before
+
+
+# 10.20: a hung model is bounded per article ---------------------------------------------
+
+
+def test_a_hung_model_fails_the_article_at_the_article_timeout(tmp_path: Path) -> None:
+    folder, db = tmp_path / "in", str(tmp_path / "h.db")
+    write_articles(folder, 1)
+    with FakeOpenAIServer(delay_s=30.0) as fake:
+        started = time.monotonic()
+        code, output = _batch(fake, db, str(folder), "--article-timeout", "1")
+        elapsed = time.monotonic() - started
+    assert code == 1 and "took longer than 1 s" in output
+    assert elapsed < 15  # before: as long as the model held the call (up to 75 minutes)
+    store = Store.open(db)
+    (article,) = store.list_articles()
+    assert article.run is not None and article.run.status == "failed"

@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Protocol
 from summarizer.batch.cache import CacheSpec
 from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck_record
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
-from summarizer.batch.runner import Extractor, Rechecker, run_batch
+from summarizer.batch.runner import DEFAULT_ARTICLE_TIMEOUT_S, Extractor, Rechecker, run_batch
 from summarizer.domain import IngestFailure, SourceArticle
 from summarizer.errors import ConfigurationError
 from summarizer.llm.config import LLMConfig
@@ -45,6 +45,8 @@ class BatchOptions:
     """Answer from, and fill, the response cache."""
     poll_interval_s: float | None = None
     """Seconds between polls of a provider batch; default 30."""
+    article_timeout_s: float | None = None
+    """The most one article may take in a local batch; default 30 minutes."""
 
     DEFAULT_CONCURRENCY: ClassVar[int] = 4
 
@@ -81,6 +83,7 @@ _FLAG_NAMES = {
     "recheck": "--recheck",
     "use_cache": "--no-cache",
     "poll_interval_s": "--poll-interval",
+    "article_timeout_s": "--article-timeout",
 }
 
 _COMMON = frozenset({"retry_failed", "recheck", "use_cache"})
@@ -97,7 +100,7 @@ class LocalBackend:
     """For tests and embedding: the extraction function instead of a client on `config`."""
 
     name: ClassVar[str] = "local"
-    supported: ClassVar[frozenset[str]] = _COMMON | {"concurrency"}
+    supported: ClassVar[frozenset[str]] = _COMMON | {"concurrency", "article_timeout_s"}
 
     def run(
         self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
@@ -130,6 +133,7 @@ class LocalBackend:
             rechecker=self.rechecker,
             progress=progress,
             use_cache=options.use_cache,
+            article_timeout_s=options.article_timeout_s or DEFAULT_ARTICLE_TIMEOUT_S,
         )
 
 

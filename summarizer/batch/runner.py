@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -35,6 +39,13 @@ from summarizer.domain import (
 )
 from summarizer.store.repository import RunKey, Store
 from summarizer.store.tables import utcnow
+
+T = TypeVar("T")
+
+DEFAULT_ARTICLE_TIMEOUT_S = 1800.0
+"""The most one article may take in a local batch (model calls, retries, repair) before it
+is stored as failed and the batch moves on; the client's own limits allow far more
+(15-minute reads, five attempts), which let one hung model hold a batch for 75 minutes."""
 
 Extractor = Callable[[SourceArticle], ExtractionOutcome]
 """One article in, one outcome out (the extraction stage: model call + validation + check)."""
@@ -333,6 +344,59 @@ def claimed(
         writer.progress.advance(writer.summary)
 
 
+class DaemonPool:
+    """A fixed set of daemon worker threads.
+
+    Unlike `ThreadPoolExecutor`, whose threads the interpreter joins at exit, a worker
+    stuck in a hung model call cannot keep the process alive once the batch has given the
+    article up (see `DEFAULT_ARTICLE_TIMEOUT_S`).
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._threads = [
+            threading.Thread(target=self._work, name=f"batch-{n}", daemon=True)
+            for n in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, call = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(call())
+            except BaseException as exc:  # handed to the waiting writer
+                future.set_exception(exc)
+
+    def submit(self, call: Callable[[], T]) -> Future[T]:
+        future: Future[T] = Future()
+        self._jobs.put((future, call))
+        return future
+
+    def shutdown(self, *, wait: bool) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
+def _timed_out(article: SourceArticle, seconds: float, started: dt.datetime) -> Processed:
+    error = (
+        f"the article took longer than {seconds:g} s (model calls and retries); the model may "
+        "be hung or too slow: rerun with --retry-failed, or raise --article-timeout"
+    )
+    outcome = ExtractionOutcome(
+        article_id=article.article_id, status=OutcomeStatus.failed, error=error, attempts=1
+    )
+    return Processed(article, outcome, False, started, utcnow())
+
+
 def run_batch(
     items: Iterable[SourceArticle | IngestFailure],
     *,
@@ -345,11 +409,13 @@ def run_batch(
     rechecker: Rechecker | None = None,
     progress: ProgressSink | None = None,
     use_cache: bool = True,
+    article_timeout_s: float | None = DEFAULT_ARTICLE_TIMEOUT_S,
 ) -> BatchSummary:
     """Process every new article with at most `concurrency` model calls in flight.
 
     The input is read lazily, a few articles ahead of the workers, so fetching and
-    parsing overlap with extraction; `elapsed_s` covers both.
+    parsing overlap with extraction; `elapsed_s` covers both. An article that takes more
+    than `article_timeout_s` is stored as failed and its worker abandoned.
     """
     t0 = time.monotonic()
     sink = progress or NullProgress()
@@ -367,10 +433,11 @@ def run_batch(
     workers = max(1, concurrency)
     max_in_flight = workers * 2
     todo = claimed(planner.stream(writer), claims, writer, retry_failed=retry_failed)
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="batch")
+    pool = DaemonPool(workers)
+    abandoned = False
+    pending: dict[Future[Processed], tuple[SourceArticle, float, dt.datetime]] = {}
     try:
         with Heartbeat(claims):
-            pending: set[Future[Processed]] = set()
             exhausted = False
             while pending or not exhausted:
                 while not exhausted and len(pending) < max_in_flight:
@@ -378,19 +445,38 @@ def run_batch(
                     if article is None:
                         exhausted = True
                         break
-                    pending.add(
-                        pool.submit(process_article, article, extractor, writer.cache, rechecker)
+                    future = pool.submit(
+                        functools.partial(
+                            process_article, article, extractor, writer.cache, rechecker
+                        )
                     )
+                    pending[future] = (article, time.monotonic(), utcnow())
                 if not pending:
                     break
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                timeout = None
+                if article_timeout_s is not None:
+                    oldest = min(started for _, started, _ in pending.values())
+                    timeout = max(oldest + article_timeout_s - time.monotonic(), 0.0)
+                finished, _ = wait(list(pending), timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    processed = future.result()
-                    writer.save(processed)
-                    claims.release(processed.article.article_id)
+                    article, _, _ = pending.pop(future)
+                    writer.save(future.result())
+                    claims.release(article.article_id)
+                if article_timeout_s is None:
+                    continue
+                now = time.monotonic()
+                for future, (article, started, started_at) in list(pending.items()):
+                    if now - started >= article_timeout_s and not future.done():
+                        future.cancel()
+                        del pending[future]
+                        abandoned = True
+                        writer.save(_timed_out(article, article_timeout_s, started_at))
+                        claims.release(article.article_id)
     finally:
         # On Ctrl-C or a store error, do not start the queued articles; what is stored stays.
-        pool.shutdown(wait=True, cancel_futures=True)
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=not abandoned)
     summary.elapsed_s = time.monotonic() - t0
     sink.finish(summary)
     return summary

@@ -89,6 +89,14 @@ def batch_command(
             "--poll-interval", min=0.0, help="Seconds between provider batch polls (default 30)."
         ),
     ] = None,
+    article_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--article-timeout",
+            min=1.0,
+            help="Seconds one article may take before it is stored as failed (default 1800).",
+        ),
+    ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Ignore and do not fill the response cache.")
     ] = False,
@@ -104,6 +112,7 @@ def batch_command(
         recheck=recheck,
         use_cache=not no_cache,
         poll_interval_s=poll_interval,
+        article_timeout_s=article_timeout,
     )
     config = resolve_config(base_url=base_url, model=model, config_file=config_file)
     backend: Backend
