@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fakes.openai_server import FakeOpenAIServer
 from typer.testing import CliRunner
 
 from summarizer import errors
@@ -115,9 +116,7 @@ def test_missing_input_is_one_line_and_exit_2(command: list[str], tmp_path: Path
 
 
 @pytest.mark.parametrize("command", [["summarize", str(SEED)], ["batch", str(SEED)]])
-def test_a_missing_config_file_is_one_line_and_exit_2(
-    command: list[str], tmp_path: Path
-) -> None:
+def test_a_missing_config_file_is_one_line_and_exit_2(command: list[str], tmp_path: Path) -> None:
     args = [*command, "--config", str(tmp_path / "absent.toml"), "--db", str(tmp_path / "c.db")]
     if command[0] == "summarize":
         args = args[:-2]
@@ -142,9 +141,7 @@ def test_an_unreachable_model_exits_4_with_one_line(tmp_path: Path) -> None:
     [["review", "show", "999"], ["review", "approve", "999", "--reviewer", "ann"]],
     ids=lambda c: c[1],
 )
-def test_a_review_request_that_cannot_be_done_exits_2(
-    command: list[str], tmp_path: Path
-) -> None:
+def test_a_review_request_that_cannot_be_done_exits_2(command: list[str], tmp_path: Path) -> None:
     code, _, stderr = _invoke(*command, "--db", _existing_store(tmp_path))
     _assert_one_error_line(code, stderr, errors.EXIT_BAD_INPUT)
 
@@ -211,3 +208,24 @@ def test_a_real_process_prints_no_traceback_for_a_bad_store() -> None:
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+
+
+# 10.20: what a failure says and records ----------------------------------------------------
+
+
+def test_a_failed_validation_names_the_error_not_instructors_xml_dump() -> None:
+    with FakeOpenAIServer(responder=lambda _r: {"summary": "", "figures": "nope"}) as fake:
+        code, _, stderr = _invoke(
+            "summarize", str(SEED), "--base-url", fake.base_url, "--model", "m"
+        )
+    assert code == errors.EXIT_MODEL_FAILED
+    assert "<failed_attempts>" not in stderr and "validation error" in stderr  # before: XML
+
+
+def test_a_network_failure_is_stored_with_its_attempts(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    code, _, _ = _invoke("batch", str(SEED), "--db", str(db), "-q", *_unreachable(tmp_path))
+    assert code == errors.EXIT_FAILURES
+    store = Store.open(str(db))
+    (article,) = store.list_articles()
+    assert article.run is not None and article.run.attempts >= 1  # before: attempts=0

@@ -252,7 +252,10 @@ class LLMClient:
                 **kwargs,
             )
         except Exception as exc:  # every failure becomes an LLMError with what was seen
-            raise self._as_error(exc, tally) from exc
+            error = self._as_error(exc, tally)
+            # A request that never got an answer (network, HTTP 5xx) was still attempted.
+            error.attempts = max(error.attempts, int(retrying.statistics.get("attempt_number", 1)))
+            raise error from exc
         return CallResult(
             value=value, usage=tally.usage, attempts=tally.completions, raw_output=tally.raw_output
         )
@@ -268,7 +271,7 @@ class LLMClient:
         elif isinstance(exc, InstructorRetryException):
             message = (
                 f"the model's answer failed validation after {exc.n_attempts} attempt(s): "
-                f"{_first_line(str(exc))}"
+                f"{_first_line(Exception.__str__(exc))}"  # str() is instructor's XML dump
             )
         else:
             message = f"the model's answer could not be used: {_first_line(str(exc))}"
