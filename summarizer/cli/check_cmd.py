@@ -24,13 +24,7 @@ from summarizer.source_text import InputError, read_source_text
 MAX_RECORD_BYTES = 2_000_000
 
 EXIT_ACCEPTED = 0
-EXIT_BAD_INPUT = 2
 EXIT_FLAGGED = 3
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code=EXIT_BAD_INPUT)
 
 
 def load_record(path: Path) -> Extraction:
@@ -72,14 +66,12 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
 ) -> None:
     """Cross-check every number, quote and date of RECORD against ARTICLE."""
+    text = read_source_text(article)  # InputError: one line, exit 2, by the CLI's handler
+    parsed = load_record(record)
     try:
-        text = read_source_text(article)
-        parsed = load_record(record)
         date = dt.date.fromisoformat(published) if published else None
-    except (InputError, OSError) as exc:
-        raise _fail(str(exc)) from None
     except ValueError:
-        raise _fail(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+        raise InputError(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
     verdict = check_record(text, parsed, published=date)
     if as_json:
         typer.echo(verdict.model_dump_json(indent=2))

@@ -13,7 +13,7 @@ from rich.table import Table
 from summarizer.cli.app import app
 from summarizer.domain import MentionKind, NumericMention
 from summarizer.numbers import extract_mentions
-from summarizer.source_text import InputError, read_source_text
+from summarizer.source_text import read_source_text
 
 
 @app.command("numbers")
@@ -27,11 +27,7 @@ def numbers(
     ] = False,
 ) -> None:
     """List every figure in FILE with its normalised value, unit, kind and span."""
-    try:
-        text = read_source_text(file)
-    except (InputError, OSError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(code=2) from None
+    text = read_source_text(file)  # an InputError exits 2 through the CLI's one handler
     mentions = [m for m in extract_mentions(text) if show_all or m.is_figure]
     if as_json:
         typer.echo(json.dumps([m.model_dump(mode="json") for m in mentions], ensure_ascii=False))
