@@ -10,12 +10,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from fakes.batch_helpers import write_articles
-from fakes.openai_server import FakeOpenAIServer
+from fakes.openai_server import FakeOpenAIServer, default_extraction
 from sqlalchemy import func, select, text
 from typer.testing import CliRunner
 
@@ -199,3 +201,50 @@ def test_a_hung_model_fails_the_article_at_the_article_timeout(tmp_path: Path) -
     store = Store.open(db)
     (article,) = store.list_articles()
     assert article.run is not None and article.run.status == "failed"
+
+
+# 10.17: reading overlaps with extraction, and the elapsed time is the real one ----------
+
+
+def test_fetching_overlaps_with_model_calls_and_elapsed_is_wall_time(tmp_path: Path) -> None:
+    fetched_at: list[float] = []
+    asked_at: list[float] = []
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            fetched_at.append(time.monotonic())
+            time.sleep(0.4)
+            n = self.path.strip("/")
+            body = (
+                f"Ha Noi, March {n}, 2025 - Viet Nam and Japan held trade talks, round {n}.\n\n"
+                "Two-way trade reached US$1.5 billion in 2024, up 12 percent, the ministry said."
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+    def respond(request: dict[str, object]) -> dict[str, object]:
+        asked_at.append(time.monotonic())
+        return default_extraction(request)  # type: ignore[arg-type]
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    urls = [f"http://127.0.0.1:{server.server_address[1]}/{n}" for n in range(1, 6)]
+    try:
+        with FakeOpenAIServer(responder=respond) as fake:
+            started = time.monotonic()
+            code, output = _batch(fake, str(tmp_path / "o.db"), *urls)
+            wall = time.monotonic() - started
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 0, output
+    assert len(fetched_at) == 5 and asked_at
+    assert min(asked_at) < max(fetched_at)  # before: every URL was read before any model call
+    elapsed = float(output.split("elapsed")[1].split("s")[0].strip(" │|"))
+    assert elapsed >= 5 * 0.4 - 0.1 and elapsed <= wall  # reading time is in the summary
