@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from fakes.openai_server import FakeOpenAIServer
 
-from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck
+from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck_record
 from summarizer.batch.runner import run_batch
 from summarizer.domain import (
     ArticleMeta,
@@ -86,7 +86,7 @@ def measure(
                 extractor=instant_outcome if instant else extractor,
                 spec=spec,
                 concurrency=concurrency,
-                rechecker=recheck,
+                rechecker=recheck_record,
             )
             elapsed = time.perf_counter() - started
         store.close()
