@@ -208,13 +208,13 @@ def test_total_contradicted_by_the_sources_parts() -> None:
     _spans_are_exact(S002, verdict)
 
 
-def _meeting(date: dt.date | None, date_text: str) -> Meeting:
+def _meeting(date: dt.date | None, date_text: str, name: str = "Phan Thị Thắng") -> Meeting:
     return Meeting.model_validate(
         {
             "kind": "conference",
             "date": date,
             "date_text": date_text,
-            "participants": [{"name": "Phan Thị Thắng"}],
+            "participants": [{"name": name}],
         }
     )
 
@@ -234,18 +234,24 @@ def test_publication_date_comes_from_the_record_meta() -> None:
     rec = ArticleRecord(
         article_id="0" * 16,
         summary="s",
-        meetings=[_meeting(dt.date(2025, 11, 25), "On the afternoon of November 26")],
+        meetings=[_meeting(dt.date(2025, 11, 25), "On the afternoon of November 26", "Vi Thao")],
         meta=ArticleMeta(published=dt.date(2025, 11, 27)),
     )
     assert _only(check_record(S002, rec)).code == ReasonCode.date_mismatch
     fixed = rec.model_copy(
-        update={"meetings": [_meeting(dt.date(2025, 11, 26), rec.meetings[0].date_text or "")]}
+        update={
+            "meetings": [
+                _meeting(dt.date(2025, 11, 26), rec.meetings[0].date_text or "", "Vi Thao")
+            ]
+        }
     )
     assert check_record(S002, fixed).status == VerdictStatus.accepted
 
 
 def test_date_text_not_in_source_is_flagged() -> None:
-    bad = Extraction(summary="s", meetings=[_meeting(dt.date(2024, 8, 30), "August 29")])
+    bad = Extraction(
+        summary="s", meetings=[_meeting(dt.date(2024, 8, 30), "August 29", "Liu Ning")]
+    )
     found = _only(check_record(S001, bad, published=dt.date(2024, 8, 31)))
     assert found.code == ReasonCode.date_mismatch
     assert found.field == "meetings[0].date_text"

@@ -13,6 +13,7 @@ from summarizer.crosscheck.breakdowns import check_breakdowns
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.dates import check_date
 from summarizer.crosscheck.evidence import locate_evidence
+from summarizer.crosscheck.faithful import check_meaning, source_words
 from summarizer.crosscheck.figure_checks import check_figure
 from summarizer.crosscheck.figures import Finding
 from summarizer.crosscheck.summary import Extractor, check_free_text
@@ -43,6 +44,7 @@ def clear_caches() -> None:
     fold.cache_clear()
     fold_query.cache_clear()
     _free_text_mentions.cache_clear()
+    source_words.cache_clear()
 
 
 def check_record(
@@ -127,5 +129,8 @@ class _Checker:
                         ),
                     )
                 )
+        meaning, unverified = check_meaning(self.ctx, record, findings, self.extract)
+        self.found.extend(meaning)
         self.found.extend(instruction_discrepancies(self.ctx.text))  # prompt injection
-        return Verdict.from_discrepancies(self.found, self.checked)
+        verdict = Verdict.from_discrepancies(self.found, self.checked)
+        return verdict.model_copy(update={"unverified": unverified})

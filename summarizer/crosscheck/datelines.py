@@ -1,0 +1,65 @@
+"""A meeting's date words must belong to the meeting, not to the dateline or page furniture.
+
+The dateline is the header the article starts with ("date 2023-02-22", "VIETNAM, October 3
+-", "HÀ NỘI, May 5 (VNA) -"); page furniture is a short line with no sentence around its
+date ("Bộ Công thươngBộ Công thương27/11/2025"). When every occurrence of a meeting's
+`date_text` lies there, the date is the article's, not the meeting's: `date_from_dateline`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.crosscheck.evidence import locate_evidence
+from summarizer.crosscheck.textfold import FoldedText
+from summarizer.domain import Discrepancy, SourceSpan
+
+_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Ỹ][^\n.]{0,40}?,?\s+(?:\(?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+"
+    r"[A-Za-z]{3,9}(?:\s+\d{4})?)\)?\s*(?:\([A-Z]+\))?\s*[-–—]"
+)
+
+_DATE_IN_LINE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The dateline at the start of the text and every page-furniture line with a date."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_HEADER, _DATELINE):
+        match = pattern.match(text)
+        if match:
+            spans.append((match.start(), match.end()))
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        short = bool(stripped) and len(stripped) <= 80
+        if short and not re.search(r"[.!?]\s|[.!?]$", stripped) and _DATE_IN_LINE.search(stripped):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def check_dateline(folded: FoldedText, field: str, date_text: str | None) -> list[Discrepancy]:
+    if not date_text:
+        return []
+    found = locate_evidence(folded, date_text)
+    if not found:
+        return []  # date_mismatch already says the words are not in the source
+    header = dateline_spans(folded.original)
+    if not all(any(s <= start and end <= e for s, e in header) for start, end in found):
+        return []
+    start, end = found[0]
+    return [
+        Discrepancy(
+            code="date_from_dateline",
+            field=f"{field}.date_text",
+            claim=date_text,
+            source=folded.original[start:end],
+            spans=[SourceSpan(start=start, end=end, text=folded.original[start:end])],
+            message=(
+                f"{field}.date_text: '{date_text}' is the article's dateline, not the meeting's "
+                "date; use the date words of the sentence about the meeting, or none."
+            ),
+        )
+    ]

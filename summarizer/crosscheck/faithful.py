@@ -1,0 +1,54 @@
+"""The meaning checks of one record, in one call the checker makes after the number checks.
+
+Text grounding (`grounding`), figure meaning against frames (`meaning`), agreement
+status (`agreements`) and dateline dates (`datelines`). Returns discrepancies, which
+flag, and unverified fields, which do not.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from summarizer.crosscheck.agreements import check_agreement_status
+from summarizer.crosscheck.context import SourceContext
+from summarizer.crosscheck.datelines import check_dateline
+from summarizer.crosscheck.figures import Finding
+from summarizer.crosscheck.grounding import check_grounding
+from summarizer.crosscheck.meaning import (
+    Extractor,
+    Meaning,
+    check_figure_meaning,
+    check_spliced,
+    check_summary_meaning,
+)
+from summarizer.crosscheck.wordmatch import SourceWords
+from summarizer.domain import Discrepancy, Extraction, Unverified
+from summarizer.frames import frames_for
+
+
+@lru_cache(maxsize=64)
+def source_words(text: str) -> SourceWords:
+    """Folded source tokens; cached, a source is read once however many records are checked."""
+    return SourceWords(text)
+
+
+def check_meaning(
+    ctx: SourceContext, record: Extraction, findings: list[Finding], extract: Extractor
+) -> tuple[list[Discrepancy], list[Unverified]]:
+    """Everything a record says beyond its numbers, against the source."""
+    words = source_words(ctx.text)
+    meaning = Meaning.build(ctx, frames_for(ctx.text, ctx.mentions, ctx.published))
+    found: list[Discrepancy] = list(check_grounding(words, record))
+    unverified: list[Unverified] = []
+    for index, (figure, finding) in enumerate(zip(record.figures, findings, strict=True)):
+        found.extend(check_spliced(ctx, f"figures[{index}].evidence", figure.evidence))
+        mention = finding.mention if finding.ok else None
+        found.extend(check_figure_meaning(meaning, index, figure, mention, unverified))
+    if record.summary:
+        found.extend(check_summary_meaning(meaning, "summary", record.summary, extract))
+    for index, meeting in enumerate(record.meetings):
+        found.extend(check_dateline(ctx.folded, f"meetings[{index}]", meeting.date_text))
+    for index, agreement in enumerate(record.agreements):
+        found.extend(check_spliced(ctx, f"agreements[{index}].evidence", agreement.evidence))
+        found.extend(check_agreement_status(words, ctx.folded, index, agreement, unverified))
+    return found, unverified

@@ -1,0 +1,734 @@
+"""Is a figure right about what its number is? Metric, roles, period, qualifier and kind
+compared with the figure's frame (`summarizer.frames`), no model.
+
+- `role_swap`: the metric names the exporter as the importer, or another exporter
+  ("exports from Vietnam to Hainan" for "$695.2 million in Hainan's exports").
+- `wrong_metric`: a two-way total recorded as a one-way flow or the reverse, or a metric
+  whose words belong to another figure's clause and not to this one's.
+- `period_mismatch`: the period's year (or "first N months") is not the one in scope.
+- `qualifier_mismatch`: a hedge ("over 95%") dropped, flipped or invented.
+- `kind_mismatch`: a change recorded as a share or level, a level or share as a change.
+- `not_a_figure`: the number is a year, a date, an ordinal inside a proper name ("20th
+  Central Committee", "21st edition"), a phone number or page furniture.
+- `summary_misattributed`: a summary number said of a metric or year its frame denies.
+- `evidence_spliced`: an evidence quote with "..." joins words of two sentences.
+Rules and their measured false alarms: docs/crosscheck.md ("Meaning checks").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from summarizer.crosscheck.context import SourceContext
+from summarizer.crosscheck.evidence import locate_evidence
+from summarizer.crosscheck.figures import Claim, unit_problem, value_agrees
+from summarizer.crosscheck.wordmatch import FUNCTION_WORDS, canonical, stem, tokens_of, word_list
+from summarizer.domain import (
+    Discrepancy,
+    Figure,
+    FigureKind,
+    MentionKind,
+    NumericMention,
+    Qualifier,
+    SourceSpan,
+    Unverified,
+)
+from summarizer.frames import Frame, FrameRole, read_period, sentence_spans
+
+GENERIC = frozenset(
+    {
+        "accumulated",
+        "adjusted",
+        "amount",
+        "annual",
+        "average",
+        "change",
+        "combined",
+        "compared",
+        "conversion",
+        "cumulative",
+        "current",
+        "daily",
+        "decline",
+        "decrease",
+        "dollar",
+        "downwardly",
+        "drop",
+        "duration",
+        "equivalent",
+        "estimated",
+        "expected",
+        "fall",
+        "far",
+        "figure",
+        "first",
+        "forecast",
+        "gain",
+        "gross",
+        "growth",
+        "half",
+        "increase",
+        "jump",
+        "last",
+        "length",
+        "level",
+        "month",
+        "monthly",
+        "months",
+        "net",
+        "next",
+        "number",
+        "on",
+        "overall",
+        "peak",
+        "percent",
+        "percentage",
+        "period",
+        "preliminary",
+        "previous",
+        "projected",
+        "proportion",
+        "quarter",
+        "rate",
+        "record",
+        "reported",
+        "respectively",
+        "revised",
+        "rise",
+        "seasonally",
+        "share",
+        "since",
+        "so",
+        "some",
+        "sterling",
+        "sum",
+        "term",
+        "time",
+        "total",
+        "upwardly",
+        "value",
+        "volume",
+        "whole",
+        "y",
+        "year",
+        "year-on-year",
+        "yearly",
+        "yoy",
+    }
+)
+"""Words a metric may add or omit without changing what it names."""
+
+SUPPORT_OTHER = 0.67
+"""A metric is another figure's when none of its words stand in its own figure's
+sentence, the sentence before or its level's words, and another figure's hold at least
+two thirds of them."""
+
+_QUALIFIER_GROUPS: dict[Qualifier, str] = {
+    Qualifier.over: "above",
+    Qualifier.more_than: "above",
+    Qualifier.at_least: "above",
+    Qualifier.about: "about",
+    Qualifier.nearly: "below",
+    Qualifier.almost: "below",
+    Qualifier.under: "below",
+    Qualifier.less_than: "below",
+    Qualifier.up_to: "below",
+}
+
+
+# --------------------------------------------------------------------------- flows
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """What a phrase says flows between whom: a two-way total or a one-way export."""
+
+    measure: str | None
+    """'trade' (two-way), 'exports' (one-way, imports normalised), 'balance' (surplus,
+    deficit), or None."""
+    exporter: str | None = None
+    importer: str | None = None
+
+
+_ENTITY = r"([a-z][a-z-]*)"
+_PARTNER = r"([a-z][a-z-]*)(?! 's)"
+"""A partner after "to"/"from": not a possessive ("to Japan's biggest partner, China")."""
+_MEASURES = frozenset({"trade", "export", "exports", "import", "imports", "commerce"})
+
+
+def parse_flow(phrase: str, entities: frozenset[str]) -> Flow:
+    """The flow a metric or noun phrase names; entities are the source's proper names."""
+    text = _possessives(phrase)
+    if len(text.split()) > 14:
+        return Flow(None)  # a whole sentence, not a noun phrase: no reliable reading
+    if re.search(r"\b(?:surplus\w*|deficit\w*|balance|gap|shortfall|imbalance)\b", text):
+        return Flow("balance")
+    if re.search(r"import\W{0,3}(?:and\W+)?export|export\W{0,3}(?:and\W+)?import", text):
+        return Flow("trade")
+    one_way = None
+    if re.search(r"\bexports?\b|\bexported\b|\bexport\b", text):
+        one_way = "exports"
+    elif re.search(r"\bimports?\b|\bimported\b", text):
+        one_way = "imports"
+    if one_way is None:
+        if re.search(r"\b(?:trade|two-way|bilateral|exchange|commerce)\b", text):
+            return Flow("trade")
+        return Flow(None)
+
+    def entity(pattern: str) -> str | None:
+        for match in re.finditer(pattern, text):
+            word = match.group(1)
+            if word in entities and word not in FUNCTION_WORDS and word not in GENERIC:
+                return word
+        return None
+
+    noun = r"(?:exports?|exported|export)" if one_way == "exports" else r"(?:imports?|imported)"
+    owner = (
+        entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,2}}{noun}\b")
+        or entity(rf"\b{noun} (?:of|by) (?:the )?{_ENTITY}")
+        or entity(rf"\b{_ENTITY} (?:[a-z-]+ )?{noun}\b")
+    )
+    if one_way == "exports":
+        owner = owner or entity(rf"\b{noun} (?:[a-z-]+ ){{0,2}}from (?:the )?{_PARTNER}")
+        partner = entity(rf"\b{noun}\b(?: [a-z'-]+){{0,4}}? (?:to|into) (?:the )?{_PARTNER}")
+        return Flow("exports", owner, partner)
+    partner = entity(rf"\b{noun}\b(?: [a-z'-]+){{0,4}}? from (?:the )?{_PARTNER}")
+    return Flow("exports", partner, owner)
+
+
+def _possessives(phrase: str) -> str:
+    """Folded words with possessives kept as a separate "'s" ("hainan 's exports"); the
+    words of capitalised names ("Ministry of Industry and Trade") are masked."""
+    out = []
+    for i, token in enumerate(tokens_of(phrase.replace("’", "'"))):
+        if i > 0 and token.raw[:1].isupper() and token.folded in _MEASURES:
+            out.append("name")
+            continue
+        out.append(canonical(token.folded))
+        if token.raw.endswith("'s") or token.raw.endswith("'"):
+            out.append("'s")
+    return " ".join(out)
+
+
+def flow_problem(claimed: Flow, frame: Flow) -> str | None:
+    """'role_swap', 'wrong_metric' or None (agreeing, or nothing to compare)."""
+    if claimed.measure is None or frame.measure is None:
+        return None
+    if claimed.measure != frame.measure:
+        return "wrong_metric"
+    if claimed.measure != "exports":
+        return None
+    pairs = (
+        (claimed.exporter, frame.importer),
+        (claimed.importer, frame.exporter),
+        (claimed.exporter, frame.exporter),
+        (claimed.importer, frame.importer),
+    )
+    swapped = any(a and b and a == b for a, b in pairs[:2])
+    differ = any(a and b and a != b for a, b in pairs[2:])
+    return "role_swap" if swapped or differ else None
+
+
+_CALENDAR = frozenset(
+    word_list(
+        "january february march april may june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    )
+)
+
+
+@lru_cache(maxsize=64)
+def proper_names(text: str) -> frozenset[str]:
+    """Folded words the source capitalises inside sentences and never writes in lower
+    case (Hainan, Vietnam, Guangxi), plus countries of demonyms; months excluded."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for start, end in sentence_spans(text):
+        for i, token in enumerate(tokens_of(text[start:end])):
+            if token.raw[:1].isupper():
+                if i > 0:
+                    upper.add(token.folded)
+            elif token.raw[:1].isalpha():
+                lower.add(token.folded)
+    names = {canonical(w) for w in upper - lower - FUNCTION_WORDS - _CALENDAR}
+    return frozenset(names - GENERIC)
+
+
+# --------------------------------------------------------------------------- support
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        stem(t.folded)
+        for t in tokens_of(text)
+        if t.folded not in FUNCTION_WORDS and t.folded not in GENERIC and not t.folded.isdigit()
+    }
+
+
+def support(metric: str, scope: str) -> float | None:
+    """Share of the metric's content words that the scope holds (None: nothing to judge)."""
+    words = _stems(metric)
+    if not words:
+        return None
+    return len(words & _stems(scope)) / len(words)
+
+
+@dataclass(slots=True)
+class Meaning:
+    """Frames of one source with what the meaning checks need, computed once per check."""
+
+    ctx: SourceContext
+    frames: dict[str, Frame]
+    entities: frozenset[str]
+
+    @classmethod
+    def build(cls, ctx: SourceContext, frames: dict[str, Frame]) -> Meaning:
+        return cls(ctx, frames, proper_names(ctx.text))
+
+    def scope(self, frame: Frame) -> str:
+        """Words describing the frame's number: its sentence, the sentence before, and
+        for a change or anaphor the level's words."""
+        parts = [frame.context]
+        if frame.base_id and frame.base_id in self.frames:
+            parts.append(self.frames[frame.base_id].scope)
+        return " ".join(parts)
+
+    def subject_flow(self, frame: Frame) -> Flow:
+        """The flow of the frame's noun phrase; without one, of the words just before the
+        number ("imports grew 12.9 percent"), never of words after it."""
+        subject = frame.subject
+        if subject is None and frame.base_id in self.frames:
+            subject = self.frames[frame.base_id].subject
+        if subject is not None:
+            return parse_flow(subject.text, self.entities)
+        mention = self.ctx.by_id.get(frame.mention_id)
+        if frame.window is None or mention is None:
+            return Flow(None)
+        return parse_flow(self.ctx.text[frame.window.start : mention.start], self.entities)
+
+    def metric_problem(self, metric: str, frame: Frame) -> tuple[str, str] | None:
+        """(code, why) when the metric cannot be this frame's; None when it may be."""
+        claimed = parse_flow(metric, self.entities)
+        source_flow = self.subject_flow(frame)
+        share = frame.role is FrameRole.share or re.match(
+            r"\W*(?:share|proportion)\b", metric, re.I
+        )
+        problem = None if share else flow_problem(claimed, source_flow)
+        said = frame.subject.text if frame.subject else frame.clause.text
+        if problem is not None:
+            return problem, said
+        own = support(metric, self.scope(frame))
+        if own is None or own > 0:
+            return None
+        others = [
+            (s, other)
+            for other in self.frames.values()
+            if other.mention_id != frame.mention_id
+            and (s := support(metric, self.scope(other))) is not None
+        ]
+        if others:
+            best, other = max(others, key=lambda pair: pair[0])
+            if best >= SUPPORT_OTHER:
+                elsewhere = other.subject.text if other.subject else other.clause.text
+                return "wrong_metric", f"{said} (the metric's words describe '{elsewhere}')"
+        return None
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _span_of(ctx: SourceContext, frame: Frame) -> list[SourceSpan]:
+    return [SourceSpan(start=frame.clause.start, end=frame.clause.end, text=frame.clause.text)]
+
+
+def check_figure_meaning(
+    meaning: Meaning,
+    index: int,
+    figure: Figure,
+    mention: NumericMention | None,
+    unverified: list[Unverified],
+) -> list[Discrepancy]:
+    """The meaning discrepancies of one figure whose value matched `mention`."""
+    ctx = meaning.ctx
+    found: list[Discrepancy] = []
+    field = f"figures[{index}]"
+    outsider = not_a_figure_reason(ctx, figure, mention)
+    if outsider:
+        return [
+            Discrepancy(
+                code="not_a_figure",
+                field=f"{field}.value",
+                claim=figure.text or str(figure.value),
+                source=outsider[1],
+                spans=outsider[2],
+                message=f"{field}: {outsider[0]}; it is not an economic figure — leave it out.",
+            )
+        ]
+    if mention is None or mention.id not in meaning.frames:
+        return found
+    frame = meaning.frames[mention.id]
+    spans = _span_of(ctx, frame)
+    metric = " ".join([figure.metric, *figure.entities])
+    problem = meaning.metric_problem(metric, frame) if figure.metric != "figure" else None
+    if problem is not None:
+        code, said = problem
+        found.append(
+            Discrepancy(
+                code=code,
+                field=f"{field}.metric",
+                claim=figure.metric,
+                source=said,
+                spans=spans,
+                message=(
+                    f"{field}.metric: the source says '{mention.text}' is of '{said}', "
+                    f"not '{figure.metric}'" + (" (roles swapped)." if code == "role_swap" else ".")
+                ),
+            )
+        )
+    found.extend(_period(meaning, field, figure, frame, spans, unverified))
+    found.extend(_qualifier(field, figure, mention, frame, spans))
+    found.extend(_kind(field, figure, mention, frame, spans))
+    return found
+
+
+def years_in_scope(meaning: Meaning, frame: Frame) -> frozenset[int]:
+    """Years a figure may belong to: its sentence's and paragraph's (`Frame.context_years`),
+    the lead's, and the publication year and the one before when its paragraph writes no
+    year, its period words are relative ("last year", often a comparison base) or its
+    sentence names a month without a year ("in February")."""
+    published = meaning.ctx.published
+    in_scope = set(frame.context_years | frame.lead_years)
+    relative = frame.period is not None and not re.search(r"\d", frame.period.text)
+    if published is not None and (
+        not frame.context_years or relative or _BARE_MONTH.search(frame.sentence.text)
+    ):
+        in_scope |= {published.year, published.year - 1}
+    return frozenset(in_scope)
+
+
+_YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BARE_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?!,?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+)
+
+
+def _period(
+    meaning: Meaning,
+    field: str,
+    figure: Figure,
+    frame: Frame,
+    spans: list[SourceSpan],
+    unverified: list[Unverified],
+) -> list[Discrepancy]:
+    if not figure.period:
+        return []
+    published = meaning.ctx.published
+    years, months = read_period(figure.period, published)
+    years = years or frozenset(int(y) for y in _YEAR_DIGITS.findall(figure.period))
+    said = frame.period.text if frame.period else None
+    in_scope = years_in_scope(meaning, frame)
+    local = frame.period is not None and frame.clause.start <= frame.period.start < frame.clause.end
+    wrong = bool(years and in_scope and years.isdisjoint(in_scope)) or bool(
+        months and frame.months and months != frame.months and local
+    )
+    if not wrong and years and not in_scope:
+        stated, _ = read_period(meaning.ctx.text, published)
+        near = {published.year, published.year - 1} if published else set()
+        if years.isdisjoint(stated | near):
+            wrong = True
+        else:
+            unverified.append(
+                Unverified(
+                    field=f"{field}.period",
+                    claim=figure.period,
+                    reason="no period words in scope of this figure",
+                )
+            )
+    if not wrong:
+        return []
+    return [
+        Discrepancy(
+            code="period_mismatch",
+            field=f"{field}.period",
+            claim=figure.period,
+            source=said,
+            spans=spans,
+            message=(
+                f"{field}.period: the period in scope of this figure is "
+                f"'{said or 'not stated'}', not '{figure.period}'."
+            ),
+        )
+    ]
+
+
+def _qualifier(
+    field: str,
+    figure: Figure,
+    mention: NumericMention,
+    frame: Frame,
+    spans: list[SourceSpan],
+) -> list[Discrepancy]:
+    mine, theirs = figure.qualifier, frame.qualifier
+    if mine is None and theirs is None:
+        return []
+    if mine is not None and theirs is None:
+        if frame.hedged:
+            return []  # a hedge word the vocabulary does not map: nothing to contradict
+        why = f"the source gives '{mention.text}' with no qualifier, not '{mine.value}'"
+    elif mine is None:
+        assert theirs is not None
+        why = f"the source hedges it ('{theirs.value}'); the qualifier was dropped"
+    else:
+        assert theirs is not None
+        if _QUALIFIER_GROUPS[mine] == _QUALIFIER_GROUPS[theirs]:
+            return []
+        why = f"the source says '{theirs.value}', not '{mine.value}'"
+    return [
+        Discrepancy(
+            code="qualifier_mismatch",
+            field=f"{field}.qualifier",
+            claim=mine.value if mine else "none",
+            source=mention.text,
+            spans=spans,
+            message=f"{field}.qualifier: {why}.",
+        )
+    ]
+
+
+def _kind(
+    field: str,
+    figure: Figure,
+    mention: NumericMention,
+    frame: Frame,
+    spans: list[SourceSpan],
+) -> list[Discrepancy]:
+    kind = figure.kind
+    if kind is FigureKind.change and frame.role is not FrameRole.change and frame.settled:
+        why = f"the source gives '{mention.text}' as a {frame.role.value}, not a change"
+    elif (
+        frame.role is FrameRole.change
+        and kind in (FigureKind.share, FigureKind.amount, FigureKind.count)
+        and figure.unit in ("percent", "percentage_point")
+        and mention.direction is not None
+        and not _SHARE_WORDS.search(frame.window.text if frame.window else "")
+    ):
+        why = f"the source gives '{mention.text}' as a change, not a {kind.value}"
+    else:
+        return []
+    return [
+        Discrepancy(
+            code="kind_mismatch",
+            field=f"{field}.kind",
+            claim=kind.value,
+            source=frame.clause.text,
+            spans=spans,
+            message=f"{field}.kind: {why}.",
+        )
+    ]
+
+
+_SHARE_WORDS = re.compile(r"\b(?:share|account\w*|proportion|of (?:the )?total|makes? up)\b", re.I)
+
+
+# --------------------------------------------------------------------------- not a figure
+
+_PROPER_AFTER = re.compile(r"^\s+(?:[A-Z][\w’'-]*\s+){0,3}?[A-Z][\w’'-]+")
+_EVENT_NOUN = re.compile(
+    r"^\s*(?:edition|session|plenum|congress|anniversary|summit|meeting|conference|forum|"
+    r"expo|fair|round|party congress|national congress|central committee|century)\b",
+    re.I,
+)
+_ORDINAL_ONLY = re.compile(r"^\s*\d+(?:st|nd|rd|th)\b|^\s*(?:first|second|third)", re.I)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}")
+_PHONE_WORD = re.compile(r"\b(?:tel|phone|hotline|fax|call|telephone)\b\W*$", re.I)
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:comments?|share|like|views?|tweets?|print|email|read more|photo|page|related|"
+    r"same category|same author|no data)\b.{0,30}$",
+    re.I,
+)
+
+
+def not_a_figure_reason(
+    ctx: SourceContext, figure: Figure, mention: NumericMention | None
+) -> tuple[str, str, list[SourceSpan]] | None:
+    """Why the figure's number is not a figure (year, date, proper-name ordinal, phone,
+    page furniture), with the source words; None when it is a figure."""
+    if figure.text:
+        for start, end in _text_spans(ctx, figure):
+            for m in ctx.mentions:
+                calendar = m.kind in (MentionKind.year, MentionKind.date)
+                if calendar and m.start <= start and end <= m.end:
+                    kind = "a year" if m.kind is MentionKind.year else "a date"
+                    return f"'{m.text}' is {kind}", m.text, [_mspan(m)]
+    if mention is None:
+        return None
+    if is_name_ordinal(ctx.text, mention):
+        return f"'{mention.text}' is an ordinal inside a name", mention.text, [_mspan(mention)]
+    before = ctx.text[max(0, mention.start - 20) : mention.start]
+    if _PHONE.fullmatch(mention.text.strip()) or _PHONE_WORD.search(before):
+        return f"'{mention.text}' is a phone number", mention.text, [_mspan(mention)]
+    line_start = ctx.text.rfind("\n", 0, mention.start) + 1
+    line_end = ctx.text.find("\n", mention.end)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    if _FURNITURE_LINE.match(line):
+        return (
+            f"'{mention.text}' is page furniture ('{line.strip()}')",
+            line.strip(),
+            [_mspan(mention)],
+        )
+    return None
+
+
+def is_name_ordinal(text: str, mention: NumericMention) -> bool:
+    """An ordinal inside a name: before capitalised words ("20th Central Committee") or
+    an event noun with its owner ("the 21st edition of the expo")."""
+    if mention.kind is not MentionKind.ordinal or not _ORDINAL_ONLY.match(mention.text):
+        return False
+    words = mention.text.split()
+    tail = " ".join(words[1:])
+    after = (" " + tail if tail else "") + text[mention.end : mention.end + 40]
+    event = _EVENT_NOUN.match(after)
+    if event and re.match(r"\s+of\b", after[event.end() :]):
+        return True  # "the 21st edition of the expo"; "its 21st edition." stays a figure
+    return bool(tail and tail[:1].isupper()) or bool(not tail and _PROPER_AFTER.match(after))
+
+
+def _mspan(m: NumericMention) -> SourceSpan:
+    return SourceSpan(start=m.start, end=m.end, text=m.text)
+
+
+def _text_spans(ctx: SourceContext, figure: Figure) -> list[tuple[int, int]]:
+    from summarizer.crosscheck.textfold import find_all
+
+    return find_all(ctx.folded, figure.text) if figure.text else []
+
+
+# --------------------------------------------------------------------------- evidence
+
+_ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
+
+
+def check_spliced(ctx: SourceContext, field: str, evidence: str | None) -> list[Discrepancy]:
+    """An elided quote ('a ... b') must keep its pieces inside one source sentence."""
+    if not evidence or not _ELLIPSIS.search(evidence):
+        return []
+    spans = locate_evidence(ctx.folded, evidence)
+    if not spans:
+        return []  # evidence_not_in_source says so
+    sentences = sentence_spans(ctx.text)
+    for start, end in spans:
+        if any(s <= start and end <= e for s, e in sentences):
+            return []
+    start, end = spans[0]
+    return [
+        Discrepancy(
+            code="evidence_spliced",
+            field=field,
+            claim=evidence,
+            source=ctx.text[start:end],
+            spans=[SourceSpan(start=start, end=end, text=ctx.text[start:end])],
+            message=(f"{field}: the '...' joins words of different sentences; quote one sentence."),
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- summary
+
+_SEGMENT = re.compile(r"[;,—–]|\s-\s")
+
+Extractor = Callable[[str], list[NumericMention]]
+
+
+def check_summary_meaning(
+    meaning: Meaning, field: str, text: str, extract: Extractor
+) -> list[Discrepancy]:
+    """Each summary number must be said of a metric and year its source frame supports."""
+    ctx = meaning.ctx
+    found: list[Discrepancy] = []
+    for s_start, s_end in sentence_spans(text):
+        sentence = text[s_start:s_end]
+        numbers = [m for m in extract(sentence) if m.is_figure]
+        for number in numbers:
+            phrase = _phrase_around(sentence, number, numbers)
+            years, _ = read_period(phrase, ctx.published)
+            candidates = _candidates(ctx, number)
+            frames = [meaning.frames[m.id] for m in candidates if m.id in meaning.frames]
+            if not frames:
+                continue
+            judged = [_summary_problem(meaning, phrase, years, f) for f in frames]
+            if any(j is None for j in judged):
+                continue
+            why = next(j for j in judged if j is not None)
+            frame = frames[0]
+            found.append(
+                Discrepancy(
+                    code="summary_misattributed",
+                    field=field,
+                    claim=phrase.strip(),
+                    source=frame.clause.text,
+                    spans=_span_of(ctx, frame),
+                    message=f"{field}: '{number.text}' {why}.",
+                )
+            )
+    return found
+
+
+def _phrase_around(sentence: str, number: NumericMention, numbers: list[NumericMention]) -> str:
+    left = max([m.end for m in numbers if m.end <= number.start] or [0])
+    right = min([m.start for m in numbers if m.start >= number.end] or [len(sentence)])
+    before = sentence[left : number.start]
+    cuts = [m.end() for m in _SEGMENT.finditer(before)]
+    before = before[cuts[-1] :] if cuts else before
+    after = sentence[number.end : right]
+    cut = _SEGMENT.search(after)
+    after = after[: cut.start()] if cut else after
+    return f"{before} {after}"
+
+
+def _candidates(ctx: SourceContext, number: NumericMention) -> list[NumericMention]:
+    claim = Claim(
+        field="summary",
+        magnitude=number.value,
+        unit=number.unit,
+        direction=None,
+        label=number.text,
+        strict_direction=False,
+    )
+    return [
+        m for m in ctx.figures if value_agrees(claim, m) and unit_problem(ctx, claim, m) is None
+    ]
+
+
+def _summary_problem(
+    meaning: Meaning, phrase: str, years: frozenset[int], frame: Frame
+) -> str | None:
+    in_scope = years_in_scope(meaning, frame)
+    if years and in_scope and years.isdisjoint(in_scope):
+        return f"belongs to {frame.period.text if frame.period else 'another period'}"
+    problem = meaning.metric_problem(phrase, frame)
+    if problem is not None:
+        return f"is of '{problem[1]}', not what the summary says"
+    return None
+
+
+@lru_cache(maxsize=64)
+def _source_mentions(text: str) -> tuple[NumericMention, ...]:
+    from summarizer.numbers import extract_mentions
+
+    return tuple(extract_mentions(text))
+
+
+def convention_excludes(text: str, start: int, end: int) -> str | None:
+    """Why the gold convention keeps the words at [start, end) out of figures (a
+    proper-name ordinal, a year, a date), or None. Used to build reference records."""
+    for mention in _source_mentions(text):
+        if mention.start < end and start < mention.end:
+            if mention.kind in (MentionKind.year, MentionKind.date):
+                return f"'{mention.text}' is a {mention.kind.value}"
+            if is_name_ordinal(text, mention):
+                return f"'{mention.text}' is an ordinal inside a name"
+    return None

@@ -1,0 +1,617 @@
+"""Figure frames: what each number in an article measures, read from its words, no model.
+
+A frame says, for one numeric mention: the sentence and clause it stands in, the noun
+phrase it measures ("Hainan's exports", "import-export turnover between Vietnam and
+Guangxi"), whether it is a level, a change or a share, the level a change belongs to
+("reached 29.5 billion USD, an increase of 12.13%"), the figure a "respectively" list
+gives it, the period words in scope ("in the first 10 months of 2025", inherited from an
+earlier sentence of the same paragraph when the sentence names none) and the hedge
+("over 95%"). The cross-checker compares a record's metric, period, qualifier and kind
+with it; the prompt builder can show it to a model. Rules are documented in
+docs/crosscheck.md ("Figure frames").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from summarizer.domain import Direction, NumericMention, Qualifier
+
+
+class FrameRole(StrEnum):
+    """What a number is in its clause."""
+
+    level = "level"
+    change = "change"
+    share = "share"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A half-open span of the source text, with its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The reading of one numeric mention in its sentence."""
+
+    mention_id: str
+    sentence: TextSpan
+    clause: TextSpan
+    role: FrameRole
+    subject: TextSpan | None = None
+    """The noun phrase measured (for a change: the phrase of the level it qualifies)."""
+    base_id: str | None = None
+    """For a change: the mention id of the level figure it qualifies."""
+    direction: Direction | None = None
+    period: TextSpan | None = None
+    years: frozenset[int] = frozenset()
+    months: int | None = None
+    """N of "the first N months" in the period words, if any."""
+    qualifier: Qualifier | None = None
+    hedged: bool = False
+    """True when a hedge word stands right before the number, read or not as a qualifier."""
+    respectively: bool = False
+    window: TextSpan | None = None
+    """The words between this number and its neighbours: what the number is said of."""
+    settled: bool = False
+    """True when a level or share cannot be a change: no change word between this number
+    and its neighbours (up to the next comma), and a level verb right before it
+    ("reached", "accounts for", "comprised") or no change word in its sentence."""
+    context_years: frozenset[int] = frozenset()
+    """Every year the figure may belong to: those its sentence names (comparison bases
+    included) and those of the earlier sentences of its paragraph."""
+    lead_years: frozenset[int] = frozenset()
+    """Years the article's first sentences (headline, lead) write."""
+    previous: TextSpan | None = None
+    """The sentence before, in the same paragraph (what "the figure" may refer to)."""
+
+    @property
+    def scope(self) -> str:
+        """The words that describe this number: subject, local window and clause."""
+        parts = [p.text for p in (self.subject, self.window) if p is not None]
+        return " ".join(parts) if parts else self.clause.text
+
+    @property
+    def context(self) -> str:
+        """The sentence and the one before it in its paragraph: the widest reading."""
+        parts = [p.text for p in (self.previous, self.subject) if p is not None]
+        return " ".join([*parts, self.sentence.text])
+
+
+# --------------------------------------------------------------------------- sentences
+
+_SENTENCE_END = re.compile(
+    r"(?<![.\s][A-Z]\.)(?<!\b(?:Mr|Dr|No|St|Co|Mt)\.)(?<!\b(?:Mrs|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|"
+    r"Sep|Oct|Nov|Dec)\.)(?<=[.!?])[\"'”’)]?\s+(?=[^a-z])|\n+|(?<=[a-z0-9%)”]\.)(?=[A-Z][a-z])"
+)
+"""A sentence ends at '.', '!' or '?' before a space and a word not in lower case, except
+after an initial or abbreviation ("U.S. dollars", "Mr. Smith"); at a line break; and
+where a '.' glues two sentences ("China.According")."""
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences (or lines) of `text` as spans; also split where a '.' glues two sentences."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        _add_span(text, spans, cursor, match.start())
+        cursor = match.end()
+    _add_span(text, spans, cursor, len(text))
+    return spans
+
+
+def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where a paragraph (a blank-line-separated block) begins."""
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+# --------------------------------------------------------------------------- word lists
+
+_CLAUSE_BOUNDARY = re.compile(
+    r"\s*(?:[;:]|\s[—–]\s|,\s*(?:of which|while|whereas|and|but|respectively|according to|"
+    r"accounting for|compared with|compared to|including)\b|\bwhile\b|\bwhereas\b)\s*",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:an?\s+)?(?:year[- ]on[- ]year\s+)?(?:increase|decrease|rise|fall|drop|decline|"
+    r"growth|jump|gain|surge|contraction|reduction|plunge|slump)\s+(?:of|by)\s*"
+    r"|\b(?:up|down|rising|rose|risen|grew|grown|growing|increased|increasing|decreased|"
+    r"decreasing|fell|fallen|falling|declined|declining|jumped|surged|dropped|slumped|"
+    r"climbed|gained|expanded|contracted|shrank|narrowed|widened|eased|plunged|soared)"
+    r"(?:\s+(?:by|an?\s+(?:annual|yearly)))?\s*"
+    r"|\brespectively\s+(?:rising|falling|increasing|decreasing|up|down|growing|"
+    r"declining)\s*"
+    r"|\bby\s*)(?:(?:about|around|nearly|almost|over|more than|some|roughly)\s*)?$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:percent|per cent|%|pct|percentage points?)?\s*(?:(?:year[- ]on[- ]year|"
+    r"y/y|yoy)\b|(?:growth|increase|rise|decrease|decline|drop|fall|jump|gain|surge|"
+    r"contraction|reduction)\b|(?:higher|lower|more|less)\s+than\b)",
+    re.I,
+)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:accounts?|accounted|accounting)\s+for\s*(?:(?:about|around|nearly|almost|over|"
+    r"more than|less than|some|roughly|under)\s*)?$|\b(?:share|proportion)\s+of\s*$"
+    r"|\b(?:makes?|made|making)\s+up\s*$|\brepresent(?:s|ed|ing)?\s*$",
+    re.I,
+)
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?(?:total|country|nation|world|whole|all|national|overall)"
+    r"|share\b)",
+    re.I,
+)
+_LEVEL_VERB = re.compile(
+    r"\s*\b(?:reached|reaches|reach|hit|hits|was|were|is|are|stood at|stands at|totall?ed|"
+    r"totals|amounted to|amounts to|rose to|fell to|grew to|increased to|decreased to|"
+    r"climbed to|dropped to|came to|comes to|exceeded|topped|surpassed|valued at|worth|"
+    r"of|at|to|accounts? for|accounted for|accounting for|makes? up|made up)\s*"
+    r"(?:(?:about|around|nearly|almost|over|more than|less than|some|roughly|under|"
+    r"approximately|up to|at least)\s*)?$",
+    re.I,
+)
+_SETTLED_BEFORE = re.compile(
+    r"\b(?:reached|reaches|hit|hits|stood at|stands at|totall?ed|totals|amounted to|"
+    r"amounts to|was|were|is|are|accounts? for|accounted for|accounting for|comprised|"
+    r"comprises|comprising|including|includes|to|at|of)\s*"
+    r"(?:(?:about|around|nearly|almost|over|more than|less than|some|roughly|under)\s*)?$",
+    re.I,
+)
+_ANY_CHANGE = re.compile(
+    r"\b(?:up|down|ris\w*|rose|grow\w*|grew|increas\w*|decreas\w*|fell|fall\w*|declin\w*|"
+    r"jump\w*|surg\w*|drop\w*|slump\w*|climb\w*|gain\w*|expand\w*|contract\w*|"
+    r"shr[ai]nk\w*|narrow\w*|widen\w*|eas\w*|plung\w*|soar\w*|chang\w*|year[- ]on[- ]year|"
+    r"compared|higher|lower|more than|less than|above|below|ahead|behind|doubl\w*|tripl\w*|"
+    r"halv\w*|fold)\b",
+    re.I,
+)
+_INTRO = re.compile(
+    r"^\s*(?:(?:that|this|it|which)\s+(?:comprised|comprises|included|includes)|of which|"
+    r"including|while|whereas|and|but|with|among them|in which)\b[\s,]*",
+    re.I,
+)
+_OF_PHRASE = re.compile(
+    r"^\s*(?:in|of|for)\s+(?P<np>[^,;:.]+?)(?=\s+and\s*(?:[$€£¥]|$)|\s*[,;:.]|$)"
+)
+_GROWTH_IN = re.compile(
+    r"^\s*(?:percent|per cent|%|pct)?\s*(?:growth|increase|rise|decrease|decline|drop|fall)"
+    r"\s+(?:in|of)\s+(?P<np>[^,;:.]+)",
+    re.I,
+)
+_ANAPHOR = re.compile(
+    r"^\s*(?:the|this|that)\s+(?:figure|number|value|amount|total)\s*$|^\s*it\s*$", re.I
+)
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:over|more than|above|at least|upwards of|exceeding|about|around|roughly|some|"
+    r"approximately|nearly|almost|close to|under|less than|below|up to|just over|just under|"
+    r"as much as|as many as|an estimated|estimated|approx\.?|circa|topped|exceeded|within|"
+    r"exceeds?|near|surpass\w*|top|tops|"
+    r"nearly half|almost|some)\s*(?:[a-z]+\s+)?[$€£¥]?$",
+    re.I,
+)
+_QUALIFIER_OF = {
+    "over": Qualifier.over,
+    "above": Qualifier.over,
+    "just over": Qualifier.over,
+    "upwards of": Qualifier.over,
+    "exceeding": Qualifier.over,
+    "more than": Qualifier.more_than,
+    "at least": Qualifier.at_least,
+    "about": Qualifier.about,
+    "around": Qualifier.about,
+    "roughly": Qualifier.about,
+    "some": Qualifier.about,
+    "approximately": Qualifier.about,
+    "nearly": Qualifier.nearly,
+    "close to": Qualifier.nearly,
+    "almost": Qualifier.almost,
+    "under": Qualifier.under,
+    "below": Qualifier.under,
+    "just under": Qualifier.under,
+    "less than": Qualifier.less_than,
+    "up to": Qualifier.up_to,
+    "within": Qualifier.up_to,
+}
+_HEDGE_AFTER = re.compile(
+    r"^\s*(?:or more|or so|plus|and more|and above|or higher|or less)\b", re.I
+)
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_YEAR = r"(?:19|20)\d\d"
+_PERIOD = re.compile(
+    rf"\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
+    rf"(?P<n>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+(?:months?|quarters?|weeks?)\s+"
+    rf"(?:of\s+)?(?P<y1>{_YEAR}|this year|last year|the year)"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+    rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
+    rf"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    rf"December)(?:\s*[-–]\s*(?:January|February|March|April|May|June|July|August|September|"
+    rf"October|November|December))?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
+    r"|\b(?P<rel>last year|this year|past year)\b",
+    re.I,
+)
+
+
+def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
+    for group in ("y1", "y2", "y3"):
+        value = match.group(group)
+        if value:
+            return _year_word(value, published)
+    if match.group("y4"):
+        first = int(match.group("y4"))
+        tail = match.group("y4b")
+        if tail:
+            last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+            if first <= last <= first + 20:
+                return frozenset(range(first, last + 1))
+        return frozenset({first})
+    rel = match.group("rel")
+    return _year_word(rel, published) if rel else frozenset()
+
+
+def _year_word(word: str, published: dt.date | None) -> frozenset[int]:
+    if re.fullmatch(_YEAR, word):
+        return frozenset({int(word)})
+    if published is None:
+        return frozenset()
+    lowered = word.lower()
+    if lowered in ("this year", "the year"):
+        return frozenset({published.year})
+    return frozenset({published.year - 1})
+
+
+def read_period(text: str, published: dt.date | None = None) -> tuple[frozenset[int], int | None]:
+    """The years and the "first N months" count that period words (a record's or a
+    source's) name: "first 10 months of 2025" -> ({2025}, 10); "2023 (last year)" -> {2023}.
+    Written years win over relative words ("last year") when a text has both."""
+    years: set[int] = set()
+    relative: set[int] = set()
+    months: int | None = None
+    for match in _PERIOD.finditer(text):
+        (relative if match.group("rel") else years).update(_years_of(match, published))
+        if match.group("n"):
+            n = match.group("n").lower()
+            months = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+    return frozenset(years or relative), months
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def frames_for(
+    text: str, mentions: list[NumericMention], published: dt.date | None = None
+) -> dict[str, Frame]:
+    """The frame of every figure mention (dates and years get none), keyed by mention id."""
+    sentences = sentence_spans(text)
+    paragraphs = paragraph_starts(text)
+    figures = sorted((m for m in mentions if m.is_figure), key=lambda m: m.start)
+    frames: dict[str, Frame] = {}
+    previous_subject: TextSpan | None = None
+    previous_sentence: TextSpan | None = None
+    inherited_years: frozenset[int] = frozenset()
+    inherited: tuple[TextSpan | None, frozenset[int], int | None] = (None, frozenset(), None)
+    paragraph = -1
+    lead_years = frozenset().union(
+        *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
+    )
+    for s_start, s_end in sentences:
+        here = max(i for i, p in enumerate(paragraphs) if p <= s_start)
+        if here != paragraph:
+            paragraph, inherited, previous_subject = here, (None, frozenset(), None), None
+            inherited_years = frozenset()
+        inside = [m for m in figures if s_start <= m.start and m.end <= s_end]
+        periods = _periods(text, s_start, s_end, published)
+        if periods:
+            inherited = (periods[0][0], periods[0][1], periods[0][2])
+        inherited_before = inherited_years
+        own = frozenset().union(*(p[1] for p in periods))
+        inherited_years = own or inherited_years
+        if not inside:
+            previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
+            continue
+        built = _sentence_frames(text, (s_start, s_end), inside, periods, inherited, published)
+        context_years = _explicit_years(text, s_start, s_end, published).union(
+            *(p[1] for p in periods)
+        )
+        context_years |= inherited_before
+        for frame in built:
+            if frame.subject is not None and _ANAPHOR.match(frame.subject.text):
+                frame = _replace(frame, subject=previous_subject)
+            years = context_years | frame.years
+            frame = _replace(
+                frame, context_years=years, lead_years=lead_years, previous=previous_sentence
+            )
+            frames[frame.mention_id] = frame
+        levels = [f for f in built if f.role is FrameRole.level and f.subject is not None]
+        if levels:
+            previous_subject = levels[0].subject
+        previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
+    return frames
+
+
+def _replace(frame: Frame, **update: object) -> Frame:
+    return dataclasses.replace(frame, **update)  # type: ignore[arg-type]
+
+
+_COMPARISON = re.compile(
+    r"(?:\b(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to)|"
+    r"same\s+(?:period|month|quarter)\s+(?:of|in)|above|below|in\s+the\s+year\s+to)"
+    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:of|in)\s+)?)$",
+    re.I,
+)
+
+
+def _explicit_years(
+    text: str, start: int, end: int, published: dt.date | None, ranges: bool = True
+) -> frozenset[int]:
+    """Every year a sentence writes in digits, comparison bases included ("above 2003's
+    9.1%" is 2003's figure): a record year outside them is not this sentence's."""
+    years: set[int] = set()
+    for match in _PERIOD.finditer(text, start, end):
+        if match.group("rel") or (not ranges and match.group("y4b")):
+            continue
+        years |= _years_of(match, published)
+    return frozenset(years)
+
+
+def _periods(
+    text: str, start: int, end: int, published: dt.date | None
+) -> list[tuple[TextSpan, frozenset[int], int | None]]:
+    """Period words of a sentence, leaving out comparison bases ("from 2003", "than in
+    2017", "since 1947"): those name the other side of a change, not the figure's period."""
+    found = []
+    for match in _PERIOD.finditer(text, start, end):
+        if _COMPARISON.search(text[max(start, match.start() - 40) : match.start()]):
+            continue
+        years = _years_of(match, published)
+        months = None
+        if match.group("n"):
+            n = match.group("n").lower()
+            months = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+        span = TextSpan(match.start(), match.end(), match.group())
+        found.append((span, years, months))
+    return found
+
+
+def _span(text: str, start: int, end: int) -> TextSpan | None:
+    while start < end and not text[start].isalnum() and text[start] not in "$€£¥":
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "%’')"):
+        end -= 1
+    return TextSpan(start, end, text[start:end]) if end > start else None
+
+
+def _clause_bounds(
+    text: str, sentence: tuple[int, int], mention: NumericMention
+) -> tuple[int, int]:
+    start, end = sentence
+    for match in _CLAUSE_BOUNDARY.finditer(text, sentence[0], sentence[1]):
+        if match.end() <= mention.start:
+            start = match.end()
+        elif match.start() >= mention.end:
+            end = match.start()
+            break
+    return start, end
+
+
+def _role(before: str, after: str, mention: NumericMention) -> FrameRole:
+    if mention.direction is not None and mention.direction is not Direction.flat:
+        return FrameRole.change
+    if _SHARE_BEFORE.search(before) or (mention.unit == "percent" and _SHARE_AFTER.match(after)):
+        return FrameRole.share
+    if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
+        return FrameRole.change
+    return FrameRole.level
+
+
+def _qualifier(text: str, mention: NumericMention) -> tuple[Qualifier | None, bool]:
+    before = text[max(0, mention.start - 25) : mention.start]
+    hedge = _HEDGE_BEFORE.search(before)
+    prefix = re.split(r"[\d$€£¥]", mention.text, maxsplit=1)[0]
+    inner = _HEDGE_BEFORE.search(prefix.strip()) if prefix.strip() else None
+    after = _HEDGE_AFTER.match(text[mention.end : mention.end + 20])
+    hedged = bool(hedge or mention.qualifier or inner or after)
+    if mention.qualifier is not None:
+        return _reading(text, mention, mention.qualifier), hedged
+    word = hedge.group().strip(" $€£¥").lower() if hedge else ""
+    mapped = _QUALIFIER_OF.get(word)
+    return (_reading(text, mention, mapped) if mapped else None), hedged
+
+
+def _reading(text: str, mention: NumericMention, qualifier: Qualifier) -> Qualifier | None:
+    """The extractor's qualifier, read in context: "added up to" is a sum, not a cap;
+    "an estimated" is no hedge a briefing keeps; "not ... more than" caps the number."""
+    before = text[max(0, mention.start - 30) : mention.start + len(mention.text)]
+    if qualifier is Qualifier.up_to and re.search(r"\badd(?:s|ed)?\s+up\s+to\b", before):
+        return None
+    if re.search(r"\ban?\s+estimated\b", before, re.I):
+        return None
+    if qualifier in (Qualifier.more_than, Qualifier.over) and re.search(
+        r"\bnot\b(?:\s+\w+){0,3}\s+(?:more than|over)\b", before, re.I
+    ):
+        return Qualifier.up_to
+    return qualifier
+
+
+def _sentence_frames(
+    text: str,
+    sentence: tuple[int, int],
+    inside: list[NumericMention],
+    periods: list[tuple[TextSpan, frozenset[int], int | None]],
+    inherited: tuple[TextSpan | None, frozenset[int], int | None],
+    published: dt.date | None,
+) -> list[Frame]:
+    s_start, s_end = sentence
+    sentence_span = TextSpan(s_start, s_end, text[s_start:s_end])
+    frames: list[Frame] = []
+    for i, mention in enumerate(inside):
+        c_start, c_end = _clause_bounds(text, sentence, mention)
+        w_start = max(c_start, inside[i - 1].end if i else s_start)
+        w_end = min(c_end, inside[i + 1].start if i + 1 < len(inside) else s_end)
+        before, after = text[w_start : mention.start], text[mention.end : w_end]
+        role = _role(before, text[mention.end : s_end], mention)
+        subject = _subject(text, w_start, mention, w_end, role)
+        period, years, months = _period_in_scope(mention, periods, inherited)
+        qualifier, hedged = _qualifier(text, mention)
+        clause_text = text[c_start:c_end]
+        right_after = re.split(r"[,;:(]", after, maxsplit=1)[0]
+        settled = (
+            role is not FrameRole.change
+            and mention.direction is None
+            and not _ANY_CHANGE.search(before)
+            and not _ANY_CHANGE.search(right_after)
+            and bool(
+                _SETTLED_BEFORE.search(before)
+                or role is FrameRole.share
+                or not _ANY_CHANGE.search(sentence_span.text)
+            )
+        )
+        del clause_text
+        frames.append(
+            Frame(
+                mention_id=mention.id,
+                sentence=sentence_span,
+                clause=TextSpan(c_start, c_end, text[c_start:c_end]),
+                role=role,
+                subject=subject,
+                direction=mention.direction,
+                period=period,
+                years=years,
+                months=months,
+                qualifier=qualifier,
+                hedged=hedged,
+                window=_span(text, w_start, w_end),
+                settled=settled,
+            )
+        )
+        del before, after
+    return _link_changes(text, frames, inside)
+
+
+_NP_LEAD = re.compile(
+    r"^.*(?:,\s+|\b(?:that|said|noted|showed|shows|says|show)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
+    re.I | re.S,
+)
+_NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but)\s*$", re.I)
+
+
+def _subject(
+    text: str, w_start: int, mention: NumericMention, w_end: int, role: FrameRole
+) -> TextSpan | None:
+    before = text[w_start : mention.start]
+    after = text[mention.end : w_end]
+    if role is FrameRole.change:
+        growth = _GROWTH_IN.match(after)
+        if growth:
+            return _np(text, mention.end + growth.start("np"), mention.end + growth.end("np"))
+        return None
+    verb = _LEVEL_VERB.search(before)
+    of_phrase = _OF_PHRASE.match(after)
+    if of_phrase and role is FrameRole.level and (verb is None or not before.strip()):
+        return _np(text, mention.end + of_phrase.start("np"), mention.end + of_phrase.end("np"))
+    if verb:
+        intro = _INTRO.match(before)
+        np_start = w_start + (intro.end() if intro else 0)
+        return _np(text, np_start, w_start + verb.start())
+    if role is FrameRole.share:
+        return None
+    return _np(text, w_start, mention.start)
+
+
+def _np(text: str, start: int, end: int) -> TextSpan | None:
+    """A noun phrase without the clauses that lead into it or the conjunction after it."""
+    phrase = text[start:end]
+    lead = _NP_LEAD.match(phrase)
+    if lead and lead.end() < len(phrase):
+        start += lead.end()
+    tail = _NP_TAIL.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    return _span(text, start, end)
+
+
+def _period_in_scope(
+    mention: NumericMention,
+    periods: list[tuple[TextSpan, frozenset[int], int | None]],
+    inherited: tuple[TextSpan | None, frozenset[int], int | None],
+) -> tuple[TextSpan | None, frozenset[int], int | None]:
+    """The nearest period words of the sentence; else those of an earlier sentence."""
+    usable = [p for p in periods if p[1] and not (p[0].start <= mention.start < p[0].end)]
+    if not usable:
+        return inherited if inherited[1] else (None, frozenset(), None)
+
+    def distance(p: tuple[TextSpan, frozenset[int], int | None]) -> int:
+        span = p[0]
+        gap = mention.start - span.end if span.end <= mention.start else span.start - mention.end
+        return gap * (1 if span.end <= mention.start else 2)
+
+    return min(usable, key=distance)
+
+
+def _link_changes(text: str, frames: list[Frame], inside: list[NumericMention]) -> list[Frame]:
+    """Give each change the level it qualifies; distribute "respectively" lists in order."""
+    out = list(frames)
+    levels = [i for i, f in enumerate(out) if f.role is not FrameRole.change]
+    changes = [i for i, f in enumerate(out) if f.role is FrameRole.change]
+    sentence = out[0].sentence.text if out else ""
+    respectively = bool(re.search(r"\brespectively\b", sentence, re.I))
+    if respectively and changes:
+        first_change = changes[0]
+        bases = [i for i in levels if i < first_change]
+        listed = [i for i in changes if i > (bases[-1] if bases else -1)]
+        if bases and len(bases) >= len(listed):
+            for base, change in zip(bases[-len(listed) :], listed, strict=True):
+                out[change] = _replace(
+                    out[change],
+                    base_id=out[base].mention_id,
+                    subject=out[change].subject or out[base].subject,
+                    respectively=True,
+                )
+            return out
+    for i, frame in enumerate(out):
+        if frame.role is FrameRole.share and frame.subject is None:
+            prior = [j for j in levels if j < i and out[j].role is FrameRole.level]
+            if prior:
+                out[i] = _replace(frame, subject=out[prior[-1]].subject)
+    for i in changes:
+        earlier = [j for j in levels if j < i]
+        if not earlier:
+            continue
+        base = earlier[-1]
+        out[i] = _replace(
+            out[i], base_id=out[base].mention_id, subject=out[i].subject or out[base].subject
+        )
+    del text, inside
+    return out
