@@ -17,6 +17,7 @@ Rules and their measured false alarms: docs/crosscheck.md ("Meaning checks").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from summarizer.domain import (
     SourceSpan,
     Unverified,
 )
-from summarizer.frames import Frame, FrameRole, read_period, sentence_spans
+from summarizer.frames import _PERIOD, Frame, FrameRole, read_period, sentence_spans
 
 GENERIC = frozenset(
     {
@@ -431,7 +432,9 @@ def _period(
     years = years or frozenset(int(y) for y in _YEAR_DIGITS.findall(figure.period))
     said = frame.period.text if frame.period else None
     in_scope = years_in_scope(meaning, frame)
-    local = frame.period is not None and frame.clause.start <= frame.period.start < frame.clause.end
+    local = (
+        frame.period is not None and frame.sentence.start <= frame.period.start < frame.sentence.end
+    )
     wrong = bool(years and in_scope and years.isdisjoint(in_scope)) or bool(
         months and frame.months and months != frame.months and local
     )
@@ -655,6 +658,8 @@ def check_summary_meaning(
         for number in numbers:
             phrase = _phrase_around(sentence, number, numbers)
             years, _ = read_period(phrase, ctx.published)
+            if not years:
+                years = _leading_years(sentence[: number.start], ctx.published)
             candidates = _candidates(ctx, number)
             frames = [meaning.frames[m.id] for m in candidates if m.id in meaning.frames]
             if not frames:
@@ -675,6 +680,13 @@ def check_summary_meaning(
                 )
             )
     return found
+
+
+def _leading_years(before: str, published: dt.date | None) -> frozenset[int]:
+    """The years of the one period phrase that opens the sentence before a number ("In
+    2024, exports reached ..."); none when several periods compete."""
+    found = [m for m in _PERIOD.finditer(before)]
+    return read_period(found[0].group(), published)[0] if len(found) == 1 else frozenset()
 
 
 def _phrase_around(sentence: str, number: NumericMention, numbers: list[NumericMention]) -> str:
