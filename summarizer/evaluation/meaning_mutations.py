@@ -14,12 +14,17 @@ contain, a year the sentence also names) is skipped and counted.
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+from summarizer import errors
 from summarizer.crosscheck import check_record
 from summarizer.crosscheck.agreements import COMPATIBLE
 from summarizer.crosscheck.datelines import dateline_spans
@@ -39,9 +44,11 @@ from summarizer.domain import (
 )
 from summarizer.evaluation.benchmark import ArticleInput
 from summarizer.evaluation.clean import clean_record
+from summarizer.evaluation.gold import load_gold_file
 from summarizer.evaluation.mutations import Case, replace_figure
 from summarizer.frames import Frame, frames_for, read_period, sentence_spans
 from summarizer.numbers import extract_mentions
+from summarizer.source_text import read_source_text
 
 R = ReasonCode
 EXPECTED: dict[str, frozenset[ReasonCode]] = {
@@ -687,3 +694,51 @@ def run_meaning_benchmark(articles: list[ArticleInput]) -> MeaningResult:
             elif not codes & case.expected:
                 tally.misses.append(f"{case.article} {case.note}: flagged as {sorted(codes)}")
     return MeaningResult(kinds=kinds, clean=clean, skipped=skipped)
+
+
+def load_articles(articles: Path, gold: Path) -> list[ArticleInput]:
+    """Gold files of `gold` with their articles (unreadable gold is skipped, with a note)."""
+    out: list[ArticleInput] = []
+    for path in sorted(gold.glob("*.json")):
+        try:
+            item = load_gold_file(path)
+        except errors.SummarizerError as exc:
+            print(f"skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        source = articles / item.article
+        if not source.is_file():
+            source = articles / f"{path.stem}.txt"
+        out.append(ArticleInput(path.stem, read_source_text(source), item))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m summarizer.evaluation.meaning_mutations --articles DIR --gold DIR [--json]`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--misses", type=int, default=0, help="misses to print per kind")
+    args = parser.parse_args(argv)
+    result = run_meaning_benchmark(load_articles(args.articles, args.gold))
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2))
+        return 0
+    print(f"{'error kind':22} {'cases':>6} {'detected':>9} {'expected code':>14}")
+    for kind, tally in sorted(result.kinds.items()):
+        print(f"{kind:22} {tally.cases:6d} {tally.rate:9.1%} {tally.code_rate:14.1%}")
+        for miss in tally.misses[: args.misses]:
+            print(f"    miss: {miss[:200]}")
+    print(f"{'correct records':22} {result.clean.cases:6d} {result.clean.rate:9.1%} (false alarms)")
+    for miss in result.clean.misses[: args.misses]:
+        print(f"    false alarm: {miss[:200]}")
+    verdict = "MET" if result.meets_targets else "NOT MET"
+    print(
+        f"average detection {result.average:.1%}; targets (>= 90% on average, >= 60% per kind, "
+        f"invented names/locations >= 99%, false alarms <= 2%): {verdict}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

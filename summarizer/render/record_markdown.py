@@ -1,4 +1,9 @@
-"""A Markdown briefing of ONE extraction outcome: record, figures, agreements and the verdict."""
+"""A Markdown briefing of ONE extraction outcome: record, figures, agreements and the verdict.
+
+Each figure row shows the clause that states it (its frame) and what the cross-check
+made of it: `ok`, `flagged: <fields>` or `unconfirmed: <fields>` (the verdict's
+`unverified` list, e.g. an agreement status with no status words in its sentence).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from summarizer.domain import (
     OutcomeStatus,
     Verdict,
 )
+from summarizer.frames import frames_for
+from summarizer.numbers import extract_mentions
 
 _STATUS_ORDER = [
     AgreementStatus.signed,
@@ -63,11 +70,53 @@ def _meetings(record: ArticleRecord) -> list[str]:
     return lines
 
 
-def _figures(record: ArticleRecord) -> list[str]:
+def figure_clause(figure: Figure) -> str:
+    """The clause of the figure's evidence that states it (its frame), read without the
+    source: the evidence sentence is the figure's own quote of it."""
+    mentions = extract_mentions(figure.evidence)
+    frames = frames_for(figure.evidence, mentions)
+    wanted = figure.text or ""
+    for mention in mentions:
+        frame = frames.get(mention.id)
+        if frame is not None and wanted and (wanted in mention.text or mention.text in wanted):
+            return frame.clause.text
+    return figure.evidence
+
+
+def _marks(verdict: Verdict | None, prefix: str) -> str:
+    """'flagged: metric; unconfirmed: period' for the fields under `prefix`, else 'ok'."""
+    if verdict is None:
+        return ""
+    flagged = sorted(
+        {_leaf(d.field, prefix) for d in verdict.discrepancies if _under(d.field, prefix)}
+    )
+    unconfirmed = sorted(
+        {_leaf(u.field, prefix) for u in verdict.unverified if _under(u.field, prefix)}
+    )
+    parts = []
+    if flagged:
+        parts.append("flagged: " + ", ".join(flagged))
+    if unconfirmed:
+        parts.append("unconfirmed: " + ", ".join(unconfirmed))
+    return "; ".join(parts) or "ok"
+
+
+def _under(field: str, prefix: str) -> bool:
+    return field == prefix or field.startswith(prefix + ".")
+
+
+def _leaf(field: str, prefix: str) -> str:
+    return field[len(prefix) + 1 :] or "value" if field != prefix else "value"
+
+
+def _figures(record: ArticleRecord, verdict: Verdict | None = None) -> list[str]:
     if not record.figures:
         return ["_No figures reported._"]
-    lines = ["| Figure | Value | Kind | What | Period |", "|---|---|---|---|---|"]
-    for figure in record.figures:
+    lines = [
+        "| Figure | Value | Kind | What | Period | Clause | Check |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for index, figure in enumerate(record.figures):
         kind = figure.kind.value
         if figure.direction is not None:
             kind += f" ({figure.direction.value})"
@@ -81,6 +130,8 @@ def _figures(record: ArticleRecord) -> list[str]:
                     kind,
                     figure.metric,
                     figure.period or "",
+                    figure_clause(figure),
+                    _marks(verdict, f"figures[{index}]"),
                 )
             )
             + " |"
@@ -88,7 +139,7 @@ def _figures(record: ArticleRecord) -> list[str]:
     return lines
 
 
-def _agreements(record: ArticleRecord) -> list[str]:
+def _agreements(record: ArticleRecord, verdict: Verdict | None = None) -> list[str]:
     if not record.agreements:
         return ["_No agreements reported._"]
     grouped: dict[AgreementStatus, list[Agreement]] = defaultdict(list)
@@ -103,7 +154,9 @@ def _agreements(record: ArticleRecord) -> list[str]:
         lines += [f"**{status.value.replace('_', ' ').capitalize()}**", ""]
         for agreement in grouped[status]:
             parties = f" ({', '.join(agreement.parties)})" if agreement.parties else ""
-            lines.append(f"- {agreement.title} [{agreement.type.value}]{parties}")
+            check = _marks(verdict, f"agreements[{record.agreements.index(agreement)}]")
+            note = f" — {check}" if check and check != "ok" else ""
+            lines.append(f"- {agreement.title} [{agreement.type.value}]{parties}{note}")
             if agreement.evidence:
                 lines.append(f"  > {agreement.evidence}")
     return lines
@@ -118,6 +171,10 @@ def _verdict(verdict: Verdict) -> list[str]:
     for item in verdict.discrepancies:
         source = f' Source: "{item.source}".' if item.source else ""
         lines.append(f"- `{item.code.value}` at `{item.field}`: {item.message}{source}")
+    if verdict.unverified:
+        lines += ["", "Not confirmed by the source (no flag; read the quoted sentence):"]
+        for field in verdict.unverified:
+            lines.append(f"- `{field.field}` = {field.claim}: {field.reason}")
     return lines
 
 
@@ -134,8 +191,8 @@ def render_outcome_markdown(outcome: ExtractionOutcome) -> str:
     if record.meta.published:
         lines += [f"Published {record.meta.published.isoformat()}", ""]
     lines += [record.summary, "", "## Meetings", "", *_meetings(record)]
-    lines += ["", "## Figures", "", *_figures(record)]
-    lines += ["", "## Agreements", "", *_agreements(record)]
+    lines += ["", "## Figures", "", *_figures(record, outcome.verdict)]
+    lines += ["", "## Agreements", "", *_agreements(record, outcome.verdict)]
     if outcome.verdict is not None:
         lines += ["", "## Cross-check", "", *_verdict(outcome.verdict)]
     provenance = record.provenance
