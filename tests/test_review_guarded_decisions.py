@@ -411,3 +411,11 @@ def test_an_entry_written_without_the_key_is_reported(db: str, tmp_path: Path) -
     empty.write_text("")
     code, _out, err = run("review", "verify", "--audit-key-file", str(empty), "--db", db)
     assert code == 2 and "empty" in err
+
+
+@pytest.mark.parametrize("command", ["show", "approve", "reopen"])
+def test_a_huge_id_on_the_cli_is_one_line_and_exit_2(db: str, command: str) -> None:
+    extra = ("--reason", "x", *WHO) if command == "reopen" else WHO if command == "approve" else ()
+    code, _out, err = run("review", command, "99999999999999999999", *extra, "--db", db)
+    assert code == 2 and "no discrepancy with id 99999999999999999999" in err
+    assert "Traceback" not in err
