@@ -419,3 +419,33 @@ def test_a_huge_id_on_the_cli_is_one_line_and_exit_2(db: str, command: str) -> N
     code, _out, err = run("review", command, "99999999999999999999", *extra, "--db", db)
     assert code == 2 and "no discrepancy with id 99999999999999999999" in err
     assert "Traceback" not in err
+
+
+def test_the_page_shows_tampering_of_the_reviewed_record(db: str) -> None:
+    client, csrf = _browser(db)
+    client.post("/d/1/accept-source", data={"csrf_token": csrf})
+    article_id = seed_article().article_id
+    assert client.get(f"/articles/{article_id}").status_code == 200
+    connection = sqlite3.connect(db)
+    connection.execute(
+        "UPDATE review_record_versions SET record = "
+        "json_set(record, '$.figures[2].value', '6200000')"
+    )
+    connection.commit()
+    connection.close()
+    record = client.get(f"/articles/{article_id}")
+    assert record.status_code == 409 and "differs from what the audit log recorded" in record.text
+    assert "nonce-" in record.headers["content-security-policy"]
+    audit = client.get("/audit").text
+    assert "reviewed record version 1" in audit
+
+
+def test_the_audit_page_checks_macs_when_the_server_has_the_key(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_AUDIT_KEY", "server-side-key")
+    client, csrf = _browser(db)
+    client.post("/d/2/approve", data={"csrf_token": csrf})
+    assert "Chain intact" in client.get("/audit").text
+    _rewrite_chain(db)
+    assert "MAC does not match" in client.get("/audit").text

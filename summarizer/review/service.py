@@ -26,16 +26,18 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from summarizer import errors
 from summarizer.crosscheck import check_record
-from summarizer.domain import ArticleRecord, Discrepancy
+from summarizer.domain import ArticleRecord, Discrepancy, Verdict
 from summarizer.review.audit import (
     AuditRecord,
     ChainReport,
     append_entry,
+    audit_key,
     canonical_json,
     verify_chain,
 )
@@ -379,6 +381,58 @@ def detail(session: Session, discrepancy_id: int) -> DetailView:
         next_id=next_id,
         decisions=entries,
     )
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """An article's reviewed record and today's cross-check of it (``problem`` when the
+    stored version cannot be shown)."""
+
+    article_id: str
+    record: ArticleRecord | None
+    recheck: Verdict | None
+    removed: list[str]
+    version_id: int | None
+    problem: str | None = None
+
+
+def record_view(session: Session, article_id: str) -> RecordView:
+    run_id = latest_run_id(session, article_id)
+    reviewed = reviewed_record(session, run_id) if run_id is not None else None
+    if reviewed is None:
+        return RecordView(article_id, None, None, [], None)
+    if not reviewed.intact:
+        problem = (
+            f"reviewed record version {reviewed.version_id} differs from what the audit "
+            "log recorded; run `summarizer review verify`"
+        )
+        return RecordView(article_id, None, None, [], reviewed.version_id, problem)
+    try:
+        record = reviewed.for_briefing()
+    except ValidationError as exc:
+        problem = f"the stored record is invalid: {exc.title}"
+        return RecordView(article_id, None, None, [], reviewed.version_id, problem)
+    text = article_text(session, article_id)
+    recheck = check_record(text, record) if text else None
+    return RecordView(article_id, record, recheck, reviewed.removed, reviewed.version_id)
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """The chain's state and its entries, newest first, each with a one-line change."""
+
+    report: ChainReport
+    entries: list[dict[str, Any]]
+
+
+def audit_view(session: Session) -> AuditView:
+    """Verified with the audit key when this process has one (`$SUMMARIZER_AUDIT_KEY`)."""
+    report = verify(session, audit_key())
+    entries = [
+        {**entry.as_dict(), "change": change_summary(entry)}
+        for entry in reversed(_decision_entries(session))
+    ]
+    return AuditView(report, entries)
 
 
 # --------------------------------------------------------------------------- writing

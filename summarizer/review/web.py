@@ -28,9 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from summarizer import errors
-from summarizer.crosscheck import check_record
 from summarizer.review import accounts, service
-from summarizer.review.audit import read_entries
 from summarizer.review.auth import (
     HashingBusy,
     LoginGuard,
@@ -40,7 +38,7 @@ from summarizer.review.auth import (
     tokens_match,
     unsign,
 )
-from summarizer.review.pages import change_summary, highlight_segments, safe_next
+from summarizer.review.pages import highlight_segments, safe_next
 from summarizer.review.terminal import visible_controls
 
 _LOG = logging.getLogger(__name__)
@@ -438,25 +436,18 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         if isinstance(reviewer, RedirectResponse):
             return reviewer
         with _session(request) as session:
-            run_id = service.latest_run_id(session, article_id)
-            reviewed = service.reviewed_record(session, run_id) if run_id is not None else None
-            text = service.article_text(session, article_id)
-        try:
-            record = reviewed.for_briefing() if reviewed else None
-        except ValidationError as exc:
-            raise PageError(
-                409, "Record unreadable", f"the stored reviewed record is invalid: {exc.title}"
-            ) from exc
-        recheck = check_record(text, record) if record is not None and text else None
+            view = service.record_view(session, article_id)
+        if view.problem is not None:
+            raise PageError(409, "Record unreadable", view.problem)
         return _render(
             request,
             "record.html",
             reviewer=reviewer,
             article_id=article_id,
-            record=record,
-            recheck=recheck,
-            removed=reviewed.removed if reviewed else [],
-            version_id=reviewed.version_id if reviewed else None,
+            record=view.record,
+            recheck=view.recheck,
+            removed=view.removed,
+            version_id=view.version_id,
         )
 
     @app.get("/audit", response_model=None)
@@ -465,13 +456,14 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         if isinstance(reviewer, RedirectResponse):
             return reviewer
         with _session(request) as session:
-            report = service.verify(session)
-            entries = [
-                {**entry.as_dict(), "change": change_summary(entry)}
-                for entry in reversed(read_entries(session))
-            ]
+            view = service.audit_view(session)
         return _render(
-            request, "audit.html", reviewer=reviewer, report=report, entries=entries, nav="audit"
+            request,
+            "audit.html",
+            reviewer=reviewer,
+            report=view.report,
+            entries=view.entries,
+            nav="audit",
         )
 
     @app.get("/api/discrepancies", response_model=None)
