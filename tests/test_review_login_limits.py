@@ -135,3 +135,25 @@ def test_lock_backs_off_and_then_lets_the_right_password_in() -> None:
     for _ in range(3):
         guard.failed("alice", "peer:10.0.0.1")
     assert guard.check("alice", "peer:10.0.0.1") == pytest.approx(60)  # success reset it
+
+
+def test_sign_in_answers_503_when_every_hashing_slot_stays_busy(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "HASH_WAIT_S", 0.05)
+    client = TestClient(create_app(store.engine), base_url="http://127.0.0.1")
+    taken = [auth._SLOTS.acquire(timeout=1) for _ in range(auth.HASH_SLOTS)]
+    try:
+        page = client.get("/login")
+        match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert match
+        busy = client.post(
+            "/login",
+            data={"username": "alice", "password": PASSWORD, "csrf_token": match.group(1)},
+        )
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+    finally:
+        for ok in taken:
+            if ok:
+                auth._SLOTS.release()
+    assert _login(client, "alice", PASSWORD) == 303
