@@ -69,6 +69,8 @@ class Frame:
     context_years: frozenset[int] = frozenset()
     """Every year the figure may belong to: those its sentence names (comparison bases
     included) and those of the earlier sentences of its paragraph."""
+    stated: bool = False
+    """True when the sentence writes a year outside comparison phrases."""
     lead_years: frozenset[int] = frozenset()
     """Years the article's first sentences (headline, lead) write."""
     previous: TextSpan | None = None
@@ -171,7 +173,7 @@ _LEVEL_VERB = re.compile(
 _SETTLED_BEFORE = re.compile(
     r"\b(?:reached|reaches|hit|hits|stood at|stands at|totall?ed|totals|amounted to|"
     r"amounts to|was|were|is|are|accounts? for|accounted for|accounting for|comprised|"
-    r"comprises|comprising|including|includes|to|at|of)\s*"
+    r"comprises|comprising|including|includes)\s*"
     r"(?:(?:about|around|nearly|almost|over|more than|less than|some|roughly|under)\s*)?$",
     re.I,
 )
@@ -180,7 +182,8 @@ _ANY_CHANGE = re.compile(
     r"jump\w*|surg\w*|drop\w*|slump\w*|climb\w*|gain\w*|expand\w*|contract\w*|"
     r"shr[ai]nk\w*|narrow\w*|widen\w*|eas\w*|plung\w*|soar\w*|chang\w*|year[- ]on[- ]year|"
     r"compared|higher|lower|more than|less than|above|below|ahead|behind|doubl\w*|tripl\w*|"
-    r"halv\w*|fold)\b",
+    r"halv\w*|fold|ascend\w*|leap\w*|leapt|contribut\w*|added|adds|subtract\w*|knock\w*|"
+    r"on-year|slid|slip\w*|tumbl\w*|retreat\w*|advanc\w*|recover\w*|rebound\w*)\b",
     re.I,
 )
 _INTRO = re.compile(
@@ -204,7 +207,7 @@ _HEDGE_BEFORE = re.compile(
     r"approximately|nearly|almost|close to|under|less than|below|up to|just over|just under|"
     r"as much as|as many as|an estimated|estimated|approx\.?|circa|topped|exceeded|within|"
     r"exceeds?|near|surpass\w*|top|tops|"
-    r"nearly half|almost|some)\s*(?:[a-z]+\s+)?[$€£¥]?$",
+    r"nearly half|almost|some)\s*(?:[a-z]+\s+){0,3}[$€£¥]?$",
     re.I,
 )
 _QUALIFIER_OF = {
@@ -259,7 +262,7 @@ _PERIOD = re.compile(
     rf"December)(?:\s*[-–]\s*(?:January|February|March|April|May|June|July|August|September|"
     rf"October|November|December))?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
-    r"|\b(?P<rel>last year|this year|past year)\b",
+    r"|\b(?P<rel>last year|this year|past year|next year)\b",
     re.I,
 )
 
@@ -289,6 +292,8 @@ def _year_word(word: str, published: dt.date | None) -> frozenset[int]:
     lowered = word.lower()
     if lowered in ("this year", "the year"):
         return frozenset({published.year})
+    if lowered == "next year":
+        return frozenset({published.year + 1})
     return frozenset({published.year - 1})
 
 
@@ -350,8 +355,14 @@ def frames_for(
             if frame.subject is not None and _ANAPHOR.match(frame.subject.text):
                 frame = _replace(frame, subject=previous_subject)
             years = context_years | frame.years
+            if not _stated_years(text, s_start, s_end, published):
+                years |= inherited_before  # only comparison years here: the figure's own
             frame = _replace(
-                frame, context_years=years, lead_years=lead_years, previous=previous_sentence
+                frame,
+                context_years=years,
+                lead_years=lead_years,
+                previous=previous_sentence,
+                stated=bool(_stated_years(text, s_start, s_end, published)),
             )
             frames[frame.mention_id] = frame
         levels = [f for f in built if f.role is FrameRole.level and f.subject is not None]
@@ -365,12 +376,29 @@ def _replace(frame: Frame, **update: object) -> Frame:
     return dataclasses.replace(frame, **update)  # type: ignore[arg-type]
 
 
+_COMPARED_NEAR = re.compile(
+    r"\b(?:from(?!\s+[A-Z])|than|against|compared|versus|vs|since|above|below)\b"
+    r"[^,;.]{0,40}(?:,\s*)?$"
+)
 _COMPARISON = re.compile(
     r"(?:\b(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to)|"
     r"same\s+(?:period|month|quarter)\s+(?:of|in)|above|below|in\s+the\s+year\s+to)"
     r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:of|in)\s+)?)$",
     re.I,
 )
+
+
+def _stated_years(text: str, start: int, end: int, published: dt.date | None) -> frozenset[int]:
+    """Years a sentence writes in digits outside comparison phrases ("against 295 mln in
+    February, 1986" compares; "in 2022, trade reached" states)."""
+    years: set[int] = set()
+    for match in _PERIOD.finditer(text, start, end):
+        if match.group("rel"):
+            continue
+        if _COMPARED_NEAR.search(text[max(start, match.start() - 45) : match.start()]):
+            continue
+        years |= _years_of(match, published)
+    return frozenset(years)
 
 
 def _explicit_years(
@@ -437,7 +465,7 @@ def _role(before: str, after: str, mention: NumericMention) -> FrameRole:
 
 
 def _qualifier(text: str, mention: NumericMention) -> tuple[Qualifier | None, bool]:
-    before = text[max(0, mention.start - 25) : mention.start]
+    before = text[max(0, mention.start - 40) : mention.start]
     hedge = _HEDGE_BEFORE.search(before)
     prefix = re.split(r"[\d$€£¥]", mention.text, maxsplit=1)[0]
     inner = _HEDGE_BEFORE.search(prefix.strip()) if prefix.strip() else None
@@ -487,6 +515,8 @@ def _sentence_frames(
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
         right_after = re.split(r"[,;:(]", after, maxsplit=1)[0]
+        after_change = bool(frames) and frames[-1].role is FrameRole.change
+        to_level = after_change and bool(re.search(r"\bto\s*$", before))
         settled = (
             role is not FrameRole.change
             and mention.direction is None
@@ -494,6 +524,7 @@ def _sentence_frames(
             and not _ANY_CHANGE.search(right_after)
             and bool(
                 _SETTLED_BEFORE.search(before)
+                or to_level
                 or role is FrameRole.share
                 or not _ANY_CHANGE.search(sentence_span.text)
             )

@@ -76,7 +76,7 @@ def _name_problem(words: SourceWords, field: str, name: str) -> Discrepancy | No
     found, missing = words.found_words(bare)
     group = any(w.folded in GROUPS for w in content_words(bare))
     if group or (not missing and found and _is_organisation(bare)):
-        return _phrase_problem(words, field, bare, pair=True)
+        return _phrase_problem(words, field, bare, lenient=".parties[" in field)
     return Discrepancy(
         code="ungrounded_text",
         field=field,
@@ -91,7 +91,7 @@ def _is_organisation(name: str) -> bool:
 
 
 def _phrase_problem(
-    words: SourceWords, field: str, phrase: str, pair: bool = True
+    words: SourceWords, field: str, phrase: str, pair: bool = True, lenient: bool = False
 ) -> Discrepancy | None:
     phrase = _unremarked(phrase)
     found, missing = words.found_words(phrase)
@@ -99,7 +99,7 @@ def _phrase_problem(
     if not found and not missing:
         return None
     size = len(found) + len(missing)
-    if len(missing) == 1 and len(found) >= 2:
+    if len(missing) == 1 and len(found) >= (1 if lenient else 2):
         missing = []  # one descriptive word of a phrase may be the model's own
     if missing:
         listed = ", ".join(f"'{w.raw}'" for w in missing[:4])
@@ -143,7 +143,9 @@ def check_grounding(words: SourceWords, record: Extraction) -> list[Discrepancy]
             where = f"{field}.participants[{p}]"
             found.append(_name_problem(words, f"{where}.name", participant.name))
             if participant.title:
-                found.append(_phrase_problem(words, f"{where}.title", participant.title, pair=True))
+                found.append(
+                    _phrase_problem(words, f"{where}.title", participant.title, lenient=True)
+                )
             if participant.organisation:
                 found.append(
                     _phrase_problem(

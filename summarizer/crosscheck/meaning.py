@@ -37,7 +37,7 @@ from summarizer.domain import (
     SourceSpan,
     Unverified,
 )
-from summarizer.frames import _PERIOD, Frame, FrameRole, read_period, sentence_spans
+from summarizer.frames import Frame, FrameRole, read_period, sentence_spans
 
 GENERIC = frozenset(
     {
@@ -403,13 +403,21 @@ def years_in_scope(meaning: Meaning, frame: Frame) -> frozenset[int]:
     published = meaning.ctx.published
     in_scope = set(frame.context_years | frame.lead_years)
     relative = frame.period is not None and not re.search(r"\d", frame.period.text)
+    sentence = frame.sentence.text
+    recent = _BARE_MONTH.search(sentence) or _RELATIVE_DAY.search(sentence)
+    compared_only = not frame.stated and re.search(r"\b(?:19|20)\d\d\b", sentence)
     if published is not None and (
-        not frame.context_years or relative or _BARE_MONTH.search(frame.sentence.text)
+        not frame.context_years or relative or compared_only or (recent and not frame.stated)
     ):
         in_scope |= {published.year, published.year - 1}
     return frozenset(in_scope)
 
 
+_RELATIVE_DAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|this (?:week|month)|last (?:week|month)|next (?:week|month))"
+    r"\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.I,
+)
 _YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -683,10 +691,12 @@ def check_summary_meaning(
 
 
 def _leading_years(before: str, published: dt.date | None) -> frozenset[int]:
-    """The years of the one period phrase that opens the sentence before a number ("In
-    2024, exports reached ..."); none when several periods compete."""
-    found = [m for m in _PERIOD.finditer(before)]
-    return read_period(found[0].group(), published)[0] if len(found) == 1 else frozenset()
+    """The years of a period phrase that opens the sentence ("In 2024, exports reached
+    ..."); none otherwise."""
+    opening = re.match(r"\s*(?:In|During|For|Over)\s+[^,;]{0,40}?,", before)
+    if opening is None:
+        return frozenset()
+    return read_period(opening.group(), published)[0]
 
 
 def _phrase_around(sentence: str, number: NumericMention, numbers: list[NumericMention]) -> str:
