@@ -157,3 +157,15 @@ def test_sign_in_answers_503_when_every_hashing_slot_stays_busy(
             if ok:
                 auth._SLOTS.release()
     assert _login(client, "alice", PASSWORD) == 303
+
+
+def test_a_spray_of_made_up_names_keeps_the_guard_bounded() -> None:
+    now = [1000.0]
+    guard = LoginGuard(limit=3, window_s=60, max_entries=100, clock=lambda: now[0])
+    for _ in range(3):
+        guard.failed("alice", "peer:10.0.0.9")
+    for n in range(1000):
+        now[0] += 1.0
+        guard.failed(f"made-up-{n}", f"peer:10.1.{n // 250}.{n % 250}")
+    assert len(guard._failures) <= 200  # pruned, not one entry per name ever tried
+    assert guard.check("made-up-999", "peer:10.1.3.249") is None

@@ -197,11 +197,13 @@ class LoginGuard:
         *,
         max_lock_s: float = 900.0,
         peer_limit: int = 30,
+        max_entries: int = 10_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.limit = limit
         self.window_s = window_s
         self.max_lock_s = max_lock_s
+        self.max_entries = max_entries
         self._clock = clock
         self._peers = RateLimiter(limit=peer_limit, window_s=window_s, clock=clock)
         self._failures: dict[tuple[str, str], deque[float]] = {}
@@ -229,6 +231,8 @@ class LoginGuard:
         if peer is not None:
             self._peers.hit("*", peer)
         with self._lock:
+            if len(self._failures) + len(self._locks) > self.max_entries:
+                self._prune(now)
             hits = self._failures.setdefault(key, deque())
             while hits and now - hits[0] >= self.window_s:
                 hits.popleft()
@@ -238,6 +242,16 @@ class LoginGuard:
                 lock_s = min(self.window_s * (2**strikes), self.max_lock_s)
                 self._locks[key] = (now + lock_s, strikes + 1)
                 hits.clear()
+
+    def _prune(self, now: float) -> None:
+        """Forget pairs with no failure in the window and no lock left (bounded memory
+        under a spray of made-up names); a pair still locked is kept."""
+        for key in [
+            k for k, hits in self._failures.items() if not hits or now - hits[-1] >= self.window_s
+        ]:
+            del self._failures[key]
+        for key in [k for k, (until, _s) in self._locks.items() if until <= now - self.max_lock_s]:
+            del self._locks[key]
 
     def succeeded(self, username: str, client: str) -> None:
         """The right password: forget this pair's failures and lock history."""
