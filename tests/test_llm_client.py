@@ -199,3 +199,36 @@ def test_mode_per_backend() -> None:
     assert pick_mode(LLMConfig(base_url="http://x/v1", mode="json")) == instructor.Mode.JSON
     with pytest.raises(ValueError, match="unknown instructor mode"):
         pick_mode(LLMConfig(mode="nope"))
+
+
+def test_llama_server_gets_json_schema_and_observers_see_the_server_counters() -> None:
+    """llama.cpp's server: the schema goes in `response_format` (a grammar), not in the
+    prompt, so the messages stay byte-identical; observers read `timings` and cached tokens
+    (a stand-in answer shaped like llama-server's)."""
+    assert pick_mode(LLMConfig(), "llama-server") == instructor.Mode.JSON_SCHEMA
+    seen: list[dict[str, Any]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(json.loads(request.content))
+        body = completion(content='{"summary": "S."}')
+        body["usage"]["prompt_tokens_details"] = {"cached_tokens": 7}
+        body["timings"] = {"cache_n": 7, "prompt_n": 3, "prompt_ms": 12.5}
+        return httpx.Response(200, json=body)
+
+    settings = LLMConfig(base_url="http://stand-in.invalid/v1", model="m")
+    client = LLMClient(
+        settings,
+        "http://stand-in.invalid/v1",
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        backend="llama-server",
+    )
+    observed: list[Any] = []
+    client.observers.append(observed.append)
+    result = client.structured(Answer, [{"role": "system", "content": "S"}, *MESSAGES])
+    assert result.value.summary == "S."
+    assert seen[0]["messages"] == [{"role": "system", "content": "S"}, *MESSAGES]
+    assert seen[0]["response_format"]["type"] == "json_schema"
+    assert "tools" not in seen[0]
+    (response,) = observed
+    assert response.usage.prompt_tokens_details.cached_tokens == 7
+    assert response.model_extra["timings"]["cache_n"] == 7

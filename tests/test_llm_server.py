@@ -8,7 +8,25 @@ from pathlib import Path
 import httpx
 import pytest
 
-from summarizer.llm.server import EmbeddedServer, ServerError, free_port
+from summarizer.llm import llama_server
+from summarizer.llm.server import (
+    LLAMA_CPP_PYTHON,
+    LLAMA_SERVER,
+    EmbeddedServer,
+    ServerError,
+    default_slots,
+    free_port,
+)
+
+
+@pytest.fixture(autouse=True)
+def _never_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test downloads or compiles llama-server."""
+    monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(
+        llama_server, "build_llama_server", lambda target: pytest.fail("tried to build")
+    )
+
 
 STAND_IN = """
 import http.server, sys
@@ -24,6 +42,10 @@ class StandInServer(EmbeddedServer):
     """Runs a stdlib HTTP server answering /v1/models in place of `llama_cpp.server`."""
 
     script = STAND_IN
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("backend", LLAMA_CPP_PYTHON)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def command(self) -> list[str]:
         return [sys.executable, "-c", self.script, str(self.port)]
@@ -63,3 +85,73 @@ def test_a_silent_server_times_out(tmp_path: Path) -> None:
     with pytest.raises(ServerError, match="did not answer"):
         server.start()
     assert server._process is None
+
+
+def test_llama_server_command_has_slots_shared_cache_and_threads(tmp_path: Path) -> None:
+    binary = tmp_path / "llama-server"
+    server = EmbeddedServer(
+        tmp_path / "m.gguf", alias="a", n_ctx=8192, port=5555, threads=2, binary=binary
+    )
+    command = server.command()
+    assert server.backend == LLAMA_SERVER and command[0] == str(binary)
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+    assert command[command.index("--parallel") + 1] == "4"  # 2 cores serve 4 slots
+    assert command[command.index("--threads") + 1] == "2"
+    assert "--kv-unified" in command
+    assert int(command[command.index("--ctx-size") + 1]) >= 8192
+    assert server.concurrency == 4
+    assert [default_slots(n) for n in (1, 2, 4, 32)] == [2, 4, 4, 4]
+
+
+def test_python_fallback_keeps_no_logits_per_position_and_never_interrupts(
+    tmp_path: Path,
+) -> None:
+    command = EmbeddedServer(tmp_path / "m.gguf", alias="a", backend=LLAMA_CPP_PYTHON).command()
+    assert command[command.index("--logits_all") + 1] == "False"
+    assert command[command.index("--interrupt_requests") + 1] == "False"
+
+
+def test_find_llama_server_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(llama_server.ENV, "off")
+    assert llama_server.find_llama_server() is None
+    binary = tmp_path / "my-llama-server"
+    binary.write_text("#!/bin/sh\n")
+    binary.chmod(0o755)
+    monkeypatch.setenv(llama_server.ENV, str(binary))
+    assert llama_server.find_llama_server() == binary
+    monkeypatch.delenv(llama_server.ENV)
+    cached = llama_server.cached_binary()
+    cached.parent.mkdir(parents=True)
+    cached.write_text("#!/bin/sh\n")
+    cached.chmod(0o755)
+    assert llama_server.find_llama_server() == cached
+
+
+def test_a_failed_build_is_remembered_and_falls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+
+    def failing(target: Path) -> Path:
+        calls.append(target)
+        raise llama_server.BuildError("no compiler")
+
+    monkeypatch.setattr(llama_server, "build_llama_server", failing)
+    assert llama_server.find_llama_server() is None
+    assert llama_server.find_llama_server() is None
+    assert len(calls) == 1  # the failure marker stops a rebuild on every run
+
+
+def test_a_llama_server_that_dies_falls_back_to_llama_cpp_server(tmp_path: Path) -> None:
+    class Fallback(StandInServer):
+        def command(self) -> list[str]:
+            if self.binary is not None:
+                return [sys.executable, "-c", "import sys; sys.exit(4)"]
+            return super().command()
+
+    binary = tmp_path / "llama-server"
+    with Fallback(tmp_path / "m.gguf", alias="a", port=free_port(), binary=binary) as server:
+        assert server.backend == LLAMA_CPP_PYTHON
+        assert httpx.get(f"{server.base_url}/models").status_code == 200

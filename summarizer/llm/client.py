@@ -117,12 +117,16 @@ def raw_text(response: Any) -> str | None:
     return str(content) if content is not None else None
 
 
-def pick_mode(config: LLMConfig) -> instructor.Mode:
+def pick_mode(config: LLMConfig, backend: str | None = None) -> instructor.Mode:
     """The instructor mode for a backend.
 
-    - llama.cpp server (the embedded model): `TOOLS`. The server turns the tool's JSON
-      Schema into a grammar, so the output is always schema-shaped JSON; `JSON_SCHEMA`
-      fails there with HTTP 500 (only `text`/`json_object` response formats exist).
+    - the embedded model on llama.cpp's `llama-server` (`backend="llama-server"`):
+      `JSON_SCHEMA`. The server compiles `response_format.json_schema` into a grammar, and
+      no tool definition is rendered into the prompt (the system prompt and its worked
+      example describe the fields; the grammar enforces the keys).
+    - llama-cpp-python's server (the embedded fallback): `TOOLS`. The server turns the
+      tool's JSON Schema into a grammar, so the output is always schema-shaped JSON;
+      `JSON_SCHEMA` fails there with HTTP 500 (only `text`/`json_object` formats exist).
     - api.openai.com: `TOOLS_STRICT`, whose strict function schemas OpenAI enforces.
     - any other OpenAI-compatible endpoint: `TOOLS`, the most widely supported.
     An explicit `mode` in the configuration wins.
@@ -132,6 +136,8 @@ def pick_mode(config: LLMConfig) -> instructor.Mode:
             return instructor.Mode[config.mode.upper()]
         except KeyError as exc:
             raise ValueError(f"unknown instructor mode {config.mode!r}") from exc
+    if backend == "llama-server":
+        return instructor.Mode.JSON_SCHEMA
     if config.base_url and "api.openai.com" in config.base_url:
         return instructor.Mode.TOOLS_STRICT
     return instructor.Mode.TOOLS
@@ -191,9 +197,12 @@ class LLMClient:
         http_client: Any = None,
         sleep: Callable[[float], None] = time.sleep,
         backoff_base_s: float = 1.0,
+        backend: str | None = None,
     ) -> None:
         self.config = config
-        self.mode = pick_mode(config)
+        self.mode = pick_mode(config, backend)
+        self.observers: list[Callable[[Any], None]] = []
+        """Called with every raw completion (retries included), e.g. to read server counters."""
         # The openai client's own retries are off: tenacity below owns transport retries.
         self._openai = openai.OpenAI(
             base_url=base_url,
@@ -222,6 +231,8 @@ class LLMClient:
         tally = _Tally()
         hooks = Hooks()
         hooks.on("completion:response", tally.on_response)
+        for observer in self.observers:
+            hooks.on("completion:response", observer)
         retries = (
             self.config.max_validation_retries
             if max_validation_retries is None

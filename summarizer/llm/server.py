@@ -3,6 +3,12 @@
 Serving over HTTP on 127.0.0.1 (rather than calling llama.cpp in-process) keeps one code
 path for every model: the embedded default and any hosted endpoint go through the same
 openai + instructor client, and tests can record and replay the real HTTP exchanges.
+
+Two servers can serve it (`summarizer.llm.llama_server`): llama.cpp's own `llama-server`
+(parallel slots with continuous batching, a prompt cache, per-request counters), built once
+from the sources pip already downloads; else `python -m llama_cpp.server`, configured so that
+it neither keeps a logits row per context position (`logits_all`, gigabytes of RAM) nor
+interrupts one request with the next.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from types import TracebackType
 import httpx
 
 from summarizer import errors
+from summarizer.llm.llama_server import find_llama_server
 
 _PR_SET_PDEATHSIG = 1
 
@@ -49,11 +56,22 @@ def _die_with_parent() -> None:
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-class EmbeddedServer:
-    """`python -m llama_cpp.server` as a child process; a context manager that always stops it.
+def default_slots(cores: int) -> int:
+    """Parallel slots for llama-server: decoding several sequences at once costs little more
+    than one on a CPU (the weights are read once per step), so even 2 cores serve 4."""
+    return max(2, min(4, 2 * cores))
 
-    An `atexit` hook stops it too, so an exception or Ctrl-C anywhere never leaves an
-    orphaned server holding 2 GB of memory.
+
+LLAMA_SERVER = "llama-server"
+LLAMA_CPP_PYTHON = "llama_cpp.server"
+
+
+class EmbeddedServer:
+    """The embedded model's server as a child process; a context manager that always stops it.
+
+    `backend` is "auto" (llama-server when it can be found or built, else llama_cpp.server),
+    or one of the two by name. An `atexit` hook stops it too, so an exception or Ctrl-C
+    anywhere never leaves an orphaned server holding gigabytes of memory.
     """
 
     def __init__(
@@ -64,6 +82,9 @@ class EmbeddedServer:
         n_ctx: int = 8192,
         port: int | None = None,
         threads: int | None = None,
+        slots: int | None = None,
+        backend: str = "auto",
+        binary: Path | None = None,
         ready_timeout_s: float = 120.0,
     ) -> None:
         self.model_path = model_path
@@ -71,15 +92,76 @@ class EmbeddedServer:
         self.n_ctx = n_ctx
         self.port = port or free_port()
         self.threads = threads or os.cpu_count() or 1
+        self.slots = slots or default_slots(self.threads)
         self.ready_timeout_s = ready_timeout_s
+        if backend not in ("auto", LLAMA_SERVER, LLAMA_CPP_PYTHON):
+            raise ServerError(f"unknown server backend {backend!r}")
+        self.requested_backend = backend
+        self.binary: Path | None = binary
+        """The llama-server executable; found (or built) by `start()` for "auto"."""
         self._process: subprocess.Popen[bytes] | None = None
         self._log: Path | None = None
+
+    @property
+    def backend(self) -> str:
+        return LLAMA_SERVER if self.binary is not None else LLAMA_CPP_PYTHON
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def concurrency(self) -> int:
+        """Requests it serves at once (llama_cpp.server answers one at a time)."""
+        return self.slots if self.backend == LLAMA_SERVER else 1
+
+    @property
+    def log_path(self) -> Path | None:
+        return self._log
+
     def command(self) -> list[str]:
+        if self.binary is not None:
+            return self._llama_server_command(self.binary)
+        return self._python_command()
+
+    def _llama_server_command(self, binary: Path) -> list[str]:
+        """Slots share one KV pool (`--kv-unified`) big enough for every slot to hold a
+        typical article and any single one to hold `n_ctx`; prompts are cached per slot and,
+        bounded, in host RAM; continuous batching and prompt caching are on by default."""
+        pool = max(self.n_ctx, 4096 * self.slots)
+        return [
+            str(binary),
+            "--model",
+            str(self.model_path),
+            "--alias",
+            self.alias,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--ctx-size",
+            str(pool),
+            "--parallel",
+            str(self.slots),
+            "--kv-unified",
+            "--cache-ram",
+            "256",
+            "--threads",
+            str(self.threads),
+            "--threads-batch",
+            str(self.threads),
+            "--threads-http",
+            str(max(2, self.slots)),
+            "--jinja",
+            "--no-webui",
+            "--metrics",
+        ]
+
+    def _python_command(self) -> list[str]:
         return [
             sys.executable,
             "-m",
@@ -98,11 +180,29 @@ class EmbeddedServer:
             str(self.threads),
             "--n_threads_batch",
             str(self.threads),
+            # The default keeps n_ctx x n_vocab float32 logits (8 192 x 151 936 x 4 B = 5 GB
+            # of address space, a row touched per prompt token): most of the 4.5 GB peak.
+            "--logits_all",
+            "False",
+            # The default cancels the request in flight when another arrives.
+            "--interrupt_requests",
+            "False",
         ]
+
+    def resolve_backend(self) -> str:
+        """Find or build llama-server unless told not to; the backend that will run."""
+        if self.binary is None and self.requested_backend != LLAMA_CPP_PYTHON:
+            self.binary = find_llama_server()
+            if self.binary is None and self.requested_backend == LLAMA_SERVER:
+                raise ServerError("llama-server is not available (see SUMMARIZER_LLAMA_SERVER)")
+            if self.binary is None:
+                self.requested_backend = LLAMA_CPP_PYTHON
+        return self.backend
 
     def start(self) -> EmbeddedServer:
         if self._process is not None:
             return self
+        self.resolve_backend()
         fd, log_name = tempfile.mkstemp(prefix="summarizer-llama-", suffix=".log")
         self._log = Path(log_name)
         with os.fdopen(fd, "wb") as log:
@@ -114,7 +214,19 @@ class EmbeddedServer:
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         atexit.register(self.stop)
-        self._wait_ready()
+        try:
+            self._wait_ready()
+        except ServerError as exc:
+            if self.binary is None:
+                raise
+            # llama-server would not start here: fall back to llama_cpp.server, once.
+            print(
+                f"summarizer: llama-server did not start, using llama_cpp.server: {exc}",
+                file=sys.stderr,
+            )
+            self.binary = None
+            self.requested_backend = LLAMA_CPP_PYTHON
+            return self.start()
         return self
 
     def _log_tail(self) -> str:

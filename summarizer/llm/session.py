@@ -25,7 +25,7 @@ def open_client(config: LLMConfig) -> Iterator[LLMClient]:
             client.close()
         return
     with EmbeddedServer(ensure_model(), alias=config.model, n_ctx=config.n_ctx) as server:
-        client = LLMClient(config, server.base_url)
+        client = LLMClient(config, server.base_url, backend=server.backend)
         try:
             yield client
         finally:
@@ -45,5 +45,12 @@ def shared_client(config: LLMConfig) -> LLMClient:
         else:
             assert config.base_url is not None
             base_url = config.base_url
-        _SHARED[config] = (LLMClient(config, base_url), server)
+        backend = server.backend if server is not None else None
+        _SHARED[config] = (LLMClient(config, base_url, backend=backend), server)
     return _SHARED[config][0]
+
+
+def shared_server(config: LLMConfig) -> EmbeddedServer | None:
+    """The embedded server behind `shared_client(config)`, if any (for benchmarks)."""
+    entry = _SHARED.get(config)
+    return entry[1] if entry is not None else None
