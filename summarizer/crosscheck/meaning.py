@@ -26,7 +26,14 @@ from functools import lru_cache
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, unit_problem, value_agrees
-from summarizer.crosscheck.wordmatch import FUNCTION_WORDS, canonical, stem, tokens_of, word_list
+from summarizer.crosscheck.wordmatch import (
+    FUNCTION_WORDS,
+    canonical,
+    fold_word,
+    stem,
+    tokens_of,
+    word_list,
+)
 from summarizer.domain import (
     Discrepancy,
     Figure,
@@ -256,6 +263,25 @@ def proper_names(text: str) -> frozenset[str]:
                 lower.add(token.folded)
     names = {canonical(w) for w in upper - lower - FUNCTION_WORDS - _CALENDAR}
     return frozenset(names - GENERIC)
+
+
+@lru_cache(maxsize=64)
+def places(text: str) -> frozenset[str]:
+    """Proper names the source uses as trading parties: before "'s", after "in", "to",
+    "from", "between", "with" or "and", or in a hyphenated pair ("Vietnam-China")."""
+    names = proper_names(text)
+    found: set[str] = set()
+    pattern = re.compile(
+        r"(?:\b(?:in|to|from|between|with|and)\s+(?:the\s+)?([A-Z][\w-]+)|([A-Z]\w+)['’]s\b"
+        r"|\b([A-Z]\w+)-[A-Z]\w+|\b[A-Z]\w+-([A-Z]\w+))"
+    )
+    for match in pattern.finditer(text):
+        for group in match.groups():
+            if group:
+                word = canonical(fold_word(group.split("-")[0]))
+                if word in names:
+                    found.add(word)
+    return frozenset(found)
 
 
 # --------------------------------------------------------------------------- support

@@ -28,8 +28,8 @@ from summarizer import errors
 from summarizer.crosscheck import check_record
 from summarizer.crosscheck.agreements import COMPATIBLE
 from summarizer.crosscheck.datelines import dateline_spans
-from summarizer.crosscheck.meaning import is_name_ordinal, proper_names
-from summarizer.crosscheck.wordmatch import SourceWords, canonical, fold_word
+from summarizer.crosscheck.meaning import is_name_ordinal, places
+from summarizer.crosscheck.wordmatch import DEMONYMS, SourceWords, fold_word
 from summarizer.domain import (
     AgreementStatus,
     Direction,
@@ -229,12 +229,19 @@ class MeaningMutator:
         if frame is None or two_way or not re.search(r"export|import", figure.metric, re.I):
             self.skip("role_swap")
             return
-        entities = proper_names(self.text)
-        names = [n for n in _proper_names(figure.metric) if fold_word(n) in entities]
+        entities = places(self.text)
+        names = [
+            n
+            for n in _proper_names(figure.metric)
+            if fold_word(n) in entities and fold_word(n) not in DEMONYMS
+        ]
         sentence_names = [
             n
             for n in _proper_names(frame.sentence.text.split(" ", 1)[-1])
-            if n not in names and len(n) > 2 and canonical(fold_word(n)) in entities
+            if n not in names
+            and len(n) > 2
+            and fold_word(n) in entities
+            and fold_word(n) not in DEMONYMS
         ]
         if len(names) >= 2:
             a, b = names[0], names[1]
@@ -613,9 +620,14 @@ def _sentence_of(text: str, mention: NumericMention) -> str:
 
 
 def _proper_names(text: str) -> list[str]:
+    """Single capitalised words, not parts of multiword names ("United States")."""
     seen: list[str] = []
-    for word in re.findall(r"\b[A-Z][a-zA-Z]+", text):
-        if word not in seen and word not in ("The", "In", "Of", "And", "MoU"):
+    for match in re.finditer(r"\b[A-Z][a-zA-Z]+\b", text):
+        word = match.group()
+        glued = re.match(r"\s+[A-Z]", text[match.end() :]) or re.search(
+            r"[A-Z][a-zA-Z]+\s+$", text[: match.start()]
+        )
+        if word not in seen and not glued and word not in ("The", "In", "Of", "And", "MoU"):
             seen.append(word)
     return seen
 
