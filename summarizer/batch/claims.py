@@ -19,8 +19,9 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from summarizer.batch.tables import ClaimRow
@@ -30,6 +31,8 @@ from summarizer.store.tables import ExtractionRunRow, utcnow
 
 LEASE_S = 120.0
 """How long a claim holds without renewal; the heartbeat renews it every third of that."""
+RELEASE_BATCH = 32
+"""Claims of stored articles are deleted this many at a time (and by the heartbeat)."""
 
 
 def run_key_text(key: RunKey) -> str:
@@ -68,22 +71,30 @@ class Claims:
         self.owner = _owner_id()
         self.lease = dt.timedelta(seconds=lease_s)
         self.held: set[str] = set()
+        self._released: list[str] = []
         self._lock = threading.Lock()
 
-    def _stored(self, article_id: str, *, retry_failed: bool) -> bool:
-        query = select(ExtractionRunRow.status).where(
+    def _status_query(self, article_id: str) -> Select[Any]:
+        return select(ExtractionRunRow.status).where(
             ExtractionRunRow.article_id == article_id,
             ExtractionRunRow.model == self.key.model,
             ExtractionRunRow.prompt_version == self.key.prompt_version,
             ExtractionRunRow.schema_version == self.key.schema_version,
         )
+
+    def _stored(self, article_id: str, *, retry_failed: bool) -> bool:
         with self.store.session() as session:
-            status = session.scalar(query)
+            status: str | None = session.scalar(self._status_query(article_id))
         if status is None:
             return False
         return not (retry_failed and status == OutcomeStatus.failed.value)
 
-    def _insert(self, article_id: str) -> bool:
+    def _insert(self, article_id: str, *, retry_failed: bool) -> bool | None:
+        """Take a free claim and look whether the article is stored, in one transaction.
+
+        True: claimed and still to do; False: claimed but already stored (released again);
+        None: someone else holds the claim.
+        """
         try:
             with self.store.session() as session:
                 session.add(
@@ -94,9 +105,16 @@ class Claims:
                         expires_at=utcnow() + self.lease,
                     )
                 )
+                session.flush()
+                status: str | None = session.scalar(self._status_query(article_id))
+                if status is not None and not (
+                    retry_failed and status == OutcomeStatus.failed.value
+                ):
+                    session.delete(session.get(ClaimRow, (article_id, self.run_key)))
+                    return False
             return True
         except IntegrityError:
-            return False
+            return None
 
     def _take_over(self, article_id: str) -> bool:
         """Replace a stale claim (lease expired or holder dead) atomically."""
@@ -121,23 +139,36 @@ class Claims:
 
     def claim(self, article_id: str, *, retry_failed: bool) -> bool:
         """True when this batch should extract the article (claimed and still not stored)."""
-        taken = self._insert(article_id) or self._take_over(article_id)
-        if not taken and self._insert(article_id):  # released between our two attempts
-            taken = True
-        if not taken:
-            return False
-        if self._stored(article_id, retry_failed=retry_failed):
-            self._delete([article_id])
+        inserted = self._insert(article_id, retry_failed=retry_failed)
+        if inserted is None:
+            if not self._take_over(article_id):
+                inserted = self._insert(article_id, retry_failed=retry_failed)  # freed since
+                if not inserted:
+                    return False
+            elif self._stored(article_id, retry_failed=retry_failed):
+                self._delete([article_id])
+                return False
+        elif not inserted:
             return False
         with self._lock:
             self.held.add(article_id)
         return True
 
     def release(self, article_id: str) -> None:
-        """The outcome is stored (or the article given up): let the claim go."""
+        """The outcome is stored: the claim goes with the next flush (a held claim on a
+        stored article only makes another batch skip it, which is right)."""
         with self._lock:
             self.held.discard(article_id)
-        self._delete([article_id])
+            self._released.append(article_id)
+            due = len(self._released) >= RELEASE_BATCH
+        if due:
+            self.flush()
+
+    def flush(self) -> None:
+        """Delete the claims of stored articles in one statement."""
+        with self._lock:
+            ids, self._released = self._released, []
+        self._delete(ids)
 
     def _delete(self, article_ids: Iterable[str]) -> None:
         ids = list(article_ids)
@@ -171,8 +202,9 @@ class Claims:
 
     def release_all(self) -> None:
         with self._lock:
-            ids = list(self.held)
+            ids = list(self.held) + self._released
             self.held.clear()
+            self._released = []
         self._delete(ids)
 
 
@@ -189,6 +221,7 @@ class Heartbeat:
         while not self._stop.wait(interval):
             try:
                 self.claims.renew()
+                self.claims.flush()
             except Exception:  # a missed renewal only shortens the lease; never kill the batch
                 continue
 
