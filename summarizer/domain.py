@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer.vocabulary import TIMES
 from summarizer.vocabulary import Direction as Direction
 from summarizer.vocabulary import Qualifier as Qualifier
 from summarizer.vocabulary import validate_unit as validate_unit
@@ -148,6 +149,10 @@ class MentionKind(StrEnum):
     percentage_point = "percentage_point"
     count = "count"  # type: ignore[assignment]  # shadows str.count on purpose
     ordinal = "ordinal"
+    rank = "rank"
+    multiple = "multiple"
+    fraction = "fraction"
+    ratio = "ratio"
     number = "number"
     year = "year"
     date = "date"
@@ -257,6 +262,8 @@ class Figure(StrictModel):
         if self.kind == FigureKind.change:
             if self.direction is None:
                 raise ValueError("a change figure needs a direction: up, down or flat")
+            if self.unit == TIMES:
+                return self  # a multiple carries its own sense: "halved" is 0.5 times, down
             if self.direction == Direction.down and self.value > 0:
                 raise ValueError(
                     "direction 'down' needs a negative value (a decrease of 10.5% is -10.5)"

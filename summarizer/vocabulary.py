@@ -550,7 +550,7 @@ DOWN_WORDS: Final[frozenset[str]] = frozenset(
         "shrunk shrinking shrinks contract contracted contracting contraction plunge plunged "
         "plunging plummet plummeted tumble tumbled dip dipped dips ease eased easing eases "
         "lose lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
-        "halve halved halving sink sank sunk slowed slow slowdown weaken weakened dive dived "
+        "halve halved halving sink sank sunk dive dived "
         "retreat retreated giảm"
     )
 )

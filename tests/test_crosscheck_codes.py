@@ -128,9 +128,18 @@ def test_rounding_policy() -> None:
     # 1.4 billion for the source's 1.35 billion is coarser than the source: flagged.
     coarse = check_record(S000, record(fig(S000, "US$1.35 billion", "1400000000", "USD")))
     assert _only(coarse).code == ReasonCode.rounding
-    # A computed, more precise value that rounds to the source's figure is accepted.
-    computed = check_record(S000, record(fig(S000, "US$1.35 billion", "1353200000", "USD")))
-    assert computed.status == VerdictStatus.accepted
+    # A lone value more precise than the source is not supported (issue 8: no hiding
+    # 1.3 billion inside "US$1 billion"), even when it rounds to the source's figure ...
+    finer = check_record(S000, record(fig(S000, "US$1.35 billion", "1353200000", "USD")))
+    assert finer.status == VerdictStatus.flagged
+    # ... unless it is the exact sum of the record's own parts (a computed total).
+    parts = [
+        fig(S000, "$695.2 million", "695200000", "USD"),
+        fig(S000, "$658 million", "658000000", "USD"),
+    ]
+    total = fig(S000, "US$1.35 billion", "1353200000", "USD")
+    summed = record(total, *[p.model_copy(update={"part_of": 0}) for p in parts])
+    assert check_record(S000, summed).status == VerdictStatus.accepted
     # ... but not one outside the source's precision (1.36 billion is not "1.35 billion").
     outside = check_record(S000, record(fig(S000, "US$1.35 billion", "1356000000", "USD")))
     assert outside.status == VerdictStatus.flagged

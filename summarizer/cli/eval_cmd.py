@@ -153,6 +153,19 @@ def print_report(report: EvalReport) -> None:
         f"targets (detection >= {DETECTION_TARGET:.0%} per kind, "
         f"false alarms <= {FALSE_ALARM_TARGET:.0%}): {verdict}"
     )
+    console.print(
+        f"false alarms: one-figure records {bench.single.rate:.1%} of {bench.single.cases}, "
+        f"whole-article records {bench.whole.rate:.1%} of {bench.whole.cases}"
+    )
+    for base in bench.flagged_bases:
+        console.print(f"  clean base record already flagged: {base}", markup=False)
+    if bench.gold_skipped:
+        console.print(
+            f"gold items skipped (not scored as clean cases): {len(bench.gold_skipped)}",
+            markup=False,
+        )
+        for item in bench.gold_skipped:
+            console.print(f"  skipped: {item}", markup=False)
     for result in [bench.clean, *bench.kinds.values()]:
         for miss in result.misses[:5]:
             console.print(f"  miss: {miss}", markup=False)

@@ -88,7 +88,9 @@ class _Checker:
     def run(self, record: Extraction) -> Verdict:
         findings: list[Finding] = []
         for index, figure in enumerate(record.figures):
-            found, finding = check_figure(self.ctx, index, figure, self.text)
+            parts = [f.value for f in record.figures if f.part_of == index]
+            computed = len(parts) >= 2 and sum(parts) == figure.value
+            found, finding = check_figure(self.ctx, index, figure, self.text, computed=computed)
             self.checked += 1
             self.found.extend(found)
             findings.append(finding)

@@ -16,8 +16,11 @@ TextChecker = Callable[[str, str], list[Discrepancy]]
 """Checks the numbers inside a piece of free text: (field, text) -> discrepancies."""
 
 
-def figure_claim(index: int, figure: Figure) -> Claim:
-    """The claim a figure makes: magnitude, unit and, for changes or negatives, a direction."""
+def figure_claim(index: int, figure: Figure, *, computed: bool = False) -> Claim:
+    """The claim a figure makes: magnitude, unit and, for changes or negatives, a direction.
+
+    `computed` marks a total that is the exact sum of the record's parts.
+    """
     direction = figure.direction
     if figure.value < 0:
         direction = Direction.down
@@ -29,6 +32,7 @@ def figure_claim(index: int, figure: Figure) -> Claim:
         unit=figure.unit,
         direction=direction,
         label=claim_label(figure.value, figure.unit, direction),
+        computed=computed,
     )
 
 
@@ -44,7 +48,12 @@ def _ordered(*groups: list[NumericMention]) -> list[NumericMention]:
 
 
 def check_figure(
-    ctx: SourceContext, index: int, figure: Figure, check_text: TextChecker
+    ctx: SourceContext,
+    index: int,
+    figure: Figure,
+    check_text: TextChecker,
+    *,
+    computed: bool = False,
 ) -> tuple[list[Discrepancy], Finding]:
     """All discrepancies of one figure, and the value finding (used by breakdown checks)."""
     found: list[Discrepancy] = []
@@ -66,7 +75,7 @@ def check_figure(
     in_evidence = ctx.inside(evidence_spans)
     by_text = ctx.overlapping(text_spans)
     by_text_in_evidence = [m for m in by_text if m in in_evidence]
-    claim = figure_claim(index, figure)
+    claim = figure_claim(index, figure, computed=computed)
     anchored = _ordered(
         [anchor] if anchor is not None and anchor.is_figure else [], by_text_in_evidence, by_text
     )

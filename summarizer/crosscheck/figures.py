@@ -11,6 +11,7 @@ then the evidence, then the whole article), so messages quote the most relevant 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,7 +26,13 @@ from summarizer.crosscheck.quantities import (
 )
 from summarizer.crosscheck.textfold import fold_query
 from summarizer.domain import Direction, NumericMention, ReasonCode, SourceSpan
-from summarizer.vocabulary import UnitClass, noun_stem, unit_class
+from summarizer.vocabulary import (
+    UnitClass,
+    compound_parts,
+    noun_stem,
+    unit_class,
+    units_agree,
+)
 
 _WEAK = 6
 """Rank of a weak explanation: same number, unrelated unit."""
@@ -45,6 +52,9 @@ class Claim:
     label: str
     strict_direction: bool = True
     """Structured figures must match a decrease exactly; free text only flags opposites."""
+    computed: bool = False
+    """The value is the exact sum of the record's own parts: it may be finer than the
+    source's rounded total ("1.3532 billion" for "US$1.35 billion")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,43 +84,68 @@ def _values(mention: NumericMention) -> list[Decimal]:
     return [mention.value] if mention.value_high is None else [mention.value, mention.value_high]
 
 
-def value_agrees(claim: Claim, mention: NumericMention) -> bool:
-    """The claim's magnitude is the mention's value (or range end) within its precision.
+_WORD_TOLERANCE = Decimal("0.015")
+"""Multiples, fractions and ratios in words are exact (one-third); 0.33 is within 1.5%."""
 
-    Only measured quantities (money, percentages) may be carried more precisely than the
-    source writes them; a count or ordinal must be exact.
+_PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpct\b|\bpercent|\bpoints?\b", re.IGNORECASE)
+
+
+def value_agrees(claim: Claim, mention: NumericMention) -> bool:
+    """The claim's magnitude is the mention's value (or range end) as the source states it.
+
+    A value more precise than the source ("1.3 billion" for "US$1 billion") is not
+    supported: only the source's own value is. Multiples, fractions and ratios may be
+    written as rounded decimals (0.33 for "one-third").
     """
-    if unit_class(mention.unit) in (UnitClass.noun, UnitClass.none):
-        return any(claim.magnitude == v for v in _values(mention))
-    step = _step(mention)
-    return any(within_precision(claim.magnitude, v, step) for v in _values(mention))
+    if unit_class(mention.unit) in _DIMENSIONLESS_ROUNDED:
+        return any(abs(claim.magnitude - v) <= abs(v) * _WORD_TOLERANCE for v in _values(mention))
+    if claim.computed:
+        step = _step(mention)
+        return any(within_precision(claim.magnitude, v, step) for v in _values(mention))
+    return any(claim.magnitude == v for v in _values(mention))
+
+
+_DIMENSIONLESS_ROUNDED = frozenset((UnitClass.times, UnitClass.fraction, UnitClass.ratio))
 
 
 def unit_problem(ctx: SourceContext, claim: Claim, mention: NumericMention) -> ReasonCode | None:
-    """Why the claim's unit cannot be the mention's unit, or None when compatible."""
+    """Why the claim's unit cannot be the mention's unit, or None when compatible.
+
+    A source number whose unit is not stated next to it does not contradict a counted
+    noun, a currency or a rate (the unit may be named elsewhere); a percentage needs a
+    percent word in the same clause.
+    """
     mine, theirs = unit_class(claim.unit), unit_class(mention.unit)
     if mine is UnitClass.none:
         return None
+    assert claim.unit is not None
     if {mine, theirs} == {UnitClass.percent, UnitClass.points}:
         return ReasonCode.percent_vs_points
-    if mine is UnitClass.currency:
-        if theirs is UnitClass.none:
-            return None  # a bare number: the currency may be named elsewhere in the text
-        if theirs is UnitClass.currency and claim.unit == mention.unit:
-            return None
-        return ReasonCode.unit_mismatch
-    if mine in (UnitClass.percent, UnitClass.points):
-        return None if theirs is mine else ReasonCode.unit_mismatch
-    # A counted noun: the source's noun, or the words right after the number, must name it.
-    if theirs in (UnitClass.currency, UnitClass.percent, UnitClass.points):
-        return ReasonCode.unit_mismatch
-    assert claim.unit is not None
-    stem = noun_stem(claim.unit)
-    if theirs is UnitClass.noun:
-        same = noun_stem(mention.unit or "") == stem or stem in fold_query(mention.text)
-        return None if same else ReasonCode.unit_mismatch
-    window = fold_query(ctx.text[mention.end : mention.end + _NOUN_WINDOW])
-    return None if fold_query(stem) in window else ReasonCode.unit_mismatch
+    if theirs is UnitClass.none:
+        if mine in (UnitClass.percent, UnitClass.points):
+            clause = ctx.text[max(0, mention.start - 80) : mention.end + 40]
+            return None if _PERCENT_WORDS.search(clause) else ReasonCode.unit_mismatch
+        return None
+    assert mention.unit is not None
+    if units_agree(claim.unit, mention.unit):
+        return None
+    if mine is UnitClass.compound and theirs is UnitClass.currency:
+        parts = compound_parts(claim.unit)
+        assert parts is not None
+        if units_agree(parts[0], mention.unit) and _named_after(ctx, mention, parts[1]):
+            return None  # "$18 ... per barrel": the rate's denominator follows the amount
+    if mine is UnitClass.noun and theirs in (UnitClass.noun, UnitClass.compound):
+        stems = [noun_stem(word) for word in claim.unit.split() if len(word) > 2]
+        if any(stem and fold_query(stem) in fold_query(mention.text) for stem in stems):
+            return None  # "ministries and central agencies" for "20 ministries"
+    return ReasonCode.unit_mismatch
+
+
+def _named_after(ctx: SourceContext, mention: NumericMention, noun: str) -> bool:
+    """A word of `noun` (singular or plural) appears in or just after the mention."""
+    window = fold_query(mention.text + " " + ctx.text[mention.end : mention.end + _NOUN_WINDOW])
+    stems = [noun_stem(word) for word in noun.split() if len(word) > 2]
+    return any(stem and fold_query(stem) in window for stem in stems)
 
 
 def direction_agrees(ctx: SourceContext, claim: Claim, mention: NumericMention) -> bool:

@@ -44,6 +44,14 @@ class BenchmarkResult:
     kinds: dict[str, KindResult]
     clean: KindResult
     skipped: dict[str, int]
+    single: KindResult = field(default_factory=KindResult)
+    """Clean records holding one correct gold figure each."""
+    whole: KindResult = field(default_factory=KindResult)
+    """Clean records holding all of an article's gold figures (the base record)."""
+    flagged_bases: list[str] = field(default_factory=list)
+    """Articles whose clean base record is already flagged, with the reasons."""
+    gold_skipped: list[str] = field(default_factory=list)
+    """Gold items the schema could not hold (unknown unit or qualifier), with reasons."""
 
     @property
     def cases(self) -> int:
@@ -67,7 +75,18 @@ def clean_variants(
     name: str, source: str, base: Extraction, mentions: list[NumericMention]
 ) -> Iterator[Case]:
     """Correct records: the base, and each figure written in another acceptable way."""
-    yield Case("clean", name, base, frozenset(), "gold-derived record")
+    yield Case("clean", name, base, frozenset(), "gold-derived record", scope="article")
+    for index, figure in enumerate(base.figures):
+        single = replace_figure(figure, part_of=None)
+        summary = f"Reported: {figure.text}." if figure.text else "Reported one figure."
+        yield Case(
+            "clean",
+            name,
+            Extraction(summary=summary, figures=[single]),
+            frozenset(),
+            f"figures[{index}] alone",
+            scope="single",
+        )
     yield Case(
         "clean",
         name,
@@ -109,10 +128,12 @@ def clean_variants(
             )
 
 
-def article_cases(article: ArticleInput, skips: Skips) -> Iterator[Case]:
+def article_cases(
+    article: ArticleInput, skips: Skips, gold_skipped: list[str] | None = None
+) -> Iterator[Case]:
     """Every clean and mutated case of one article."""
     mentions = extract_mentions(article.text)
-    base = clean_record(article.text, article.gold)
+    base = clean_record(article.text, article.gold, gold_skipped)
     yield from clean_variants(article.name, article.text, base, mentions)
     mutator = Mutator(article.name, article.text, article.gold, base, mentions, skips)
     yield from mutator.figure_cases()
@@ -126,9 +147,10 @@ def run_benchmark(articles: list[ArticleInput]) -> BenchmarkResult:
     skips = Skips({})
     kinds: dict[str, KindResult] = {}
     clean = KindResult()
+    result_of = BenchmarkResult(kinds=kinds, clean=clean, skipped=skips.counts)
     for article in articles:
         mentions = extract_mentions(article.text)
-        for case in article_cases(article, skips):
+        for case in article_cases(article, skips, result_of.gold_skipped):
             verdict = check_record(
                 article.text, case.record, published=article.gold.published, mentions=mentions
             )
@@ -138,11 +160,17 @@ def run_benchmark(articles: list[ArticleInput]) -> BenchmarkResult:
             flagged = bool(codes)
             result.flagged += flagged
             if case.kind == "clean":
+                reasons = "; ".join(d.message for d in verdict.discrepancies)
                 if flagged:
-                    result.misses.append(
-                        f"{case.article} {case.note}: "
-                        + "; ".join(d.message for d in verdict.discrepancies)
-                    )
+                    result.misses.append(f"{case.article} {case.note}: {reasons}")
+                scoped = {"single": result_of.single, "article": result_of.whole}.get(case.scope)
+                if scoped is not None:
+                    scoped.cases += 1
+                    scoped.flagged += flagged
+                    if flagged:
+                        scoped.misses.append(f"{case.article} {case.note}: {reasons}")
+                if case.scope == "article" and flagged:
+                    result_of.flagged_bases.append(f"{case.article}: {reasons}")
                 continue
             result.expected_code += bool(codes & case.expected)
             if not flagged:
@@ -152,4 +180,4 @@ def run_benchmark(articles: list[ArticleInput]) -> BenchmarkResult:
                     f"{case.article} {case.note}: flagged as {sorted(codes)}, "
                     f"expected one of {sorted(case.expected)}"
                 )
-    return BenchmarkResult(kinds=kinds, clean=clean, skipped=skips.counts)
+    return result_of

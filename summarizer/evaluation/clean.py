@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pydantic import ValidationError
+
 from summarizer.domain import (
     Agreement,
     AgreementStatus,
@@ -25,7 +27,12 @@ from summarizer.domain import (
 )
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
 from summarizer.source_text import sentence_around
-from summarizer.vocabulary import SCALE_WORDS
+from summarizer.vocabulary import (
+    SCALE_WORDS,
+    canonical_unit,
+    qualifier_from_word,
+    validate_unit,
+)
 
 
 def _figure_kind(kind: str) -> FigureKind:
@@ -35,17 +42,57 @@ def _figure_kind(kind: str) -> FigureKind:
         return FigureKind.amount
 
 
+class GoldItemError(ValueError):
+    """A gold item the product's schema cannot hold (an unknown unit or qualifier)."""
+
+
+def gold_qualifier(word: str | None) -> Qualifier | None:
+    """The product's qualifier for a gold word ("roughly" -> about); GoldItemError if none."""
+    if not word:
+        return None
+    qualifier = qualifier_from_word(word)
+    if qualifier is None:
+        raise GoldItemError(f"unknown qualifier {word!r}")
+    return qualifier
+
+
+def gold_unit(unit: str) -> str:
+    """The product's spelling of a gold unit ("percentage points" -> percentage_point)."""
+    canonical = canonical_unit(unit)
+    try:
+        return validate_unit(canonical)
+    except ValueError:
+        raise GoldItemError(f"unknown unit {unit!r}") from None
+
+
 def gold_figure_to_record(source: str, figure: GoldFigure) -> Figure:
-    """A correct `Figure` for one gold figure (evidence: the sentence holding its text)."""
+    """A correct `Figure` for one gold figure (evidence: the sentence holding its text).
+
+    Raises GoldItemError when the gold names a unit or qualifier the schema cannot hold.
+    """
     start = source.find(figure.text)
     if start < 0:
-        raise ValueError(f"gold figure text {figure.text!r} is not in the article")
+        raise GoldItemError(f"gold figure text {figure.text!r} is not in the article")
+    direction = Direction(figure.direction) if figure.direction in ("up", "down", "flat") else None
+    kind = _figure_kind(figure.kind)
+    if kind is FigureKind.change and direction is None:
+        direction = Direction.down if figure.value < 0 else Direction.up
+    try:
+        return _gold_figure(source, figure, start, kind, direction)
+    except ValidationError as exc:
+        reason = "; ".join(e["msg"] for e in exc.errors())
+        raise GoldItemError(f"gold figure {figure.text!r}: {reason}") from None
+
+
+def _gold_figure(
+    source: str, figure: GoldFigure, start: int, kind: FigureKind, direction: Direction | None
+) -> Figure:
     return Figure(
         value=figure.value,
-        unit=figure.unit,
-        kind=_figure_kind(figure.kind),
-        direction=Direction(figure.direction) if figure.direction else None,
-        qualifier=Qualifier(figure.qualifier) if figure.qualifier else None,
+        unit=gold_unit(figure.unit),
+        kind=kind,
+        direction=direction,
+        qualifier=gold_qualifier(figure.qualifier),
         metric=figure.what or "figure",
         period=figure.period,
         text=figure.text,
@@ -145,15 +192,48 @@ def gold_summary(gold: GoldArticle) -> str:
     return " ".join(sentences) or "The article reports on economic cooperation."
 
 
-def clean_record(source: str, gold: GoldArticle) -> Extraction:
-    """A correct `Extraction` of the article, built from its gold annotation."""
-    figures = [gold_figure_to_record(source, f) for f in gold.figures]
+def clean_record(source: str, gold: GoldArticle, skipped: list[str] | None = None) -> Extraction:
+    """A correct `Extraction` of the article, built from its gold annotation.
+
+    Gold items the schema cannot hold are left out, each with its reason appended to
+    `skipped` ("r05.txt figures[3]: unknown qualifier 'range'"); they never abort a run.
+    """
+    reasons = skipped if skipped is not None else []
+    figures: list[Figure] = []
+    position: dict[int, int] = {}
+    for index, item in enumerate(gold.figures):
+        try:
+            figures.append(gold_figure_to_record(source, item))
+        except GoldItemError as exc:
+            reasons.append(f"{gold.article} figures[{index}]: {exc}")
+            continue
+        position[index] = len(figures) - 1
     for total, parts in breakdowns(gold):
+        if total not in position or any(p not in position for p in parts):
+            continue
         for part in parts:
-            figures[part] = figures[part].model_copy(update={"part_of": total})
+            at = position[part]
+            figures[at] = figures[at].model_copy(update={"part_of": position[total]})
+    agreements: list[Agreement] = []
+    for index, agreement in enumerate(gold.agreements):
+        try:
+            agreements.append(gold_agreement_to_record(agreement))
+        except (ValueError, ValidationError) as exc:
+            reasons.append(f"{gold.article} agreements[{index}]: {_first_line(exc)}")
+    meetings: list[Meeting] = []
+    for index, meeting in enumerate(gold.meetings):
+        if not meeting.participants:
+            continue
+        try:
+            meetings.append(gold_meeting_to_record(meeting))
+        except (ValueError, ValidationError) as exc:
+            reasons.append(f"{gold.article} meetings[{index}]: {_first_line(exc)}")
     return Extraction(
-        summary=gold_summary(gold),
-        meetings=[gold_meeting_to_record(m) for m in gold.meetings if m.participants],
-        figures=figures,
-        agreements=[gold_agreement_to_record(a) for a in gold.agreements],
+        summary=gold_summary(gold), meetings=meetings, figures=figures, agreements=agreements
     )
+
+
+def _first_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(e["msg"] for e in exc.errors())
+    return str(exc).splitlines()[0]

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from pydantic import ValidationError
+
 from summarizer.crosscheck.quantities import (
     describe,
     is_coarser_rounding,
@@ -47,6 +49,8 @@ class Case:
     record: Extraction
     expected: frozenset[ReasonCode]
     note: str
+    scope: str = "variant"
+    """For clean cases: "article" (all gold figures), "single" (one figure) or "variant"."""
 
 
 @dataclass(slots=True)
@@ -92,14 +96,17 @@ class Mutator:
         return self.base.model_copy(update={"figures": figures})
 
     def _source_states(self, value: Decimal, unit: str) -> bool:
-        """True when the article states this magnitude with a compatible unit."""
+        """True when the article states exactly this magnitude with a compatible unit.
+
+        Only an exact restatement is skipped: a value inside the rounding tolerance of a
+        source number ("1.3 billion" for "US$1 billion") is a real error and is scored.
+        """
         mine = unit_class(unit)
         for mention in self.mentions:
             theirs = unit_class(mention.unit)
             if mine != theirs and theirs.value != "none":
                 continue
-            step = written_step(mention.text, mention.value)
-            if abs(abs(value) - mention.value) * 2 <= step:
+            if abs(value) in (mention.value, mention.value_high):
                 return True
         return False
 
@@ -121,7 +128,11 @@ class Mutator:
         ):
             self.skips.add(kind)
             return
-        changed = replace_figure(figure, value=new_value, **update)
+        try:
+            changed = replace_figure(figure, value=new_value, **update)
+        except ValidationError:
+            self.skips.add(kind)  # e.g. a VND quadrillion x1000 leaves the domain's bounds
+            return
         for text_variant in self._text_variants(changed):
             yield self._case(
                 kind, self._with_figure(index, text_variant), codes, f"figures[{index}]: {note}"
@@ -217,7 +228,11 @@ class Mutator:
             codes = {ReasonCode.unit_mismatch}
             if {cls, unit} == {"percent", "percentage_point"}:
                 codes = {ReasonCode.percent_vs_points}
-            changed = replace_figure(figure, unit=unit)
+            try:
+                changed = replace_figure(figure, unit=unit)
+            except ValidationError:
+                self.skips.add("unit")  # e.g. "halved" (0.5 times, down) as a count
+                continue
             for variant in self._text_variants(changed):
                 yield self._case(
                     "unit",

@@ -56,11 +56,30 @@ class EvalReport:
                 "clean_cases": bench.clean.cases,
                 "cases": bench.cases,
                 "skipped": dict(sorted(bench.skipped.items())),
+                "one_figure_false_alarm_rate": round(bench.single.rate, 4),
+                "one_figure_cases": bench.single.cases,
+                "whole_article_false_alarm_rate": round(bench.whole.rate, 4),
+                "whole_article_cases": bench.whole.cases,
+                "flagged_base_records": list(bench.flagged_bases),
                 "meets_targets": self.meets_targets,
+            },
+            "gold_items_skipped": {
+                "count": len(bench.gold_skipped),
+                "reasons": skipped_reasons(bench.gold_skipped),
+                "items": list(bench.gold_skipped),
             },
             "model": None if self.model is None else self.model.model_dump(),
             "regressions": None if self.regressions is None else regressions_json(self.regressions),
         }
+
+
+def skipped_reasons(items: list[str]) -> dict[str, int]:
+    """How many skipped gold items share each reason ("unknown qualifier", ...)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        reason = item.split(": ", 1)[-1].split(" '", 1)[0].split(' "', 1)[0]
+        counts[reason] = counts.get(reason, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def regressions_json(results: list[ReplayResult]) -> dict[str, Any]:

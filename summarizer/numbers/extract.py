@@ -71,6 +71,8 @@ _TIME_UNITS: Final = frozenset(
 )
 _DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _SYMBOL_ONLY: Final = re.compile(r"\s*(?:US\$|\$|€|£|¥|₫)")
+_RANKED: Final = frozenset(("ranked", "ranks", "ranking", "placed", "No", "no"))
+_PER_NOUNS: Final = {"ton": "tonne", "metric ton": "tonne", "kilo": "kg", "kilogram": "kg"}
 
 
 @dataclass
@@ -148,6 +150,7 @@ class _Extractor:
 
     def run(self) -> list[_Draft]:
         self._find_month_dates()
+        self._find_word_figures()
         self._scan()
         self.drafts.sort(key=lambda d: d.start)
         self._spread_directions()
@@ -240,6 +243,59 @@ class _Extractor:
                         start, match.end(), value, MentionKind.date, note=note, ambiguous=ambiguous
                     )
                 )
+
+    def _find_word_figures(self) -> None:
+        """Figures written without a numeral: multiples, ratios and ranks in words.
+
+        "trade doubled" (2 times), "a threefold rise" (3 times), "halved" (0.5 times),
+        "three-to-one" (ratio 3), "the second-biggest buyer" (rank 2). Found before the
+        scan so that "three" in "three-to-one" is not also read as a count.
+        """
+        text = self.text
+        for match in patterns.MULTIPLE.finditer(text):
+            verb, fold, digits = (
+                match.group("verb"),
+                match.group("fold"),
+                match.group("digits_fold"),
+            )
+            if verb is not None:
+                value = vocabulary.MULTIPLE_VERBS[verb.lower()]
+            elif fold is not None:
+                value = vocabulary.FOLD_WORDS[fold.lower()]
+            else:
+                value = Decimal(digits)
+            self._take_word_figure(
+                match.start(), match.end(), value, MentionKind.multiple, vocabulary.TIMES
+            )
+        for match in patterns.RATIO.finditer(text):
+            first, second = _word_or_digits(match.group("a")), _word_or_digits(match.group("b"))
+            if first is None or not second:
+                continue
+            self._take_word_figure(
+                match.start(), match.end(), first / second, MentionKind.ratio, vocabulary.RATIO
+            )
+        for match in patterns.RANK_WORDS.finditer(text):
+            value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
+            self._take_word_figure(
+                match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
+            )
+
+    def _take_word_figure(
+        self, start: int, end: int, value: Decimal, kind: MentionKind, unit: str
+    ) -> None:
+        if self._is_blocked(start, end):
+            return
+        floor = self.clauses.start_of(start)
+        draft = _Draft(start, end, value, kind, unit=unit)
+        draft.qualifier, draft.start, draft.direction = context.cues_before(self.text, start, floor)
+        if kind is MentionKind.multiple:
+            if draft.direction is None:
+                draft.direction = context.direction_after(self.text, end)
+            if draft.direction is None or draft.direction is Direction.flat:
+                draft.direction = Direction.up if value > 1 else Direction.down
+        else:
+            draft.direction = None
+        self._take(draft)
 
     def _date_or_year_at(self, start: int) -> _Draft | None:
         """A date, year period or decade starting at the digit run at ``start``."""
@@ -359,6 +415,8 @@ class _Extractor:
                 currency = vocabulary.CODE_ALIASES.get(code, code)
             start = before.start()
 
+        if currency is None and start > 0 and text[start - 1].isalpha():
+            return None  # "COVID19", "A320": digits glued to letters that are not a currency
         self._read_scale(first)
         if first.scale in vocabulary.ATTACHED_SCALES and currency is None:
             return None  # "100m" without a currency could be metres
@@ -388,14 +446,16 @@ class _Extractor:
         if currency is not None:
             kind = MentionKind.amount
         percent = patterns.PERCENT.match(text, end)
-        if percent is not None and currency is None:
+        if percent is not None and currency is None and first.scale is None:
             points = percent.group("points") is not None
             kind = MentionKind.percentage_point if points else MentionKind.percent
             unit = "percentage_point" if points else "percent"
             end = percent.end()
-        else:
+        elif currency is None:
             after = patterns.CURRENCY_AFTER.match(text, end)
-            if after is not None and (after.group("code") or _currency_word_ok(after, first)):
+            if after is not None and (
+                after.group("code") or _currency_word_ok(text, start, after, first)
+            ):
                 code = after.group("code")
                 if code is not None:
                     unit = vocabulary.CODE_ALIASES.get(code, code)
@@ -404,6 +464,9 @@ class _Extractor:
                     unit = vocabulary.CURRENCY_WORDS[word]
                 kind = MentionKind.amount
                 end = after.end()
+
+        if kind == MentionKind.amount and unit is not None:
+            unit, end = _compound(text, unit, end)
 
         if kind == MentionKind.number:
             year = self._year(first, second, start, end)
@@ -417,7 +480,30 @@ class _Extractor:
                 kind = MentionKind.count
                 if second is None and scale is None and self._not_a_quantity(start, first, unit):
                     return None
-            elif first.written and not first.fraction and scale is None:
+                unit, years = _duration(unit)
+                factor = Decimal(years)
+                if years != 1:
+                    value *= factor
+                    value_high = None if value_high is None else value_high * factor
+                    note = _join_notes(note, f"{factor} {unit} per {counted[0].rstrip('s')}")
+                per = patterns.PER_TIME.match(text, end)
+                if per is not None:
+                    unit, end = f"{unit} per {per.group('per').lower()}", per.end()
+                unit = vocabulary.canonical_unit(unit)
+                if unit == vocabulary.TIMES:
+                    kind = MentionKind.multiple
+                elif unit in ("point", "points") and value < 100:
+                    # "growth slowed by 0.4 point": economic news counts rates in points
+                    kind, unit = MentionKind.percentage_point, vocabulary.POINTS
+            elif first.fraction:
+                kind, unit = MentionKind.fraction, vocabulary.FRACTION
+            elif scale is not None and second is None:
+                noun = patterns.NOUN_BEFORE.search(text, floor, start)
+                noun_word = "" if noun is None else noun.group("noun").lower()
+                if _is_plural(noun_word) and noun_word not in lexicon.MONEY_NOUNS:
+                    unit, kind = noun_word, MentionKind.count
+                    note = _join_notes(note, f"counted noun '{unit}' stands before the number")
+            elif first.written and scale is None:
                 return None  # "one of", "the two could": a word, not a figure
 
         draft = _Draft(
@@ -502,10 +588,32 @@ class _Extractor:
         )
 
     def _ordinal(self, start: int, number: _Number) -> _Draft:
-        """ "21st edition" -> 21, unit "edition"; the unit is the head of the noun phrase."""
+        """ "21st edition" -> 21, unit "edition"; "11th among", "4th-largest" -> a rank."""
         end = number.end
+        rank = patterns.RANK_AFTER.match(self.text, end)
+        previous = _PREVIOUS_WORD.search(self.text, max(0, start - 12), start)
+        if rank is not None or (previous is not None and previous.group(1).lower() in _RANKED):
+            if rank is not None and rank.group("superlative") is not None:
+                end = rank.end()
+            return _Draft(
+                start=start, end=end, value=number.value, kind=MentionKind.rank, unit="rank"
+            )
         unit: str | None = None
         pos = end
+        name = patterns.WORD_AFTER.match(self.text, pos)
+        if name is not None and name.group("word")[0].isupper():
+            # "the 20th Central Committee": an ordinal inside a name; its unit is the head noun
+            while name is not None and name.group("word")[0].isupper():
+                unit, end = name.group("word").lower(), name.end()
+                name = patterns.WORD_AFTER.match(self.text, end)
+            return _Draft(
+                start=start,
+                end=end,
+                value=number.value,
+                kind=MentionKind.ordinal,
+                unit=unit,
+                note="ordinal inside a name",
+            )
         for _ in range(_ORDINAL_WINDOW):
             word = patterns.WORD_AFTER.match(self.text, pos)
             if word is None:
@@ -628,12 +736,53 @@ def _is_plural(word: str) -> bool:
     return not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
-def _currency_word_ok(after: re.Match[str], number: _Number) -> bool:
-    """Ambiguous currency words ("won", "mark", "pound") need a scale or digits before."""
+def _currency_word_ok(text: str, start: int, after: re.Match[str], number: _Number) -> bool:
+    """Ambiguous currency words ("won", "mark", "pound") need a scale or digits before.
+
+    "the 800 billion mark" is a threshold, not Deutsche marks: "mark" after "the" or
+    "a" is never a currency.
+    """
     word = " ".join(after.group("word").lower().split())
-    if word in ("won", "mark", "pound", "dong", "real", "kip"):
+    if word in ("mark", "marks"):
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 12), start)
+        if previous is not None and previous.group(1).lower() in ("the", "a", "an", "this"):
+            return False
+    if word in vocabulary.AMBIGUOUS_CURRENCY_WORDS:
         return not number.written or number.scale is not None
     return True
+
+
+def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
+    """A price or rate after an amount: "USD per tonne", "VND per USD"; else as it was."""
+    rate = patterns.PER_CURRENCY.match(text, end)
+    if rate is not None:
+        word = " ".join(rate.group("per").lower().replace(".", "").split())
+        code = vocabulary.CURRENCY_WORDS.get(word, word.upper() if len(word) == 3 else "USD")
+        if word in ("us dollar", "u s dollar", "greenback"):
+            code = "USD"
+        if code != unit:
+            return f"{unit} per {code}", rate.end()
+    per = patterns.PER_UNIT.match(text, end)
+    if per is not None:
+        noun = " ".join(per.group("per").lower().split())
+        return f"{unit} per {_PER_NOUNS.get(noun, noun)}", per.end()
+    return unit, end
+
+
+def _duration(unit: str) -> tuple[str, int]:
+    """("years", 10) for "decades": durations are counted in their base unit."""
+    base = vocabulary.DURATION_WORDS.get(unit)
+    return (unit, 1) if base is None else base
+
+
+def _word_or_digits(text: str) -> Decimal | None:
+    """A ratio term: "three" or "3.5"."""
+    if text[0].isdigit():
+        return Decimal(text)
+    try:
+        return Decimal(parse_written(text))
+    except (ValueError, KeyError):
+        return None
 
 
 def _join_notes(first: str | None, second: str) -> str:

@@ -67,6 +67,30 @@ FRACTIONS: Final[dict[str, tuple[int, int]]] = {
 }
 """Denominators of written fractions ("two-thirds" -> 2/3)."""
 
+ORDINAL_WORDS: Final[dict[str, int]] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+}
+"""Ordinals in words; with a superlative they are ranks ("second-biggest buyer")."""
+
 # --------------------------------------------------------------------------- months
 
 MONTHS: Final[dict[str, int]] = {
@@ -106,11 +130,23 @@ STOPWORDS: Final[frozenset[str]] = frozenset(
         "does did will would can could may might must shall should not no more less most "
         "over under up down its it their his her our your my between during including "
         "compared against about around into onto upon within across through via worth "
-        "respectively year-on-year yoy annually a-year also only just alone so such other "
+        "respectively year-on-year yoy annually a-year also only just alone so such other among "
+        "amongst "
         "another both all some any many much few several same own new old high low"
     )
 )
 """Words that end a counted-noun search: "one of", "two could", "10 of which"."""
+
+MONEY_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        "imports exports sales profits revenues earnings reserves deficits surpluses assets "
+        "investments loans funds receipts outlays payments credits debts prices costs taxes "
+        "tariffs duties wages savings deposits flows inflows outflows remittances sums "
+        "figures numbers totals volumes values turnovers"
+    )
+)
+"""Plural nouns before a bare scaled number that measure money, not a count of things:
+"imports reached 4.3 billion" names no counted unit."""
 
 NOT_PLURAL: Final[frozenset[str]] = frozenset(
     _words(

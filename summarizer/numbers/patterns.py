@@ -93,7 +93,7 @@ TIME_OR_CODE: Final = re.compile(r"[:/]\d|/[A-Za-zĐđ]")
 
 DIGITS: Final = re.compile(
     # 1,350,000.5 | 1.350.000,5 | 1.350,5 | 1,5 | 1350 | 13.5
-    r"(?<![\w.,/:])(?<![A-Za-z]-)(?P<digits>"
+    r"(?:(?<![\w.,/:])|(?<=[A-Z]{3}))(?<![A-Za-z]-)(?P<digits>"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
     r"|\d{1,3}\.\d{3},\d+(?![\d.,]\d)"
@@ -197,3 +197,65 @@ PUNCTUATION: Final = re.compile(r"[.!?:;()\[\]\n]")
 
 LIST_JOIN: Final = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)?\s*$", re.IGNORECASE)
 """The gap between items of a list ("171.9 percent and 7.5 percent")."""
+
+# --------------------------------------------------------------------------- words that are figures
+
+_NUMBER_WORD = _alternation([*lexicon.ONES, *lexicon.TEENS, *lexicon.TENS])
+
+MULTIPLE: Final = re.compile(
+    rf"\b(?P<verb>{_alternation(vocabulary.MULTIPLE_VERBS)})\b"
+    rf"|\b(?P<fold>{_alternation(vocabulary.FOLD_WORDS)})\b"
+    r"|(?<![\w.,])(?P<digits_fold>\d+(?:\.\d+)?)-fold\b",
+    re.IGNORECASE,
+)
+"""A multiple written as a word: "doubled", "halving", "a threefold rise", "10-fold"."""
+
+RATIO: Final = re.compile(
+    rf"\b(?P<a>{_NUMBER_WORD}|\d+(?:\.\d+)?)-to-(?P<b>{_NUMBER_WORD}|\d+(?:\.\d+)?)\b",
+    re.IGNORECASE,
+)
+"""A ratio: "three-to-one", "2-to-1"."""
+
+RANK_WORDS: Final = re.compile(
+    rf"\b(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})[-\s]"
+    rf"(?P<superlative>{_alternation(vocabulary.SUPERLATIVES)})\b",
+    re.IGNORECASE,
+)
+"""A rank in words: "second-biggest", "fourth largest"."""
+
+PER_UNIT: Final = re.compile(
+    r"\s*(?:(?:a|an|per|each)\s+|/\s?)"
+    r"(?P<per>tonne|ton|metric\s+ton|barrel|kg|kilo|kilogram|ounce|oz|litre|liter|gallon|"
+    r"bushel|pound|lb|share|head|unit|sq\s?m|square\s+metre|hectare|kwh|mwh|"
+    r"person|capita|day|week|month|year|annum)s?\b",
+    re.IGNORECASE,
+)
+"""The denominator of a price or rate: "$450 a tonne", "18 dlrs per barrel"."""
+
+PER_CURRENCY: Final = re.compile(
+    r"\s+(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?"
+    r"(?P<per>u\.?s\.?\s+dollar|us\s+dollar|dollar|greenback|usd|euro|eur|yen|yuan|"
+    r"pound|sterling|mark|franc)\b",
+    re.IGNORECASE,
+)
+"""An exchange rate: "24,500 dong to the dollar", "145 yen per dollar"."""
+
+PER_TIME: Final = re.compile(
+    r"\s+(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b", re.IGNORECASE
+)
+"""A rate of a counted noun: "2 mln tonnes a year", "474,000 barrels per day"."""
+
+NOUN_BEFORE: Final = re.compile(
+    r"(?i:\b(?P<noun>[a-z]+s)\b(?:\s+of\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+)?)"
+    r"\s+(?:rose|fell|grew|increased|decreased|dropped|declined|jumped|climbed|reached|"
+    r"totalled|totaled|hit|stood|were|was|amounted|came|surged|slumped)"
+    r"(?:\s+(?:to|at|by|of|in\s+at))?\s+(?:some\s+|about\s+|nearly\s+|almost\s+)?$"
+)
+"""A counted noun standing before the number: "shipments of memory chips rose to six mln"."""
+
+RANK_AFTER: Final = re.compile(
+    rf"(?:[-\s](?P<superlative>{_alternation(vocabulary.SUPERLATIVES)})\b"
+    rf"|\s+(?:{_alternation(vocabulary.RANK_PHRASES)})\b)",
+    re.IGNORECASE,
+)
+"""After an ordinal, what makes it a rank: "4th-largest", "11th among", "third place"."""
