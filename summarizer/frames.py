@@ -377,8 +377,8 @@ def _replace(frame: Frame, **update: object) -> Frame:
 
 
 _COMPARED_NEAR = re.compile(
-    r"\b(?:from(?!\s+[A-Z])|than|against|compared|versus|vs|since|above|below)\b"
-    r"[^,;.]{0,40}(?:,\s*)?$"
+    r"\b(?:from(?!\s+[A-Z])|than|against|compared|versus|vs|since|above|below|"
+    r"(?:up|down)\s+on)\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
 _COMPARISON = re.compile(
     r"(?:\b(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to)|"
@@ -516,7 +516,11 @@ def _sentence_frames(
         clause_text = text[c_start:c_end]
         right_after = re.split(r"[,;:(]", after, maxsplit=1)[0]
         after_change = bool(frames) and frames[-1].role is FrameRole.change
-        to_level = after_change and bool(re.search(r"\bto\s*$", before))
+        to_level = (
+            after_change
+            and mention.unit not in ("percent", "percentage_point")
+            and bool(re.search(r"\bto\s*$", before))
+        )
         settled = (
             role is not FrameRole.change
             and mention.direction is None
