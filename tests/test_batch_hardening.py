@@ -248,3 +248,29 @@ def test_fetching_overlaps_with_model_calls_and_elapsed_is_wall_time(tmp_path: P
     assert min(asked_at) < max(fetched_at)  # before: every URL was read before any model call
     elapsed = float(output.split("elapsed")[1].split("s")[0].strip(" │|"))
     assert elapsed >= 5 * 0.4 - 0.1 and elapsed <= wall  # reading time is in the summary
+
+
+def test_two_provider_batches_at_once_submit_each_article_once(
+    store_url: str, tmp_path: Path
+) -> None:
+    total = 8
+    folder = tmp_path / "in"
+    write_articles(folder, total)
+    open_engine(store_url).dispose()
+    with FakeOpenAIServer() as fake:
+        command = [*CLI, "batch", str(folder), "--db", store_url, "--base-url", fake.base_url]
+        command += ["--model", "fake", "--provider-batch", "--poll-interval", "0.2", "-q"]
+        procs = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            for _ in range(2)
+        ]
+        outputs = [p.communicate(timeout=180)[0].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], outputs
+        submitted = [
+            line
+            for data in fake.files.values()
+            for line in data.decode().splitlines()
+            if '"method": "POST"' in line
+        ]
+        assert len(submitted) == total  # each article in one submitted request
+    assert _counts(store_url) == (total, total, total)

@@ -27,8 +27,9 @@ from instructor.processing.response import handle_response_model
 from pydantic import ValidationError
 
 from summarizer.batch.cache import CacheSpec
+from summarizer.batch.claims import Claims, Heartbeat
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
-from summarizer.batch.runner import Processed, Rechecker, start_batch, with_verdict
+from summarizer.batch.runner import Processed, Rechecker, claimed, start_batch, with_verdict
 from summarizer.domain import (
     ArticleRecord,
     ExtractionOutcome,
@@ -345,8 +346,16 @@ def run_provider_batch(
         store, config, spec, rechecker, client=client, poll_interval_s=poll_interval_s, sleep=sleep
     )
     runner.resume_pending()
-    waiting = runner.in_open_batches()
-    runner.submit([a for a in todo if a.article_id not in waiting])
+    claims = Claims(store, spec.run_key)
+    with Heartbeat(claims):
+        # Claimed before submitting, and looked up again after claiming: two batches
+        # started at once submit each article once (the claim is let go once the
+        # submission is recorded, from when `in_open_batches` covers the article).
+        waiting = runner.in_open_batches()
+        candidates = [a for a in todo if a.article_id not in waiting]
+        mine = list(claimed(candidates, claims, writer, retry_failed=retry_failed))
+        waiting = runner.in_open_batches()
+        runner.submit([a for a in mine if a.article_id not in waiting])
     articles = {a.article_id: a for a in todo}
     for batch_id, _, _ in store.provider_batches(runner.key):
         runner.collect(runner.wait(batch_id), articles, writer.save)
