@@ -69,6 +69,9 @@ class Frame:
     context_years: frozenset[int] = frozenset()
     """Every year the figure may belong to: those its sentence names (comparison bases
     included) and those of the earlier sentences of its paragraph."""
+    explicit_change: bool = False
+    """True when a change verb or noun stands right before the number ("rose a real
+    1.2 pct", "an increase of 7.44%"): a change whatever the extractor read."""
     stated: bool = False
     """True when the sentence writes a year outside comparison phrases."""
     lead_years: frozenset[int] = frozenset()
@@ -137,8 +140,10 @@ _CHANGE_BEFORE = re.compile(
     r"growth|jump|gain|surge|contraction|reduction|plunge|slump)\s+(?:of|by)\s*"
     r"|\b(?:up|down|rising|rose|risen|grew|grown|growing|increased|increasing|decreased|"
     r"decreasing|fell|fallen|falling|declined|declining|jumped|surged|dropped|slumped|"
-    r"climbed|gained|expanded|contracted|shrank|narrowed|widened|eased|plunged|soared)"
-    r"(?:\s+(?:by|an?\s+(?:annual|yearly)))?\s*"
+    r"climbed|gained|expanded|contracted|shrank|narrowed|widened|eased|plunged|soared|"
+    r"ascended|leapt|leaped|depreciated|appreciated|slid|slipped|tumbled|retreated|"
+    r"advanced|rebounded|edged\s+(?:up|down)|picked\s+up)"
+    r"(?:\s+(?:by|an?\s+(?:annual|yearly|real|seasonally\s+adjusted)|only|just))*\s*"
     r"|\brespectively\s+(?:rising|falling|increasing|decreasing|up|down|growing|"
     r"declining)\s*"
     r"|\bby\s*)(?:(?:about|around|nearly|almost|over|more than|some|roughly)\s*)?$",
@@ -170,6 +175,12 @@ _LEVEL_VERB = re.compile(
     r"approximately|up to|at least)\s*)?$",
     re.I,
 )
+_LEVEL_AFTER_CHANGE = re.compile(
+    r"\b(?:to|from|at|reach|reached|of)\s+(?:(?:a|an)\s+)?(?:record|all-time\s+high\s+of|"
+    r"high\s+of|low\s+of|about|around|nearly|almost|over|more\s+than|some|roughly|only)?\s*$",
+    re.I,
+)
+"""A money or count figure after "rose 5% to", "from", "at", "reach": the level itself."""
 _SETTLED_BEFORE = re.compile(
     r"\b(?:reached|reaches|hit|hits|stood at|stands at|totall?ed|totals|amounted to|"
     r"amounts to|was|were|is|are|accounts? for|accounted for|accounting for|comprised|"
@@ -516,15 +527,14 @@ def _sentence_frames(
         clause_text = text[c_start:c_end]
         right_after = re.split(r"[,;:(]", after, maxsplit=1)[0]
         after_change = bool(frames) and frames[-1].role is FrameRole.change
-        to_level = (
-            after_change
-            and mention.unit not in ("percent", "percentage_point")
-            and bool(re.search(r"\bto\s*$", before))
+        to_level = mention.unit not in ("percent", "percentage_point") and bool(
+            _LEVEL_AFTER_CHANGE.search(before)
         )
+        del after_change
         settled = (
             role is not FrameRole.change
             and mention.direction is None
-            and not _ANY_CHANGE.search(before)
+            and (to_level or not _ANY_CHANGE.search(before))
             and not _ANY_CHANGE.search(right_after)
             and bool(
                 _SETTLED_BEFORE.search(before)
@@ -549,6 +559,7 @@ def _sentence_frames(
                 hedged=hedged,
                 window=_span(text, w_start, w_end),
                 settled=settled,
+                explicit_change=bool(_CHANGE_BEFORE.search(before)),
             )
         )
         del before, after

@@ -550,7 +550,8 @@ def _kind(
         frame.role is FrameRole.change
         and kind in (FigureKind.share, FigureKind.amount, FigureKind.count)
         and figure.unit in ("percent", "percentage_point")
-        and mention.direction is not None
+        and (mention.direction is not None or frame.explicit_change)
+        and not re.search(r"\bas (?:much|many|little) as\b|\bup to\b", mention.text, re.I)
         and not _SHARE_WORDS.search(frame.window.text if frame.window else "")
     ):
         why = f"the source gives '{mention.text}' as a change, not a {kind.value}"
