@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -98,6 +99,9 @@ def test_llama_server_command_has_slots_shared_cache_and_threads(tmp_path: Path)
     assert command[command.index("--parallel") + 1] == "4"  # 2 cores serve 4 slots
     assert command[command.index("--threads") + 1] == "2"
     assert "--kv-unified" in command
+    # memory: weights read once (not mapped next to the repacked copy), no host prompt cache
+    assert command[command.index("--load-mode") + 1] == "none"
+    assert command[command.index("--cache-ram") + 1] == "0"
     assert int(command[command.index("--ctx-size") + 1]) >= 8192
     assert server.concurrency == 4
     assert [default_slots(n) for n in (1, 2, 4, 32)] == [2, 4, 4, 4]
@@ -155,3 +159,13 @@ def test_a_llama_server_that_dies_falls_back_to_llama_cpp_server(tmp_path: Path)
     with Fallback(tmp_path / "m.gguf", alias="a", port=free_port(), binary=binary) as server:
         assert server.backend == LLAMA_CPP_PYTHON
         assert httpx.get(f"{server.base_url}/models").status_code == 200
+
+
+def test_threads_can_be_lowered_on_a_shared_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_LLAMA_THREADS", "1")
+    server = EmbeddedServer(tmp_path / "m.gguf", alias="a", binary=tmp_path / "llama-server")
+    command = server.command()
+    assert command[command.index("--threads") + 1] == "1"
+    assert server.slots == default_slots(os.cpu_count() or 1)  # slots follow the cores
