@@ -28,7 +28,8 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         ),
         (
             r"\bpropos\w*|\bsuggest\w*|\bput forward\b|\brecommend\w*|\burg(?:e|ed|ing)\b"
-            r"|\bcall(?:ed|s)? for\b|\bestablishing\b|\bplan(?:s|ned)? to\b",
+            r"|\bcall(?:ed|s)? for\b|\bestablishing\b|\bplan(?:s|ned)? to\b|\bset to\b"
+            r"|\bwill\b|\bwould\b|\bbid\b|\boffer\b|\bexpected to\b|\bseek\w*",
             S.proposed,
         ),
         (
