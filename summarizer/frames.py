@@ -432,7 +432,8 @@ def _periods(
     2017", "since 1947"): those name the other side of a change, not the figure's period."""
     found = []
     for match in _PERIOD.finditer(text, start, end):
-        if _COMPARISON.search(text[max(start, match.start() - 40) : match.start()]):
+        before = text[max(start, match.start() - 45) : match.start()]
+        if _COMPARISON.search(before) or _COMPARED_NEAR.search(before):
             continue
         years = _years_of(match, published)
         months = None
@@ -484,7 +485,8 @@ def _qualifier(text: str, mention: NumericMention) -> tuple[Qualifier | None, bo
     hedged = bool(hedge or mention.qualifier or inner or after)
     if mention.qualifier is not None:
         return _reading(text, mention, mention.qualifier), hedged
-    word = hedge.group().strip(" $€£¥").lower() if hedge else ""
+    found = inner or hedge
+    word = " ".join(found.group().strip(" $€£¥").lower().split()) if found else ""
     mapped = _QUALIFIER_OF.get(word)
     return (_reading(text, mention, mapped) if mapped else None), hedged
 

@@ -22,7 +22,8 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
     (re.compile(pattern, re.I), status)
     for pattern, status in (
         (
-            r"\bnegotiat\w*|\bupgrad\w*|\bdiscuss\w*|\bworking (?:towards?|on)\b|\btalks on\b"
+            r"(?<!concluded )(?<!completed )(?<!finalised )(?<!finalized )\bnegotiat\w*"
+            r"|\bupgrad\w*|\bdiscuss\w*|\bworking (?:towards?|on)\b|\btalks on\b"
             r"|\bconsider\w*|\bstud(?:y|ying|ied) (?:the )?(?:possibility|signing)",
             S.under_negotiation,
         ),
@@ -38,7 +39,8 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
             S.agreed_in_principle,
         ),
         (
-            r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b",
+            r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b"
+            r"|\b(?:completed|finali[sz]ed) (?:negotiations|talks)\b",
             S.signed,
         ),
         (

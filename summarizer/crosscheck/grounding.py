@@ -55,7 +55,8 @@ GROUPS = frozenset(
     word_list(
         "officials representatives negotiators businesses delegation delegates team bankers "
         "ministers members executives leaders companies firms participants producers exporters "
-        "importers traders analysts experts staff side authorities government"
+        "importers traders analysts experts staff side authorities government administration "
+        "mission"
     )
 )
 """Nouns naming an unnamed group ("South Korean officials"): such a 'name' is a phrase."""

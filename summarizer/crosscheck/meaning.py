@@ -444,7 +444,7 @@ _RELATIVE_DAY = re.compile(
     r"\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     re.I,
 )
-_YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\ds])")
 _BARE_MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b(?!,?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
