@@ -102,6 +102,9 @@ CURRENCY_PREFIX_SYMBOLS: Final[dict[str, str]] = {
     "₩": "KRW",
     "Rs.": "INR",
     "Rs": "INR",
+    "Rp.": "IDR",
+    "Rp": "IDR",
+    "RM": "MYR",
 }
 """Symbols written before the digits ("US$1.35 billion"); a bare "$" is read as USD."""
 
@@ -192,6 +195,21 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "kip": "LAK",
     "riel": "KHR",
     "kyat": "MMK",
+    "forints": "HUF",
+    "forint": "HUF",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "egyptian pounds": "EGP",
+    "egyptian pound": "EGP",
+    "australian dollar": "AUD",
+    "canadian dollar": "CAD",
+    "saudi riyals": "SAR",
+    "rand": "ZAR",
+    "shekels": "ILS",
+    "dinars": "KWD",
+    "lei": "RON",
+    "kronor": "SEK",
+    "crowns": "SEK",
 }
 """Currency names written after the number ("290 mln dlrs", "1.5 billion stg").
 
@@ -217,6 +235,7 @@ SCALE_WORDS: Final[dict[str, Decimal]] = {
     "billions": Decimal(10**9),
     "trillion": Decimal(10**12),
     "trillions": Decimal(10**12),
+    "quadrillion": Decimal(10**15),
     "mln": Decimal(10**6),
     "mn": Decimal(10**6),
     "bln": Decimal(10**9),

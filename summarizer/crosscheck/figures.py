@@ -129,11 +129,11 @@ def unit_problem(ctx: SourceContext, claim: Claim, mention: NumericMention) -> R
     assert mention.unit is not None
     if units_agree(claim.unit, mention.unit):
         return None
-    if mine is UnitClass.compound and theirs is UnitClass.currency:
+    if mine is UnitClass.compound and theirs is not UnitClass.compound:
         parts = compound_parts(claim.unit)
         assert parts is not None
-        if units_agree(parts[0], mention.unit) and _named_after(ctx, mention, parts[1]):
-            return None  # "$18 ... per barrel": the rate's denominator follows the amount
+        if units_agree(parts[0], mention.unit):
+            return None  # "1,070 won" for KRW per USD: the denominator is left unstated
     if mine is UnitClass.noun and theirs in (UnitClass.noun, UnitClass.compound):
         stems = [noun_stem(word) for word in claim.unit.split() if len(word) > 2]
         if any(stem and fold_query(stem) in fold_query(mention.text) for stem in stems):

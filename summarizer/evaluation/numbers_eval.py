@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from summarizer.domain import NumericMention
 from summarizer.evaluation.gold import GoldArticle, GoldFigure
-from summarizer.evaluation.scoring import RELATIVE_TOLERANCE, units_match
+from summarizer.evaluation.scoring import RELATIVE_TOLERANCE
+from summarizer.vocabulary import units_agree
 
 
 @dataclass(slots=True)
@@ -44,7 +45,7 @@ def _agrees(mention: NumericMention, figure: GoldFigure) -> bool:
     magnitude = abs(figure.value)
     if abs(mention.value - magnitude) > magnitude * RELATIVE_TOLERANCE:
         return False
-    return mention.unit is not None and units_match(mention.unit, figure.unit)
+    return mention.unit is not None and units_agree(mention.unit, figure.unit)
 
 
 def score_numbers(

@@ -30,7 +30,7 @@ from summarizer.domain import (
     VerdictStatus,
 )
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
-from summarizer.vocabulary import noun_stem, unit_class
+from summarizer.vocabulary import units_agree
 
 RELATIVE_TOLERANCE = Decimal("0.005")
 TITLE_THRESHOLD = 0.5
@@ -83,12 +83,8 @@ def fold_name(text: str) -> str:
 
 
 def units_match(record_unit: str, gold_unit: str) -> bool:
-    """Same ISO code or percent; counted nouns compare by their singular head noun."""
-    if record_unit == gold_unit:
-        return True
-    if unit_class(record_unit).value == "noun" and unit_class(gold_unit).value == "noun":
-        return noun_stem(record_unit) == noun_stem(gold_unit)
-    return record_unit.lower() == gold_unit.lower()
+    """One unit by the vocabulary's rule (aliases, currency lineages, noun stems)."""
+    return units_agree(record_unit, gold_unit)
 
 
 def figure_matches(figure: Figure, gold: GoldFigure) -> bool:
