@@ -126,10 +126,11 @@ def check_agreement_status(
     unverified: list[Unverified],
 ) -> list[Discrepancy]:
     field = f"agreements[{index}].status"
+    status = AgreementStatus(agreement.status)  # a copied record may carry the plain string
     bounds = evidence_sentence(words, folded, agreement)
     if bounds is None:
         unverified.append(
-            Unverified(field=field, claim=agreement.status.value, reason="no evidence sentence")
+            Unverified(field=field, claim=status.value, reason="no evidence sentence")
         )
         return []
     sentence = words.text[bounds[0] : bounds[1]]
@@ -138,24 +139,24 @@ def check_agreement_status(
         unverified.append(
             Unverified(
                 field=field,
-                claim=agreement.status.value,
+                claim=status.value,
                 reason="its evidence sentence has no status words",
             )
         )
         return []
     said, word = cue
-    if agreement.status in COMPATIBLE[said]:
+    if status in COMPATIBLE[said]:
         return []
     return [
         Discrepancy(
             code="status_contradicted",
             field=field,
-            claim=agreement.status.value,
+            claim=status.value,
             source=sentence,
             spans=[SourceSpan(start=bounds[0], end=bounds[1], text=sentence)],
             message=(
                 f"{field}: the source says '{word}', which means {said.value.replace('_', ' ')}, "
-                f"not {agreement.status.value.replace('_', ' ')}."
+                f"not {status.value.replace('_', ' ')}."
             ),
         )
     ]
