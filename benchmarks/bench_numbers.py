@@ -1,12 +1,15 @@
 """Compare summarizer.numbers with quantulum3: throughput and recall of the gold figures.
 
 Run from the repository root:  python benchmarks/bench_numbers.py [--repeat N]
+(the development corpus eval/dev/ by default; --articles seeds --gold ../shared/eval/gold
+for the seeds).
 
-Throughput is measured over the seed articles after a warm-up call (quantulum3 loads its
+Throughput is measured over the articles after a warm-up call (quantulum3 loads its
 unit tables on first use). Recall is counted two ways:
 
-- strict (ours only): value signed by direction and the exact unit (ISO code, percent or
-  counted noun), as the gold file states it;
+- strict (ours only): value signed by direction and the gold unit by the vocabulary's
+  rule (`summarizer.vocabulary.units_agree`: ISO code or its lineage, percent, counted
+  noun stem, compound unit); "core" counts only gold figures not marked `core: false`;
 - lenient (both tools): the magnitude matches within 0.5% and the unit class agrees
   (same currency code; percent; anything else for a counted noun), since quantulum3 has no
   notion of direction or of the counted noun.
@@ -24,12 +27,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from summarizer.crosscheck import check_record
 from summarizer.domain import Direction, NumericMention
+from summarizer.evaluation.clean import clean_record
+from summarizer.evaluation.gold import load_gold_file
 from summarizer.numbers import extract_mentions
+from summarizer.vocabulary import units_agree
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-GOLD = ROOT.parent / "shared" / "eval" / "gold"
+ARTICLES = ROOT / "eval" / "dev" / "articles"
+GOLD = ROOT / "eval" / "dev" / "gold"
 TOLERANCE = Decimal("0.005")
 
 Span = tuple[int, int]
@@ -52,7 +59,7 @@ def _ours_hits(text: str, figure: dict[str, Any], span: Span, *, strict: bool) -
             continue
         if strict:
             signed = -m.value if m.direction == Direction.down else m.value
-            if _close(signed, gold_value) and m.unit == figure["unit"]:
+            if _close(signed, gold_value) and units_agree(m.unit, figure["unit"]):
                 return True
         elif _close(m.value, abs(gold_value)) and _lenient_unit(m, figure["unit"]):
             return True
@@ -103,16 +110,23 @@ def _time(function: Callable[[str], object], texts: list[str], repeat: int) -> f
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--repeat", type=int, default=200, help="passes for our extractor")
-    arguments.add_argument("--repeat-quantulum", type=int, default=3, help="passes for quantulum3")
+    arguments.add_argument("--repeat-quantulum", type=int, default=1, help="passes for quantulum3")
+    arguments.add_argument("--articles", type=Path, default=ARTICLES, help="article .txt folder")
+    arguments.add_argument("--gold", type=Path, default=GOLD, help="gold .json folder")
     options = arguments.parse_args()
 
     warnings.filterwarnings("ignore", module="quantulum3")
     from quantulum3 import parser  # imported here: slow import, optional dev dependency
 
-    gold_files = sorted(GOLD.glob("*.json"))
+    gold_files = sorted(options.gold.glob("*.json"))
     if not gold_files:
-        raise SystemExit(f"no gold files under {GOLD}")
-    texts = {p.stem: (SEEDS / f"{p.stem}.txt").read_text(encoding="utf-8") for p in gold_files}
+        raise SystemExit(f"no gold files under {options.gold}")
+    texts = {
+        p.stem: (options.articles / json.loads(p.read_text(encoding="utf-8"))["article"]).read_text(
+            encoding="utf-8"
+        )
+        for p in gold_files
+    }
     corpus = list(texts.values())
     chars = sum(len(t) for t in corpus)
 
@@ -121,7 +135,14 @@ def main() -> None:
     ours_s = _time(extract_mentions, corpus, options.repeat)
     theirs_s = _time(parser.parse, corpus, options.repeat_quantulum)
 
-    total = strict = ours_lenient = theirs_lenient = 0
+    records = [(texts[p.stem], clean_record(texts[p.stem], load_gold_file(p))) for p in gold_files]
+    started = time.process_time()
+    for text, record in records:
+        check_record(text, record)
+    check_s = time.process_time() - started
+    checked_numbers = sum(len(record.figures) for _, record in records)
+
+    total = strict = ours_lenient = theirs_lenient = core_total = core_strict = 0
     for path in gold_files:
         text = texts[path.stem]
         quantities = parser.parse(text)
@@ -129,7 +150,11 @@ def main() -> None:
             for match in re.finditer(re.escape(figure["text"]), text):
                 total += 1
                 span = match.span()
-                strict += _ours_hits(text, figure, span, strict=True)
+                hit = _ours_hits(text, figure, span, strict=True)
+                strict += hit
+                if figure.get("core", True):
+                    core_total += 1
+                    core_strict += hit
                 ours_lenient += _ours_hits(text, figure, span, strict=False)
                 theirs_lenient += _quantulum_hits(quantities, figure, span)
 
@@ -147,7 +172,9 @@ def main() -> None:
                 unexplained += not any(mention.start < e and s < mention.end for s, e in spans)
 
     n = len(corpus)
-    print(f"seeds: {n} articles, {chars:,} characters, {total} gold figure occurrences")
+    print(
+        f"{options.articles}: {n} articles, {chars:,} characters, {total} gold figure occurrences"
+    )
     print(f"{'':24}{'articles/s':>12}{'chars/s':>14}{'recall (lenient)':>18}")
     for name, seconds, hits in (
         ("summarizer.numbers", ours_s, ours_lenient),
@@ -157,7 +184,8 @@ def main() -> None:
             f"{name:24}{n / seconds:12,.0f}{chars / seconds:14,.0f}"
             f"{hits / total:17.1%} ({hits}/{total})"
         )
-    print(f"strict recall (signed value + exact unit), ours: {strict / total:.1%}")
+    print(f"strict recall (signed value + gold unit), ours: {strict / total:.1%}")
+    print(f"strict core recall, ours: {core_strict / core_total:.1%} ({core_strict}/{core_total})")
     print(
         f"figure mentions (dates/years excluded): {figures}, overlapping a gold figure: "
         f"{figures - unexplained} ({(figures - unexplained) / figures:.0%}); "
@@ -165,6 +193,11 @@ def main() -> None:
     )
     print(f"speed ratio: {theirs_s / ours_s:,.0f}x faster than quantulum3")
     print(f"per article: ours {ours_s / n * 1e3:.3f} ms, quantulum3 {theirs_s / n * 1e3:.1f} ms")
+    print(
+        f"cross-check of gold-derived records (extraction included, cold caches): "
+        f"{check_s / n * 1e3:.2f} ms per article, "
+        f"{check_s / max(checked_numbers, 1) * 1e3:.3f} ms per figure"
+    )
 
 
 if __name__ == "__main__":
