@@ -100,3 +100,49 @@ def test_extract_scores_the_hooks_records(monkeypatch: pytest.MonkeyPatch) -> No
     assert model["accepted_rate"] == 0.8  # the failed article counts as not accepted
     assert model["figures"]["precision"] == 1.0
     assert model["figures"]["recall"] == pytest.approx(22 / 25, abs=1e-4)  # 003 has 3
+
+
+def test_gold_the_schema_cannot_hold_is_reported_not_fatal(tmp_path: Path) -> None:
+    """Withdrawn currency, compound unit, unknown qualifier and unit: exit 0, each reported."""
+    articles, gold = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    gold.mkdir()
+    text = (
+        "PARIS, March 3 - French exports rose to 7.6 billion francs in February, while "
+        "rice sold at 450 dlrs a tonne. Trade was in the 12-hundred won range, and some "
+        "5,000 widgets were shipped."
+    )
+    (articles / "x.txt").write_text(text, encoding="utf-8")
+    figures = [
+        {"text": "7.6 billion francs", "value": 7600000000, "unit": "FRF", "kind": "amount"},
+        {"text": "450 dlrs a tonne", "value": 450, "unit": "USD per tonne", "kind": "price"},
+        {
+            "text": "12-hundred won",
+            "value": 1200,
+            "unit": "KRW",
+            "kind": "amount",
+            "qualifier": "range",
+        },
+        {
+            "text": "some 5,000 widgets",
+            "value": 5000,
+            "unit": "Widgets!",
+            "kind": "count",
+            "qualifier": "some",
+        },
+    ]
+    (gold / "x.json").write_text(
+        json.dumps({"article": "x.txt", "published": "1987-03-03", "figures": figures}),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["eval", "--articles", str(articles), "--gold", str(gold), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    skipped = report["gold_items_skipped"]
+    assert skipped["count"] == 2
+    assert skipped["reasons"] == {"unknown qualifier": 1, "unknown unit": 1}
+    assert report["numbers"]["gold_figures"] == 4
+    assert report["numbers"]["found"] >= 2  # FRF and USD per tonne are read by the extractor
+    assert "Traceback" not in result.output
