@@ -4,6 +4,7 @@ summaries, spliced quotes, grounded names, agreement status, datelines, non-figu
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from crosscheck_helpers import GOLD, SEEDS, fig, needs_gold, record, seed
@@ -292,3 +293,18 @@ def test_meaning_benchmark_meets_its_targets_on_the_seeds() -> None:
     assert result.kinds["invented_name"].rate == 1.0
     assert result.kinds["invented_location"].rate == 1.0
     assert result.meets_targets, {k: v.rate for k, v in result.kinds.items()}
+
+
+def test_eval_meaning_flag_adds_the_meaning_benchmark_to_the_json() -> None:
+    needs_gold()
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    args = ["eval", "--articles", str(SEEDS), "--gold", str(GOLD), "--meaning", "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    meaning = json.loads(result.stdout)["meaning"]
+    assert meaning["meets_targets"] is True
+    assert meaning["false_alarm_rate"] == 0.0
+    assert meaning["detection"]["invented_name"] == 1.0

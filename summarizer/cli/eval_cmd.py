@@ -24,6 +24,7 @@ from summarizer.domain import (
 )
 from summarizer.evaluation.benchmark import ArticleInput
 from summarizer.evaluation.gold import GoldArticle, GoldError
+from summarizer.evaluation.meaning_mutations import MeaningResult, run_meaning_benchmark
 from summarizer.evaluation.report import (
     DETECTION_TARGET,
     FALSE_ALARM_TARGET,
@@ -93,6 +94,9 @@ def eval_command(
             help="Replay review decisions exported by `summarizer review export`.",
         ),
     ] = None,
+    meaning: Annotated[
+        bool, typer.Option("--meaning", help="Also run the meaning mutation benchmark.")
+    ] = False,
 ) -> None:
     """Score number extraction and the cross-checker against hand-made gold."""
     try:
@@ -113,10 +117,34 @@ def eval_command(
         report.model = score_model(inputs, extractor)
     if cases is not None:
         report.regressions = replay_cases(cases)
+    meaning_result = run_meaning_benchmark(inputs) if meaning else None
     if as_json:
-        typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        data = report.to_json()
+        if meaning_result is not None:
+            data["meaning"] = meaning_result.to_json()
+        typer.echo(json.dumps(data, ensure_ascii=False))
         return
     print_report(report)
+    if meaning_result is not None:
+        print_meaning(meaning_result)
+
+
+def print_meaning(result: MeaningResult) -> None:
+    """The meaning benchmark's table (`--meaning`)."""
+    console = Console(width=120)
+    table = Table(title=f"Meaning mutation benchmark ({result.clean.cases} correct records)")
+    for column in ("error kind", "cases", "detected", "expected code"):
+        table.add_column(column, justify="left" if column == "error kind" else "right")
+    for kind, tally in sorted(result.kinds.items()):
+        table.add_row(kind, str(tally.cases), f"{tally.rate:.1%}", f"{tally.code_rate:.1%}")
+    table.add_row("correct (false alarms)", str(result.clean.cases), f"{result.clean.rate:.1%}", "")
+    console.print(table)
+    verdict = "MET" if result.meets_targets else "NOT MET"
+    console.print(
+        f"meaning targets (>= 90% on average, >= 60% per kind, invented names and locations "
+        f">= 99%, false alarms <= 2%): {verdict}; average {result.average:.1%}",
+        markup=False,
+    )
 
 
 def print_report(report: EvalReport) -> None:
