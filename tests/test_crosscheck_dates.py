@@ -37,3 +37,24 @@ def test_resolves_against_publication(text: str, published: D | None, expected: 
 )
 def test_unresolvable_text_gives_none(text: str, published: D | None) -> None:
     assert resolve_date_text(text, published) is None
+
+
+def test_a_future_weekday_resolves_forward() -> None:
+    """'will leave for Washington on Monday' is the coming Monday, not the one before."""
+    import datetime as dt
+
+    from summarizer.crosscheck.dates import check_date
+    from summarizer.crosscheck.textfold import fold
+    from summarizer.extraction.convert import resolve_date
+
+    source = "SEOUL, April 14 - The minister will leave for Washington on Monday for talks."
+    published = dt.date(2025, 4, 14)  # a Monday: the coming Monday is April 21
+    assert resolve_date("on Monday", published, source) == dt.date(2025, 4, 14)
+    tuesday = dt.date(2025, 4, 15)
+    assert resolve_date("on Monday", tuesday, source) == dt.date(2025, 4, 21)
+    folded = fold(source)
+    assert check_date(folded, "meetings[0]", dt.date(2025, 4, 21), "on Monday", tuesday) == []
+    wrong = check_date(folded, "meetings[0]", dt.date(2025, 4, 14), "on Monday", tuesday)
+    assert [d.code for d in wrong] == ["date_mismatch"]
+    past = "SEOUL, April 15 - The minister met his counterpart on Monday."
+    assert resolve_date("on Monday", tuesday, past) == dt.date(2025, 4, 14)

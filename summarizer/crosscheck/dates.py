@@ -3,8 +3,9 @@
 The date words are read by `summarizer.ingest.relative.resolve_day`, the same reading the
 extraction uses, against the publication date: ISO and complete dates, "February 22",
 "22 February", "Nov. 26", "ngày 26/11", weekdays ("on Monday": the latest such day on or
-before publication), "yesterday", "today", ... Text that names no single day returns None
-and is not compared.
+before publication, or the coming one when the sentence holding the words speaks of the
+future: "will leave for Washington on Monday"), "yesterday", "today", "next week" ...
+Text that names no single day returns None and is not compared.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import FoldedText
 from summarizer.domain import Discrepancy, SourceSpan
-from summarizer.ingest.relative import resolve_day
+from summarizer.ingest.relative import resolve_day, resolve_day_in
 
 
 def resolve_date_text(text: str, published: dt.date | None) -> dt.date | None:
@@ -47,7 +48,7 @@ def check_date(
         ]
     if date is None:
         return []
-    resolved = resolve_date_text(date_text, published)
+    resolved = resolve_day_in(date_text, source.original, published)
     if resolved is None or resolved == date:
         return []
     start, end = spans[0]

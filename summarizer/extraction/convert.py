@@ -31,7 +31,7 @@ from summarizer.extraction.wire import (
     FreeFigure,
     GroundedFigure,
 )
-from summarizer.ingest.relative import resolve_day
+from summarizer.ingest.relative import resolve_day, resolve_day_in
 from summarizer.source_text import sentence_around
 
 _MAX_SUMMARY = 1200
@@ -44,11 +44,16 @@ def two_sentences(summary: str) -> str:
     return trimmed[:_MAX_SUMMARY].rstrip()
 
 
-def resolve_date(date_text: str | None, published: dt.date | None) -> dt.date | None:
-    """'February 22' + published 2023-02-22 -> 2023-02-22, 'on Monday' -> the Monday before,
-    by the same reading of date words that the cross-check applies; None when unresolvable."""
+def resolve_date(
+    date_text: str | None, published: dt.date | None, source: str | None = None
+) -> dt.date | None:
+    """'February 22' + published 2023-02-22 -> 2023-02-22, 'on Monday' -> the Monday before
+    (the coming one when its sentence speaks of the future), by the same reading of date
+    words that the cross-check applies; None when unresolvable."""
     if not date_text:
         return None
+    if source is not None:
+        return resolve_day_in(date_text, source, published)
     return resolve_day(date_text, published)
 
 
@@ -66,7 +71,7 @@ def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -
     ]
     return Meeting(
         kind=draft.kind,
-        date=resolve_date(date_text, published),
+        date=resolve_date(date_text, published, text),
         date_text=date_text,
         location=_in_text(draft.location, text),
         participants=participants,

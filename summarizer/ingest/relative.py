@@ -200,6 +200,43 @@ def resolve_relative_date(
     return absolute[1] if absolute else None
 
 
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|slated|"
+    r"going)\s+to|plans?\s+to|planned|expects?\s+to|would|upcoming|next|coming|later\s+this)\b",
+    re.IGNORECASE,
+)
+"""Words that put a sentence in the future: "will leave for Washington on Monday"."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def is_future_context(sentence: str) -> bool:
+    """Whether a sentence speaks of what is still to come (a weekday in it lies ahead)."""
+    return _FUTURE_CUES.search(sentence) is not None
+
+
+def sentence_holding(source: str, fragment: str) -> str:
+    """The sentence of `source` that first holds `fragment` (case-folded); "" if none."""
+    at = source.casefold().find(fragment.casefold())
+    if at < 0:
+        return ""
+    starts = [m.end() for m in _SENTENCE_END.finditer(source, 0, at)]
+    start = starts[-1] if starts else 0
+    end_match = _SENTENCE_END.search(source, at + len(fragment))
+    return source[start : end_match.start() if end_match else len(source)]
+
+
+def resolve_day_in(text: str, source: str, published: dt.date | None) -> dt.date | None:
+    """Like `resolve_day`, reading the tense of the source sentence that holds `text`.
+
+    "on Monday" in "will leave for Washington on Monday" is the coming Monday; in "met
+    on Monday" the Monday before publication.
+    """
+    future = is_future_context(sentence_holding(source, text))
+    resolved = resolve_relative_date(text, published, prefer_future=future)
+    return resolved if isinstance(resolved, dt.date) else None
+
+
 def resolve_day(text: str, published: dt.date | None) -> dt.date | None:
     """The calendar day `text` names, or None when it names none or only a year or month.
 
