@@ -8,17 +8,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from summarizer.batch.api import (
-    Backend,
-    BatchOptions,
-    LocalBackend,
-    ProviderBatchBackend,
-    RayBackend,
-    run,
-)
+from summarizer.api import run_batch
+from summarizer.batch.api import BatchOptions
 from summarizer.batch.progress import (
     NullProgress,
-    ProgressSink,
     RichProgress,
     failure_lines,
     has_failures,
@@ -27,10 +20,6 @@ from summarizer.batch.progress import (
 from summarizer.batch.progress import summary_table as make_summary_table
 from summarizer.cli.app import app
 from summarizer.cli.options import DbOption
-from summarizer.errors import ConfigurationError
-from summarizer.ingest import iter_sources
-from summarizer.llm.config import resolve_config
-from summarizer.store.repository import Store
 
 _HELP = (
     "Extract and cross-check every article into the store; rerun to resume.\n\n"
@@ -104,8 +93,6 @@ def batch_command(
 ) -> None:
     """Plan, then run locally, on Ray or through the provider's Batch API; print a summary."""
     console = Console(stderr=True)
-    if provider_batch and ray_address:
-        raise ConfigurationError("--provider-batch and --ray cannot be combined")
     options = BatchOptions(
         concurrency=concurrency,
         retry_failed=retry_failed,
@@ -114,22 +101,17 @@ def batch_command(
         poll_interval_s=poll_interval,
         article_timeout_s=article_timeout,
     )
-    config = resolve_config(base_url=base_url, model=model, config_file=config_file)
-    backend: Backend
-    if provider_batch:
-        backend = ProviderBatchBackend(config)
-    elif ray_address:
-        backend = RayBackend(config, address=ray_address)
-    else:
-        backend = LocalBackend(config)
-    store = Store.open(db)
-    progress: ProgressSink = NullProgress() if quiet else RichProgress(console)
-    try:
-        summary = run(
-            iter_sources(sources), store=store, backend=backend, options=options, progress=progress
-        )
-    finally:
-        store.close()
+    summary = run_batch(
+        sources,
+        db=db,
+        options=options,
+        base_url=base_url,
+        model=model,
+        config_file=config_file,
+        ray=ray_address,
+        provider_batch=provider_batch,
+        progress=NullProgress() if quiet else RichProgress(console),
+    )
     if quiet:
         console.print(make_summary_table(summary))
     for line in failure_lines(summary):

@@ -9,15 +9,9 @@ from typing import Annotated
 
 import typer
 
-from summarizer.brief.build import build_briefing
-from summarizer.brief.from_store import inputs_from_store
-from summarizer.brief.render_html import render_html
-from summarizer.brief.render_json import render_json
-from summarizer.brief.render_md import render_markdown
+from summarizer.api import briefing
 from summarizer.cli.app import app
 from summarizer.cli.options import DbOption
-from summarizer.store.engine import open_engine
-from summarizer.store.repository import Store
 
 
 class BriefFormat(StrEnum):
@@ -51,34 +45,24 @@ def brief_command(
 ) -> None:
     """Briefing across stored articles: meetings, figures, agreements, open flags."""
     start = _parse_since(since)
-    store = Store(open_engine(db, create=False))  # a read: never create an empty store
-    try:
-        selection = inputs_from_store(store, start)
-    finally:
-        store.close()
-    for problem in selection.problems:  # one bad article never breaks the briefing
+    result = briefing(db, since=start)  # a read: never creates an empty store
+    for problem in result.problems:  # one bad article never breaks the briefing
         typer.echo(f"warning: {problem}", err=True)
-    if selection.without_record:
+    if result.without_record:
         typer.echo(
-            f"note: {selection.without_record} stored article(s) have no record yet "
+            f"note: {result.without_record} stored article(s) have no record yet "
             "(failed or not extracted) and are left out",
             err=True,
         )
-    briefing = build_briefing(selection.inputs, since=start)
-    renderers = {
-        BriefFormat.md: render_markdown,
-        BriefFormat.html: render_html,
-        BriefFormat.json: render_json,
-    }
-    text = renderers[output_format](briefing)
+    text = result.render(output_format.value)
     if output is None:
         typer.echo(text, nl=False)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
-    counts = briefing.counts
+    counts = result.briefing.counts
     typer.echo(
         f"wrote {output} ({counts.articles} articles, {counts.accepted} accepted, "
-        f"{counts.flagged} flagged, {len(briefing.flagged)} open flags)",
+        f"{counts.flagged} flagged, {len(result.briefing.flagged)} open flags)",
         err=True,
     )

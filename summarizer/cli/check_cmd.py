@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from summarizer.api import check as check_source
+from summarizer.api import parse_record
 from summarizer.cli.app import app
-from summarizer.crosscheck import check_record
-from summarizer.domain import ArticleRecord, Extraction, Verdict, VerdictStatus
+from summarizer.domain import Extraction, Verdict, VerdictStatus
 from summarizer.source_text import InputError, read_source_text
 
 MAX_RECORD_BYTES = 2_000_000
@@ -43,16 +43,7 @@ def load_record(path: Path) -> Extraction:
         ) from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: a record must be a JSON object, got {type(data).__name__}")
-    model: type[Extraction] = ArticleRecord if "article_id" in data else Extraction
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '(record)'}: {e['msg']}"
-            for e in exc.errors()[:5]
-        )
-        more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
-        raise InputError(f"{path}: not a valid {model.__name__}: {problems}{more}") from exc
+    return parse_record(data, name=str(path))
 
 
 @app.command("check")
@@ -72,7 +63,7 @@ def check(
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
         raise InputError(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
-    verdict = check_record(text, parsed, published=date)
+    verdict = check_source(text, parsed, published=date)
     if as_json:
         typer.echo(verdict.model_dump_json(indent=2))
     else:

@@ -13,11 +13,11 @@ from typing import Annotated
 
 import typer
 
+from summarizer.api import summarize
 from summarizer.cli.app import app
 from summarizer.domain import OutcomeStatus
 from summarizer.errors import EXIT_MODEL_FAILED
-from summarizer.extraction.pipeline import extract_article
-from summarizer.ingest import load_article
+from summarizer.ingest.urls import is_url
 from summarizer.llm.config import resolve_config
 from summarizer.render.record_markdown import render_outcome_markdown
 
@@ -55,8 +55,8 @@ def summarize_command(
     settings = resolve_config(
         base_url=base_url, model=model, config_file=config, grounding=grounding
     )
-    article = load_article(source)
-    outcome = extract_article(article, settings)  # a ModelError exits 4 through the handler
+    article = source if is_url(source) else Path(source)
+    outcome = summarize(article, config=settings)  # a ModelError exits 4 through the handler
     if output_format == OutputFormat.md:
         typer.echo(render_outcome_markdown(outcome), nl=False)
     else:
