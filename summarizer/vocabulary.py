@@ -332,6 +332,11 @@ UNIT_ALIASES: Final[dict[str, str]] = {
     "tons": "tonnes",
     "ton": "tonnes",
     "tonne": "tonnes",
+    "kilo": "kg",
+    "kilos": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kgs": "kg",
 }
 """Other spellings of units (gold files, model output, abbreviations in the source)."""
 
@@ -555,7 +560,8 @@ UP_WORDS: Final[frozenset[str]] = frozenset(
         "jumped jumping climb climbed climbing climbs surge surged surging surges soar soared "
         "soaring expand expanded expanding expansion boost boosted boosting raise raised "
         "hike hiked advance advanced higher up-tick uptick widen widened widening widens "
-        "rebound rebounded recover recovered double doubled doubling triple tripled "
+        "rebound rebounded recover recovered appreciate appreciated appreciating "
+        "strengthen strengthened double doubled doubling triple tripled "
         "tripling quadrupled spike spiked rocket rocketed balloon ballooned tăng"
     )
 )
@@ -569,7 +575,8 @@ DOWN_WORDS: Final[frozenset[str]] = frozenset(
         "shrunk shrinking shrinks contract contracted contracting contraction plunge plunged "
         "plunging plummet plummeted tumble tumbled dip dipped dips ease eased easing eases "
         "lose lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
-        "halve halved halving sink sank sunk dive dived "
+        "halve halved halving sink sank sunk dive dived depreciate depreciated depreciating "
+        "devalue devalued devaluation depreciation weaken weakened cutback cutbacks "
         "retreat retreated giảm"
     )
 )
@@ -579,7 +586,7 @@ AFTER_UP_WORDS: Final[frozenset[str]] = frozenset(
     _words("up higher more growth increase rise gain jump hike")
 )
 AFTER_DOWN_WORDS: Final[frozenset[str]] = frozenset(
-    _words("down lower less fewer reduction decline decrease drop fall cut loss")
+    _words("down lower less fewer reduction decline decrease drop fall cut cutback loss")
 )
 """Words right after a figure that make it a change ("15 pct up on", "10 per cent growth")."""
 

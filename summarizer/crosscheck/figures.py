@@ -135,8 +135,8 @@ def unit_problem(ctx: SourceContext, claim: Claim, mention: NumericMention) -> R
         if units_agree(parts[0], mention.unit):
             return None  # "1,070 won" for KRW per USD: the denominator is left unstated
     if mine is UnitClass.noun and theirs in (UnitClass.noun, UnitClass.compound):
-        stems = [noun_stem(word) for word in claim.unit.split() if len(word) > 2]
-        if any(stem and fold_query(stem) in fold_query(mention.text) for stem in stems):
+        stems = {noun_stem(word) for word in claim.unit.split() if len(word) > 2}
+        if stems & {noun_stem(word) for word in fold_query(mention.text).split()}:
             return None  # "ministries and central agencies" for "20 ministries"
     return ReasonCode.unit_mismatch
 

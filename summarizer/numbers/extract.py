@@ -274,6 +274,12 @@ class _Extractor:
             self._take_word_figure(
                 match.start(), match.end(), first / second, MentionKind.ratio, vocabulary.RATIO
             )
+        for match in patterns.RANKED_WORDS.finditer(text):
+            ordinal = match.group("ordinal")
+            value = Decimal(1 if ordinal is None else lexicon.ORDINAL_WORDS[ordinal.lower()])
+            self._take_word_figure(
+                match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
+            )
         for match in patterns.RANK_WORDS.finditer(text):
             value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
             self._take_word_figure(
@@ -442,6 +448,7 @@ class _Extractor:
             note = note or second.note
 
         kind = MentionKind.number
+        direction: Direction | None = None
         unit: str | None = currency
         if currency is not None:
             kind = MentionKind.amount
@@ -492,6 +499,8 @@ class _Extractor:
                 unit = vocabulary.canonical_unit(unit)
                 if unit == vocabulary.TIMES:
                     kind = MentionKind.multiple
+                elif re.match(r"\s+fewer\b", text[(second or first).end :]):
+                    direction = Direction.down  # "48,000 fewer mortgages"
                 elif unit in ("point", "points") and value < 100:
                     # "growth slowed by 0.4 point": economic news counts rates in points
                     kind, unit = MentionKind.percentage_point, vocabulary.POINTS
@@ -518,6 +527,7 @@ class _Extractor:
             note=note,
         )
         draft.qualifier, draft.start, draft.direction = context.cues_before(text, start, floor)
+        draft.direction = draft.direction or direction
         if draft.direction is None and kind in _AFTER_DIRECTION_KINDS:
             draft.direction = context.direction_after(text, end)
         return draft

@@ -223,6 +223,13 @@ RANK_WORDS: Final = re.compile(
 )
 """A rank in words: "second-biggest", "fourth largest"."""
 
+RANKED_WORDS: Final = re.compile(
+    rf"\b(?:rank(?:s|ed)?|placed|came|finished)\s+(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})\b"
+    r"|\b(?P<number_one>number\s+one)\b",
+    re.IGNORECASE,
+)
+"""A rank stated by a verb or as "number one": "ranks first", "came second"."""
+
 PER_UNIT: Final = re.compile(
     r"\s*(?:(?:a|an|per|each)\s+|/\s?)"
     r"(?P<per>tonne|ton|metric\s+ton|barrel|kg|kilo|kilogram|ounce|oz|litre|liter|gallon|"
