@@ -359,7 +359,7 @@ def frames_for(
             continue
         built = _sentence_frames(text, (s_start, s_end), inside, periods, inherited, published)
         context_years = _explicit_years(text, s_start, s_end, published).union(
-            *(p[1] for p in periods)
+            *(p[1] for p in periods), _relative_years(text, s_start, s_end, published)
         )
         context_years |= inherited_before
         for frame in built:
@@ -397,6 +397,16 @@ _COMPARISON = re.compile(
     r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:of|in)\s+)?)$",
     re.I,
 )
+
+
+def _relative_years(text: str, start: int, end: int, published: dt.date | None) -> frozenset[int]:
+    """Years of a sentence's relative period words, comparison bases included ("from
+    38,000 tonnes this year")."""
+    years: set[int] = set()
+    for match in _PERIOD.finditer(text, start, end):
+        if match.group("rel"):
+            years |= _years_of(match, published)
+    return frozenset(years)
 
 
 def _stated_years(text: str, start: int, end: int, published: dt.date | None) -> frozenset[int]:
@@ -479,10 +489,11 @@ def _role(before: str, after: str, mention: NumericMention) -> FrameRole:
 def _qualifier(text: str, mention: NumericMention) -> tuple[Qualifier | None, bool]:
     before = text[max(0, mention.start - 40) : mention.start]
     hedge = _HEDGE_BEFORE.search(before)
+    glued = re.search(r"[a-z](?:over|about|nearly|almost|around)\s*$", before)
     prefix = re.split(r"[\d$€£¥]", mention.text, maxsplit=1)[0]
     inner = _HEDGE_BEFORE.search(prefix.strip()) if prefix.strip() else None
     after = _HEDGE_AFTER.match(text[mention.end : mention.end + 20])
-    hedged = bool(hedge or mention.qualifier or inner or after)
+    hedged = bool(hedge or mention.qualifier or inner or after or glued)
     if mention.qualifier is not None:
         return _reading(text, mention, mention.qualifier), hedged
     found = inner or hedge

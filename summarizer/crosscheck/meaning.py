@@ -433,7 +433,12 @@ def years_in_scope(meaning: Meaning, frame: Frame) -> frozenset[int]:
     recent = _BARE_MONTH.search(sentence) or _RELATIVE_DAY.search(sentence)
     compared_only = not frame.stated and re.search(r"\b(?:19|20)\d\d\b", sentence)
     if published is not None and (
-        not frame.context_years or relative or compared_only or (recent and not frame.stated)
+        not frame.context_years
+        or relative
+        or _RELATIVE_YEAR.search(sentence)
+        or compared_only
+        or _BARE_MONTH.search(sentence)
+        or (recent and not frame.stated)
     ):
         in_scope |= {published.year, published.year - 1}
     return frozenset(in_scope)
@@ -443,6 +448,9 @@ _RELATIVE_DAY = re.compile(
     r"\b(?:today|yesterday|tomorrow|this (?:week|month)|last (?:week|month)|next (?:week|month))"
     r"\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     re.I,
+)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:last|this|next|past|previous) year\b|\ba year (?:ago|earlier)\b", re.I
 )
 _YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\ds])")
 _BARE_MONTH = re.compile(
