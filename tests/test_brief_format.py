@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from summarizer.brief.formatting import format_figure, format_value, plain_decimal
 from summarizer.domain import Direction, Figure, FigureKind, Qualifier
+from summarizer.render.formatting import format_figure, format_value, plain_decimal
 
 
 @pytest.mark.parametrize(

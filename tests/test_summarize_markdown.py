@@ -23,7 +23,8 @@ from summarizer.domain import (
     ReasonCode,
     Verdict,
 )
-from summarizer.render.record_markdown import format_value, render_outcome_markdown
+from summarizer.render.formatting import format_figure
+from summarizer.render.record_markdown import render_outcome_markdown
 
 ARTICLE_ID = "0123456789abcdef"
 
@@ -95,8 +96,8 @@ def test_briefing_has_every_section() -> None:
     assert text.startswith("# a.txt\n")
     assert "Two ministers met. Trade grew." in text
     assert "**bilateral talks**, 2023-02-22, Hanoi: A B (Minister, Vietnam)" in text
-    assert "| US$1.35 billion | 1,350,000,000 USD | amount | trade \\| total |  |" in text
-    assert "| -4.5% | change (down) | imports |" in text
+    assert "| US$1.35 billion | US$1.35 billion | amount | trade \\| total |  |" in text
+    assert "| \u22124.5 % | change (down) | imports |" in text
     assert text.index("**Signed**") < text.index("Trade MoU") < text.index("**Proposed**")
     assert "**FLAGGED**: 2 number(s) checked" in text
     assert "`scale_mismatch` at `figures[0].value`: The source says 1.35 billion" in text
@@ -114,8 +115,8 @@ def test_failed_outcome_shows_error_and_raw_output() -> None:
     assert "I cannot help" in text
 
 
-def test_format_value() -> None:
+def test_figure_values_read_as_in_the_briefing() -> None:
     figure = Figure(
         value=Decimal("171.9"), unit="percent", kind=FigureKind.share, metric="m", evidence="e"
     )
-    assert format_value(figure) == "171.9%"
+    assert format_figure(figure) == "171.9 %"

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable
 
 from summarizer.brief.evidence import checked_span, locate
-from summarizer.brief.formatting import format_figure
 from summarizer.brief.grouping import (
     SourcedAgreement,
     SourcedFigure,
@@ -25,6 +24,7 @@ from summarizer.brief.model import (
     SourceRef,
 )
 from summarizer.domain import Discrepancy, ReasonCode, VerdictStatus
+from summarizer.render.formatting import format_figure
 
 _FIGURE_FIELD = re.compile(r"^figures\[(\d+)\]")
 

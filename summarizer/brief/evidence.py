@@ -1,40 +1,28 @@
 """Find where a figure's evidence sits in its source text.
 
-Records carry evidence as verbatim text, not offsets, and a model may change whitespace or
-curly quotes when it copies a sentence; the search tolerates exactly that and nothing more,
-so a highlighted span is always text the article really contains.
+Records carry evidence as verbatim text, not offsets. The briefing finds a quote with the
+cross-checker's own locator (`summarizer.crosscheck.evidence.locate_evidence`: whitespace,
+Unicode form, quote and dash styles, case, edge punctuation and ellipses tolerated, no
+changed word), so every quote that passed the check is highlighted, and a highlighted span
+is always text the article really contains.
 """
 
 from __future__ import annotations
 
-import re
-
 from summarizer.brief.model import Span
+from summarizer.crosscheck.evidence import locate_evidence
+from summarizer.crosscheck.textfold import fold
 from summarizer.domain import SourceSpan
-
-_QUOTES = {"'": "['’‘]", "’": "['’‘]", "‘": "['’‘]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
-
-
-def _loose_pattern(needle: str) -> re.Pattern[str] | None:
-    """A pattern matching `needle` with any whitespace run and either quote style."""
-    words = needle.split()
-    if not words:
-        return None
-    parts = ["".join(_QUOTES.get(char, re.escape(char)) for char in word) for word in words]
-    return re.compile(r"\s+".join(parts))
 
 
 def locate(text: str, needle: str | None, within: Span | None = None) -> Span | None:
     """Span of the first occurrence of `needle` in `text` (or inside `within`), else None."""
     if not needle or not needle.strip():
         return None
-    start, end = (within.start, within.end) if within else (0, len(text))
-    index = text.find(needle.strip(), start, end)
-    if index >= 0:
-        return Span(start=index, end=index + len(needle.strip()))
-    pattern = _loose_pattern(needle)
-    match = pattern.search(text, start, end) if pattern else None
-    return Span(start=match.start(), end=match.end()) if match else None
+    for start, end in locate_evidence(fold(text), needle):
+        if within is None or (within.start <= start and end <= within.end):
+            return Span(start=start, end=end)
+    return None
 
 
 def checked_span(text: str, span: SourceSpan) -> Span | None:

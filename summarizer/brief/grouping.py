@@ -26,14 +26,7 @@ from summarizer.brief.model import (
     Side,
 )
 from summarizer.domain import Agreement, AgreementStatus, Meeting
-
-AGREEMENT_ORDER: tuple[tuple[AgreementStatus, str], ...] = (
-    (AgreementStatus.signed, "Signed"),
-    (AgreementStatus.agreed_in_principle, "Agreed in principle"),
-    (AgreementStatus.under_negotiation, "Under negotiation"),
-    (AgreementStatus.proposed, "Proposed"),
-    (AgreementStatus.in_force, "In force"),
-)
+from summarizer.render.formatting import AGREEMENT_ORDER
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,17 @@
-"""Render a figure's value for a reader, only from the record's own fields.
+"""How a record's values read, for every renderer: figures, agreement statuses.
 
-Every number a briefing prints goes through `format_figure`, which reads the validated
-``Decimal`` (and its unit, kind, direction and qualifier) and never the model's
-``text`` field, so a briefing cannot show a figure that the cross-check did not see.
+The one home of display formatting: the one-record Markdown (`render.record_markdown`)
+and the briefing (`summarizer.brief`, all three formats) both call it, so the same
+figure never reads two ways. Every number goes through `format_figure`, which reads the
+validated ``Decimal`` (and its unit, kind, direction and qualifier) and never the
+model's ``text`` field, so nothing printed differs from what the cross-check saw.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from summarizer.domain import Direction, Figure, FigureKind, Qualifier
+from summarizer.domain import AgreementStatus, Direction, Figure, FigureKind, Qualifier
 
 MINUS = "\u2212"
 """The typographic minus sign: a hyphen in front of a number reads as a dash."""
@@ -119,3 +121,14 @@ def format_value(
 def format_figure(figure: Figure) -> str:
     """Format a record's figure from its validated fields (never from `figure.text`)."""
     return format_value(figure.value, figure.unit, figure.kind, figure.direction, figure.qualifier)
+
+
+AGREEMENT_ORDER: tuple[tuple[AgreementStatus, str], ...] = (
+    (AgreementStatus.signed, "Signed"),
+    (AgreementStatus.agreed_in_principle, "Agreed in principle"),
+    (AgreementStatus.under_negotiation, "Under negotiation"),
+    (AgreementStatus.proposed, "Proposed"),
+    (AgreementStatus.in_force, "In force"),
+)
+"""Agreement statuses in the order renderers list them, with their headings: what the
+news moved (signed, agreed, negotiating, proposed) first, standing agreements last."""

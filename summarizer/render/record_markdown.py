@@ -1,6 +1,7 @@
 """A Markdown briefing of ONE extraction outcome: record, figures, agreements and the verdict.
 
-Each figure row shows the clause that states it (its frame) and what the cross-check
+Values and agreement headings come from `summarizer.render.formatting`, as in the
+briefing. Each figure row shows the clause that states it (its frame) and what the cross-check
 made of it: `ok`, `flagged: <fields>` or `unconfirmed: <fields>` (the verdict's
 `unverified` list, e.g. an agreement status with no status words in its sentence).
 """
@@ -8,7 +9,6 @@ made of it: `ok`, `flagged: <fields>` or `unconfirmed: <fields>` (the verdict's
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from summarizer.domain import (
     Agreement,
@@ -22,30 +22,12 @@ from summarizer.domain import (
 )
 from summarizer.frames import frames_for
 from summarizer.numbers import extract_mentions
-
-_STATUS_ORDER = [
-    AgreementStatus.signed,
-    AgreementStatus.in_force,
-    AgreementStatus.agreed_in_principle,
-    AgreementStatus.under_negotiation,
-    AgreementStatus.proposed,
-]
+from summarizer.render.formatting import AGREEMENT_ORDER, format_figure
 
 
 def _cell(text: object) -> str:
     """Table cells may not hold pipes or line breaks."""
     return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def format_value(figure: Figure) -> str:
-    """1350000000 USD -> '1,350,000,000 USD'; percentages keep their decimals."""
-    value = figure.value
-    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value.normalize():,f}"
-    if figure.unit == "percent":
-        return f"{text}%"
-    if figure.unit == "percentage_point":
-        return f"{text} pp"
-    return f"{text} {figure.unit}"
 
 
 def _participant(meeting: Meeting) -> str:
@@ -126,7 +108,7 @@ def _figures(record: ArticleRecord, verdict: Verdict | None = None) -> list[str]
                 _cell(part)
                 for part in (
                     figure.text or "",
-                    format_value(figure),
+                    format_figure(figure),
                     kind,
                     figure.metric,
                     figure.period or "",
@@ -146,12 +128,12 @@ def _agreements(record: ArticleRecord, verdict: Verdict | None = None) -> list[s
     for agreement in record.agreements:
         grouped[agreement.status].append(agreement)
     lines: list[str] = []
-    for status in _STATUS_ORDER:
+    for status, label in AGREEMENT_ORDER:
         if status not in grouped:
             continue
         if lines:
             lines.append("")
-        lines += [f"**{status.value.replace('_', ' ').capitalize()}**", ""]
+        lines += [f"**{label}**", ""]
         for agreement in grouped[status]:
             parties = f" ({', '.join(agreement.parties)})" if agreement.parties else ""
             check = _marks(verdict, f"agreements[{record.agreements.index(agreement)}]")
@@ -207,4 +189,4 @@ def render_outcome_markdown(outcome: ExtractionOutcome) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["Decimal", "render_outcome_markdown"]
+__all__ = ["render_outcome_markdown"]
