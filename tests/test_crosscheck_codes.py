@@ -341,3 +341,21 @@ def test_free_text_may_name_the_two_sides_but_not_invent_counts() -> None:
     bad = Extraction(summary="The two sides signed five agreements.")
     found = _only(check_record(S000, bad))
     assert found.code == ReasonCode.not_in_source and found.field == "summary"
+
+
+def test_reason_codes_are_written_as_the_enum_never_as_bare_strings() -> None:
+    """A typo in a bare string would only fail when the record validates; the enum fails
+    at import, and one can find every place that raises a code by its name."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "summarizer"
+    names = "|".join(c.value for c in ReasonCode)
+    bare = re.compile(rf"""\bcode\s*=\s*["']({names})["']""")
+    found = [
+        f"{path.relative_to(package)}:{text[: m.start()].count(chr(10)) + 1}: {m.group(0)}"
+        for path in sorted(package.rglob("*.py"))
+        for text in [path.read_text(encoding="utf-8")]
+        for m in bare.finditer(text)
+    ]
+    assert found == []

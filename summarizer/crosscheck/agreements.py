@@ -15,7 +15,14 @@ import re
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import FoldedText
 from summarizer.crosscheck.wordmatch import SourceWords, content_words, stem, tokens_of
-from summarizer.domain import Agreement, AgreementStatus, Discrepancy, SourceSpan, Unverified
+from summarizer.domain import (
+    Agreement,
+    AgreementStatus,
+    Discrepancy,
+    ReasonCode,
+    SourceSpan,
+    Unverified,
+)
 
 S = AgreementStatus
 CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
@@ -149,7 +156,7 @@ def check_agreement_status(
         return []
     return [
         Discrepancy(
-            code="status_contradicted",
+            code=ReasonCode.status_contradicted,
             field=field,
             claim=status.value,
             source=sentence,

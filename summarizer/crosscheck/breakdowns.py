@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from summarizer.crosscheck.figures import Finding
 from summarizer.crosscheck.quantities import describe, significant_step, written_step
-from summarizer.domain import Discrepancy, Figure, SourceSpan
+from summarizer.domain import Discrepancy, Figure, ReasonCode, SourceSpan
 
 
 def _step(figure: Figure, finding: Finding) -> Decimal:
@@ -35,7 +35,7 @@ def check_breakdowns(figures: list[Figure], findings: list[Finding]) -> list[Dis
         if figure.part_of == index or figure.part_of >= len(figures):
             found.append(
                 Discrepancy(
-                    code="breakdown_mismatch",
+                    code=ReasonCode.breakdown_mismatch,
                     field=f"figures[{index}].part_of",
                     claim=str(figure.part_of),
                     message=(
@@ -61,7 +61,7 @@ def _check_group(
     if units != {total.unit}:
         return [
             Discrepancy(
-                code="breakdown_mismatch",
+                code=ReasonCode.breakdown_mismatch,
                 field=field,
                 claim=f"{names} are parts of figures[{total_index}]",
                 message=(
@@ -88,7 +88,7 @@ def _check_group(
     if parts_verified and not findings[total_index].ok:
         return [
             Discrepancy(
-                code="total_contradicted",
+                code=ReasonCode.total_contradicted,
                 field=f"figures[{total_index}].value",
                 claim=total_text,
                 source=sum_text,
@@ -101,7 +101,7 @@ def _check_group(
         ]
     return [
         Discrepancy(
-            code="breakdown_mismatch",
+            code=ReasonCode.breakdown_mismatch,
             field=field,
             claim=f"{names} = {sum_text}",
             source=total_text,

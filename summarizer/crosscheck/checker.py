@@ -23,6 +23,7 @@ from summarizer.domain import (
     Discrepancy,
     Extraction,
     NumericMention,
+    ReasonCode,
     Verdict,
 )
 from summarizer.ingest.injection import instruction_discrepancies
@@ -122,7 +123,7 @@ class _Checker:
             if agreement.evidence and not locate_evidence(self.ctx.folded, agreement.evidence):
                 self.found.append(
                     Discrepancy(
-                        code="evidence_not_in_source",
+                        code=ReasonCode.evidence_not_in_source,
                         field=f"{field}.evidence",
                         claim=agreement.evidence,
                         message=(

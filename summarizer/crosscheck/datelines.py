@@ -12,7 +12,7 @@ import re
 
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import FoldedText
-from summarizer.domain import Discrepancy, SourceSpan
+from summarizer.domain import Discrepancy, ReasonCode, SourceSpan
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")
 _DATELINE = re.compile(
@@ -52,7 +52,7 @@ def check_dateline(folded: FoldedText, field: str, date_text: str | None) -> lis
     start, end = found[0]
     return [
         Discrepancy(
-            code="date_from_dateline",
+            code=ReasonCode.date_from_dateline,
             field=f"{field}.date_text",
             claim=date_text,
             source=folded.original[start:end],

@@ -14,7 +14,7 @@ import datetime as dt
 
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import FoldedText
-from summarizer.domain import Discrepancy, SourceSpan
+from summarizer.domain import Discrepancy, ReasonCode, SourceSpan
 from summarizer.ingest.relative import resolve_day, resolve_day_in
 
 
@@ -37,7 +37,7 @@ def check_date(
     if not spans:
         return [
             Discrepancy(
-                code="date_mismatch",
+                code=ReasonCode.date_mismatch,
                 field=f"{field}.date_text",
                 claim=date_text,
                 message=(
@@ -55,7 +55,7 @@ def check_date(
     basis = f" published {published.isoformat()}" if published else ""
     return [
         Discrepancy(
-            code="date_mismatch",
+            code=ReasonCode.date_mismatch,
             field=f"{field}.date",
             claim=date.isoformat(),
             source=f"{source.original[start:end]} -> {resolved.isoformat()}",

@@ -9,7 +9,15 @@ from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, Finding, claim_label, reconcile
 from summarizer.crosscheck.quantities import describe
 from summarizer.crosscheck.textfold import find_all
-from summarizer.domain import Direction, Discrepancy, Figure, FigureKind, NumericMention, SourceSpan
+from summarizer.domain import (
+    Direction,
+    Discrepancy,
+    Figure,
+    FigureKind,
+    NumericMention,
+    ReasonCode,
+    SourceSpan,
+)
 from summarizer.vocabulary import scale_multiplier
 
 TextChecker = Callable[[str, str], list[Discrepancy]]
@@ -61,7 +69,7 @@ def check_figure(
     if not evidence_spans:
         found.append(
             Discrepancy(
-                code="evidence_not_in_source",
+                code=ReasonCode.evidence_not_in_source,
                 field=f"figures[{index}].evidence",
                 claim=figure.evidence,
                 message=(
@@ -100,7 +108,7 @@ def check_figure(
         else:
             found.append(
                 Discrepancy(
-                    code="evidence_missing_figure",
+                    code=ReasonCode.evidence_missing_figure,
                     field=f"figures[{index}].evidence",
                     claim=figure.evidence,
                     source=finding.mention.text if finding.mention else None,
@@ -129,7 +137,7 @@ def _check_scale_word(index: int, figure: Figure, finding: Finding) -> list[Disc
         return []
     return [
         Discrepancy(
-            code="scale_mismatch",
+            code=ReasonCode.scale_mismatch,
             field=f"figures[{index}].scale",
             claim=figure.scale or "",
             source=finding.mention.text,
@@ -165,7 +173,7 @@ def _check_text(
         return []  # the text names no number the extractor saw; nothing to compare
     return [
         Discrepancy(
-            code="evidence_missing_figure",
+            code=ReasonCode.evidence_missing_figure,
             field=field,
             claim=figure.text,
             source=quoted[0].text,

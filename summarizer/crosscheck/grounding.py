@@ -14,7 +14,7 @@ import re
 from math import ceil
 
 from summarizer.crosscheck.wordmatch import SourceWords, content_words, word_list
-from summarizer.domain import Discrepancy, Extraction, SourceSpan
+from summarizer.domain import Discrepancy, Extraction, ReasonCode, SourceSpan
 
 PHRASE_SENTENCE_SHARE = 0.6
 """Share of a phrase's content words that two adjacent source sentences must hold."""
@@ -79,7 +79,7 @@ def _name_problem(words: SourceWords, field: str, name: str) -> Discrepancy | No
     if group or (not missing and found and _is_organisation(bare)):
         return _phrase_problem(words, field, bare, lenient=".parties[" in field)
     return Discrepancy(
-        code="ungrounded_text",
+        code=ReasonCode.ungrounded_text,
         field=field,
         claim=name,
         message=f"{field}: '{name}' is not named in the source; copy the name as written.",
@@ -105,7 +105,7 @@ def _phrase_problem(
     if missing:
         listed = ", ".join(f"'{w.raw}'" for w in missing[:4])
         return Discrepancy(
-            code="ungrounded_text",
+            code=ReasonCode.ungrounded_text,
             field=field,
             claim=phrase,
             message=f"{field}: the source never writes {listed}; use the source's words.",
@@ -121,7 +121,7 @@ def _phrase_problem(
         start, end = words.sentences[number]
         spans = [SourceSpan(start=start, end=end, text=words.text[start:end])]
     return Discrepancy(
-        code="ungrounded_text",
+        code=ReasonCode.ungrounded_text,
         field=field,
         claim=phrase,
         source=spans[0].text if spans else None,

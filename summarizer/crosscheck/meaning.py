@@ -41,6 +41,7 @@ from summarizer.domain import (
     MentionKind,
     NumericMention,
     Qualifier,
+    ReasonCode,
     SourceSpan,
     Unverified,
 )
@@ -221,12 +222,12 @@ def _possessives(phrase: str) -> str:
     return " ".join(out)
 
 
-def flow_problem(claimed: Flow, frame: Flow) -> str | None:
-    """'role_swap', 'wrong_metric' or None (agreeing, or nothing to compare)."""
+def flow_problem(claimed: Flow, frame: Flow) -> ReasonCode | None:
+    """`role_swap`, `wrong_metric` or None (agreeing, or nothing to compare)."""
     if claimed.measure is None or frame.measure is None:
         return None
     if claimed.measure != frame.measure:
-        return "wrong_metric"
+        return ReasonCode.wrong_metric
     if claimed.measure != "exports":
         return None
     pairs = (
@@ -237,7 +238,7 @@ def flow_problem(claimed: Flow, frame: Flow) -> str | None:
     )
     swapped = any(a and b and a == b for a, b in pairs[:2])
     differ = any(a and b and a != b for a, b in pairs[2:])
-    return "role_swap" if swapped or differ else None
+    return ReasonCode.role_swap if swapped or differ else None
 
 
 _CALENDAR = frozenset(
@@ -336,7 +337,7 @@ class Meaning:
             return Flow(None)
         return parse_flow(self.ctx.text[frame.window.start : mention.start], self.entities)
 
-    def metric_problem(self, metric: str, frame: Frame) -> tuple[str, str] | None:
+    def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
         claimed = parse_flow(metric, self.entities)
         source_flow = self.subject_flow(frame)
@@ -360,7 +361,8 @@ class Meaning:
             best, other = max(others, key=lambda pair: pair[0])
             if best >= SUPPORT_OTHER:
                 elsewhere = other.subject.text if other.subject else other.clause.text
-                return "wrong_metric", f"{said} (the metric's words describe '{elsewhere}')"
+                why = f"{said} (the metric's words describe '{elsewhere}')"
+                return ReasonCode.wrong_metric, why
         return None
 
 
@@ -386,7 +388,7 @@ def check_figure_meaning(
     if outsider:
         return [
             Discrepancy(
-                code="not_a_figure",
+                code=ReasonCode.not_a_figure,
                 field=f"{field}.value",
                 claim=figure.text or str(figure.value),
                 source=outsider[1],
@@ -411,7 +413,8 @@ def check_figure_meaning(
                 spans=spans,
                 message=(
                     f"{field}.metric: the source says '{mention.text}' is of '{said}', "
-                    f"not '{figure.metric}'" + (" (roles swapped)." if code == "role_swap" else ".")
+                    f"not '{figure.metric}'"
+                    + (" (roles swapped)." if code == ReasonCode.role_swap else ".")
                 ),
             )
         )
@@ -497,7 +500,7 @@ def _period(
         return []
     return [
         Discrepancy(
-            code="period_mismatch",
+            code=ReasonCode.period_mismatch,
             field=f"{field}.period",
             claim=figure.period,
             source=said,
@@ -534,7 +537,7 @@ def _qualifier(
         why = f"the source says '{theirs.value}', not '{mine.value}'"
     return [
         Discrepancy(
-            code="qualifier_mismatch",
+            code=ReasonCode.qualifier_mismatch,
             field=f"{field}.qualifier",
             claim=mine.value if mine else "none",
             source=mention.text,
@@ -567,7 +570,7 @@ def _kind(
         return []
     return [
         Discrepancy(
-            code="kind_mismatch",
+            code=ReasonCode.kind_mismatch,
             field=f"{field}.kind",
             claim=kind.value,
             source=frame.clause.text,
@@ -672,7 +675,7 @@ def check_spliced(ctx: SourceContext, field: str, evidence: str | None) -> list[
     start, end = spans[0]
     return [
         Discrepancy(
-            code="evidence_spliced",
+            code=ReasonCode.evidence_spliced,
             field=field,
             claim=evidence,
             source=ctx.text[start:end],
@@ -714,7 +717,7 @@ def check_summary_meaning(
             frame = frames[0]
             found.append(
                 Discrepancy(
-                    code="summary_misattributed",
+                    code=ReasonCode.summary_misattributed,
                     field=field,
                     claim=phrase.strip(),
                     source=frame.clause.text,
