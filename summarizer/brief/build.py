@@ -24,9 +24,8 @@ from summarizer.brief.model import (
     SourceRef,
 )
 from summarizer.domain import Discrepancy, ReasonCode, VerdictStatus
+from summarizer.fieldpath import is_under, item_of
 from summarizer.render.formatting import format_figure
-
-_FIGURE_FIELD = re.compile(r"^figures\[(\d+)\]")
 
 
 def published_of(item: BriefingInput) -> dt.date | None:
@@ -63,9 +62,9 @@ def _source_ref(source_id: str, item: BriefingInput) -> SourceRef:
 def _flags_by_figure(discrepancies: list[Discrepancy]) -> dict[int, list[ReasonCode]]:
     flags: dict[int, list[ReasonCode]] = {}
     for discrepancy in discrepancies:
-        match = _FIGURE_FIELD.match(discrepancy.field)
-        if match:
-            codes = flags.setdefault(int(match.group(1)), [])
+        item = item_of(discrepancy.field)
+        if item is not None and item.collection == "figures":
+            codes = flags.setdefault(item.index, [])
             if discrepancy.code not in codes:
                 codes.append(discrepancy.code)
     return flags
@@ -74,11 +73,7 @@ def _flags_by_figure(discrepancies: list[Discrepancy]) -> dict[int, list[ReasonC
 def _override(item: BriefingInput, index: int) -> str | None:
     """The reviewer's reason if any field of figure `index` was set as an override."""
     prefix = f"figures[{index}]"
-    reasons = [
-        reason
-        for path, reason in item.overrides.items()
-        if path == prefix or path.startswith(prefix + ".")
-    ]
+    reasons = [reason for path, reason in item.overrides.items() if is_under(path, prefix)]
     return "; ".join(dict.fromkeys(reasons)) or None
 
 

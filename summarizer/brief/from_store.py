@@ -13,19 +13,17 @@ longer validates, or a reviewed version that differs from what its audit entry r
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
 from summarizer.brief.model import BriefingInput
 from summarizer.domain import ArticleRecord, Discrepancy, SourceArticle
+from summarizer.fieldpath import item_of
 from summarizer.review.service import overrides_for_run, reviewed_record
 from summarizer.review.terminal import terminal_safe
 from summarizer.store.repository import Store, StoredArticle
 from summarizer.store.tables import DiscrepancyStatus
-
-_ITEM = re.compile(r"^(meetings|figures|agreements)\[(\d+)\](.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -50,14 +48,17 @@ def renumber(discrepancy: Discrepancy, removed: list[str]) -> Discrepancy | None
 
 def _renumber_path(path: str, removed: list[str]) -> str | None:
     """A field path after the rejected items before it were dropped; None if it was."""
-    match = _ITEM.match(path)
-    if match is None or not removed:
+    item = item_of(path)
+    if item is None or not removed:
         return path
-    name, index, rest = match.group(1), int(match.group(2)), match.group(3)
-    gone = {int(m.group(2)) for p in removed if (m := _ITEM.match(p)) and m.group(1) == name}
-    if index in gone:
+    gone = {
+        other.index
+        for p in removed
+        if (other := item_of(p)) is not None and other.collection == item.collection
+    }
+    if item.index in gone:
         return None
-    return f"{name}[{index - sum(1 for other in gone if other < index)}]{rest}"
+    return item.at(item.index - sum(1 for other in gone if other < item.index))
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -20,6 +20,7 @@ from summarizer.domain import (
     OutcomeStatus,
     Verdict,
 )
+from summarizer.fieldpath import is_under
 from summarizer.frames import frames_for
 from summarizer.numbers import extract_mentions
 from summarizer.render.formatting import AGREEMENT_ORDER, format_figure
@@ -70,10 +71,10 @@ def _marks(verdict: Verdict | None, prefix: str) -> str:
     if verdict is None:
         return ""
     flagged = sorted(
-        {_leaf(d.field, prefix) for d in verdict.discrepancies if _under(d.field, prefix)}
+        {_leaf(d.field, prefix) for d in verdict.discrepancies if is_under(d.field, prefix)}
     )
     unconfirmed = sorted(
-        {_leaf(u.field, prefix) for u in verdict.unverified if _under(u.field, prefix)}
+        {_leaf(u.field, prefix) for u in verdict.unverified if is_under(u.field, prefix)}
     )
     parts = []
     if flagged:
@@ -81,10 +82,6 @@ def _marks(verdict: Verdict | None, prefix: str) -> str:
     if unconfirmed:
         parts.append("unconfirmed: " + ", ".join(unconfirmed))
     return "; ".join(parts) or "ok"
-
-
-def _under(field: str, prefix: str) -> bool:
-    return field == prefix or field.startswith(prefix + ".")
 
 
 def _leaf(field: str, prefix: str) -> str:

@@ -16,14 +16,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer import errors
+from summarizer import errors, fieldpath
 from summarizer.domain import ArticleRecord
+from summarizer.fieldpath import PathPart, format_path
 from summarizer.vocabulary import SCALE_WORDS
 
 JsonDict = dict[str, Any]
-PathPart = str | int
 
-_PATH_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)")
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 _SCALE_AFTER = re.compile(
     r"\s*(" + "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")\b",
@@ -64,36 +63,11 @@ def check_correctable(path: str) -> str:
 
 
 def parse_path(path: str) -> list[PathPart]:
-    """``figures[2].value`` -> ``["figures", 2, "value"]``; raise on anything else."""
-    parts: list[PathPart] = []
-    pos, expect_name = 0, True
-    text = path.strip()
-    while pos < len(text):
-        match = _PATH_TOKEN.match(text, pos)
-        if match is None:
-            raise CorrectionError(f"field path {path!r} is not like 'figures[2].value'")
-        name, index, dot = match.groups()
-        if name is not None and expect_name:
-            parts.append(name)
-            expect_name = False
-        elif index is not None and not expect_name:
-            parts.append(int(index))
-        elif dot is not None and not expect_name:
-            expect_name = True
-        else:
-            raise CorrectionError(f"field path {path!r} is not like 'figures[2].value'")
-        pos = match.end()
-    if not parts or expect_name:
-        raise CorrectionError(f"field path {path!r} is not like 'figures[2].value'")
-    return parts
-
-
-def format_path(parts: list[PathPart]) -> str:
-    """Inverse of `parse_path`."""
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
+    """``figures[2].value`` -> ``["figures", 2, "value"]``; a `CorrectionError` otherwise."""
+    try:
+        return fieldpath.parse_path(path)
+    except fieldpath.FieldPathError as exc:
+        raise CorrectionError(str(exc)) from None
 
 
 def _walk(record: JsonDict, parts: list[PathPart], path: str) -> tuple[Any, PathPart]:
@@ -205,10 +179,9 @@ def parse_source_number(text: str) -> tuple[Decimal, str | None] | None:
 
 def item_path(path: str) -> str | None:
     """The top-level list item a field belongs to (``figures[2]``), or None (``summary``)."""
-    parts = parse_path(path)
-    if len(parts) >= 2 and isinstance(parts[1], int):
-        return format_path(parts[:2])
-    return None
+    parse_path(path)  # a CorrectionError for a path that is not one
+    item = fieldpath.item_of(path)
+    return format_path([item.collection, item.index]) if item else None
 
 
 def drop_items(record: JsonDict, removed: list[str]) -> JsonDict:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from summarizer import errors
 from summarizer.crosscheck import check_record
 from summarizer.domain import ArticleRecord, Discrepancy, Verdict
+from summarizer.fieldpath import format_path
 from summarizer.review.audit import (
     AuditRecord,
     ChainReport,
@@ -48,7 +49,6 @@ from summarizer.review.corrections import (
     apply_typed_value,
     check_correctable,
     drop_items,
-    format_path,
     get_value,
     item_path,
     parse_path,
