@@ -5,7 +5,7 @@ Three measurements, each into a fresh SQLite store:
 1. *runner + store overhead*: an extractor that returns a ready outcome at once, so the
    time is planning, the cache lookup, the transactional write and bookkeeping only;
 2. *fake server*: the full pipeline (prompt rendering, instructor, validation, conversion,
-   cross-check, store) against `tests/fakes/openai_server.py`, which answers instantly;
+   cross-check, store) against `tests/support/openai_server.py`, which answers instantly;
 3. *embedded model* (``--embedded``, slow): the same against the real local model.
 
 Usage::
@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fakes.openai_server import FakeOpenAIServer
+from support.openai_server import FakeOpenAIServer
 
 from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck_record
 from summarizer.batch.runner import run_batch

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from fakes.stores import pg_url, store_url
+from support.stores import pg_url, store_url
 
 __all__ = ["pg_url", "store_url"]

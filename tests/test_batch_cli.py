@@ -1,7 +1,7 @@
 """`summarizer batch` end to end against the local fake OpenAI-compatible server.
 
 The real ingestion, extraction pipeline (prompts, instructor, conversion, cross-check)
-and store run; only the model is the fake in `tests/fakes/openai_server.py`.
+and store run; only the model is the fake in `tests/support/openai_server.py`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakes.batch_helpers import counts, write_articles
-from fakes.batch_helpers import run_cli as batch
-from fakes.openai_server import FakeOpenAIServer
 from sqlalchemy import select
+from support.batch import counts, write_articles
+from support.batch import run_cli as batch
+from support.openai_server import FakeOpenAIServer
 
 from summarizer.domain import OutcomeStatus
 from summarizer.store.repository import RunKey, Store

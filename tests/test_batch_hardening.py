@@ -1,7 +1,7 @@
 """Batch and store hardening, at the level a user meets it (the CLI, real processes).
 
 Each store test runs on SQLite and, when ``SUMMARIZER_TEST_PG_URL`` is set, on a real
-PostgreSQL (`fakes.stores`).
+PostgreSQL (`support.stores`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from fakes.batch_helpers import write_articles
-from fakes.openai_server import FakeOpenAIServer, default_extraction
 from sqlalchemy import func, select, text
+from support.batch import write_articles
+from support.openai_server import FakeOpenAIServer, default_extraction
 from typer.testing import CliRunner
 
 from summarizer.batch.api import BatchOptions, LocalBackend, ProviderBatchBackend, RayBackend, run

@@ -1,6 +1,6 @@
 """`--provider-batch`: the OpenAI Batch API flow, never submitting the same work twice.
 
-The server here (`tests/fakes/openai_server.py`) is a local stand-in for the hosted
+The server here (`tests/support/openai_server.py`) is a local stand-in for the hosted
 OpenAI API: it implements the documented endpoints `POST /v1/files`, `POST /v1/batches`,
 `GET /v1/batches`, `GET /v1/batches/{id}` and `GET /v1/files/{id}/content`, and runs each
 batch line through its chat-completions fake. No network, no hosted account.
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import openai
 import pytest
-from fakes.batch_helpers import counts, write_articles
-from fakes.batch_helpers import run_cli as batch
-from fakes.openai_server import FAIL_MARKER, FakeOpenAIServer
+from support.batch import counts, write_articles
+from support.batch import run_cli as batch
+from support.openai_server import FAIL_MARKER, FakeOpenAIServer
 
 from summarizer.batch.extraction import cache_spec, recheck_record
 from summarizer.batch.provider_batch import build_requests, run_provider_batch

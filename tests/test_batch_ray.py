@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.batch_helpers import counts, write_articles
-from fakes.openai_server import FakeOpenAIServer
+from support.batch import counts, write_articles
+from support.openai_server import FakeOpenAIServer
 
 from summarizer.batch.extraction import cache_spec, recheck_record
 from summarizer.domain import SourceArticle

@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from fakes.outcomes import flag, make_article, make_outcome
 from sqlalchemy import func, select
+from support.outcomes import flag, make_article, make_outcome
 
 from summarizer.batch.cache import CacheSpec, OutcomeCache
 from summarizer.batch.runner import run_batch

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
-from test_brief_support import two_source_inputs
+from support.brief import two_source_inputs
 from typer.testing import CliRunner
 
 from summarizer.brief.from_store import inputs_from_store, renumber

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.brief import GOLD, gold_inputs
 from test_brief_render import _hostile_input
-from test_brief_support import GOLD, gold_inputs
 
 from summarizer.brief import build_briefing, render_html
 

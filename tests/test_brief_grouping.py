@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from test_brief_support import (
+from support.brief import (
     accepted,
     make_article,
     make_record,

@@ -10,7 +10,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
-from test_brief_support import (
+from support.brief import (
     GOLD,
     accepted,
     flagged,

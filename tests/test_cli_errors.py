@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fakes.openai_server import FakeOpenAIServer
+from support.openai_server import FakeOpenAIServer
 from typer.testing import CliRunner
 
 from summarizer import errors

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from crosscheck_helpers import SEEDS, fig, record, seed
+from support.crosscheck import SEEDS, fig, record, seed
 from typer.testing import CliRunner
 
 from summarizer.cli import app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from crosscheck_helpers import fig, record, seed
+from support.crosscheck import fig, record, seed
 
 from summarizer.crosscheck import check_record
 from summarizer.domain import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from crosscheck_helpers import seed
+from support.crosscheck import seed
 
 from summarizer.crosscheck import locate_evidence
 from summarizer.crosscheck.textfold import fold

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from crosscheck_helpers import ROOT, SEEDS, fig, record, seed
+from support.crosscheck import ROOT, SEEDS, fig, record, seed
 from typer.testing import CliRunner
 
 from summarizer.cli import app

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from crosscheck_helpers import GOLD, SEEDS, fig, needs_gold, record, seed
+from support.crosscheck import GOLD, SEEDS, fig, needs_gold, record, seed
 
 from summarizer.crosscheck import check_record
 from summarizer.domain import Extraction, ReasonCode, Verdict, VerdictStatus

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from crosscheck_helpers import CORPUS, GOLD, SEEDS, needs_gold
+from support.crosscheck import CORPUS, GOLD, SEEDS, needs_gold
 
 from summarizer.crosscheck import check_record
 from summarizer.domain import VerdictStatus

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from crosscheck_helpers import GOLD, SEEDS, needs_gold
+from support.crosscheck import GOLD, SEEDS, needs_gold
 
 from summarizer.crosscheck.quantities import within_precision
 from summarizer.domain import Extraction

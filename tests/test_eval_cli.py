@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from crosscheck_helpers import GOLD, SEEDS, needs_gold
+from support.crosscheck import GOLD, SEEDS, needs_gold
 from typer.testing import CliRunner
 
 from summarizer.cli import app, eval_cmd

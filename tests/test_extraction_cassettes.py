@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from llm_cassette_support import CASSETTES, SEEDS, cassette_config, model_server, vcr_settings
 from pydantic import BaseModel, field_validator
+from support.cassettes import CASSETTES, SEEDS, cassette_config, model_server, vcr_settings
 
 from summarizer.domain import ExtractionOutcome, OutcomeStatus
 from summarizer.extraction.pipeline import find_mentions, run_extraction

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.openai_server import FakeOpenAIServer, JsonDict, default_extraction
 from sqlalchemy.exc import DataError
+from support.openai_server import FakeOpenAIServer, JsonDict, default_extraction
 from typer.testing import CliRunner
 
 from summarizer.cli import app

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakes.openai_server import FakeOpenAIServer
+from support.openai_server import FakeOpenAIServer
 
 import summarizer
 from summarizer.errors import InputError

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_brief_support import accepted, make_article, make_record
+from support.brief import accepted, make_article, make_record
 
 from summarizer.brief import build_briefing, render_markdown
 from summarizer.crosscheck import check_record

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
-from test_review_support import new_session, seeded_store
+from support.review import new_session, seeded_store
 from typer.testing import CliRunner
 
 from summarizer.cli import review_cmd, users_cmd  # noqa: F401  (registers ours)

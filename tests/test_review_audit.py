@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_review_support import new_session, seeded_store
+from support.review import new_session, seeded_store
 
 from summarizer.review import service
 from summarizer.review.audit import GENESIS_HASH, AuditRecord, entry_hash, verify_records

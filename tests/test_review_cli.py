@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_review_support import seeded_store
+from support.review import seeded_store
 from typer.testing import CliRunner
 
 from summarizer.cli import review_cmd, users_cmd  # noqa: F401  (registers ours)

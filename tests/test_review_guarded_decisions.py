@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_review_support import (
+from support.review import (
     flagged_record,
     new_session,
     scale_discrepancy,

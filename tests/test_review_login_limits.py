@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_review_support import new_session, seeded_store
+from support.review import new_session, seeded_store
 
 from summarizer.review import accounts, auth
 from summarizer.review.auth import LoginGuard

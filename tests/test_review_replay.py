@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from crosscheck_helpers import GOLD, SEEDS, needs_gold
-from test_review_support import flagged_record, new_session, seed_article, seeded_store
+from support.crosscheck import GOLD, SEEDS, needs_gold
+from support.review import flagged_record, new_session, seed_article, seeded_store
 from typer.testing import CliRunner
 
 from summarizer.cli import app

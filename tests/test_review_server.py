@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_review_support import new_session, seeded_store
+from support.review import new_session, seeded_store
 
 from summarizer.review import accounts
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from test_review_support import KEY, new_session, seeded_store
+from support.review import KEY, new_session, seeded_store
 
 from summarizer.review import service
 from summarizer.review.audit import read_entries

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from test_review_support import new_session, seeded_store
+from support.review import new_session, seeded_store
 
 from summarizer.review import accounts, service
 from summarizer.review.auth import RateLimiter

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_review_support import new_session, scale_discrepancy, seeded_store
+from support.review import new_session, scale_discrepancy, seeded_store
 
 from summarizer.review import accounts
 from summarizer.review.web import create_app

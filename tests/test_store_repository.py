@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.outcomes import failed_outcome, flag, make_article, make_outcome
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from support.outcomes import failed_outcome, flag, make_article, make_outcome
 
 from summarizer.domain import OutcomeStatus, TokenUsage, Verdict
 from summarizer.store import discrepancies

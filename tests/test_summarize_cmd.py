@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from llm_cassette_support import CASSETTE_URL, CASSETTES, SEEDS, model_server, vcr_settings
+from support.cassettes import CASSETTE_URL, CASSETTES, SEEDS, model_server, vcr_settings
 from typer.testing import CliRunner
 
 from summarizer.cli import app

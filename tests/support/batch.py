@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from fakes.openai_server import FAIL_MARKER, FakeOpenAIServer
 from summarizer.cli import app  # the real CLI, with every command registered
 from summarizer.store.repository import Store
 from summarizer.store.tables import ExtractionRunRow, RecordRow
+from support.openai_server import FAIL_MARKER, FakeOpenAIServer
 
 
 def write_articles(folder: Path, count: int, *, failing: frozenset[int] = frozenset()) -> None:

@@ -1,6 +1,6 @@
 """pytest plugin: run store-using tests on PostgreSQL instead of their SQLite files.
 
-``pytest -p fakes.pg_everywhere tests/test_review_*.py`` with ``SUMMARIZER_TEST_PG_URL``
+``pytest -p support.pg_everywhere tests/test_review_*.py`` with ``SUMMARIZER_TEST_PG_URL``
 set gives every SQLite file a test opens under its ``tmp_path`` a fresh PostgreSQL
 database of its own, so the store and review tests written for SQLite also prove the
 PostgreSQL path (.ci/run does this). Without the variable the plugin does nothing.
@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from fakes.stores import _admin_execute, pg_admin_url
 from summarizer.store import engine as engine_module
+from support.stores import _admin_execute, pg_admin_url
 
 SQLITE_BOUND = frozenset(
     {

@@ -11,7 +11,7 @@ import pytest
 from summarizer.domain import Extraction, Figure
 from summarizer.source_text import read_source_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "eval" / "gold"

@@ -28,7 +28,7 @@ from summarizer.domain import (
 )
 from summarizer.source_text import article_id_for, read_source_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 GOLD = REPO.parent / "shared" / "eval" / "gold"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -13,7 +13,7 @@ from typing import Any
 
 from summarizer.llm.config import EMBEDDED_ALIAS, LLMConfig
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "cassettes"
 SEEDS = ROOT / "seeds"
 CASSETTE_PORT = 18765

@@ -25,7 +25,7 @@ from summarizer.domain import (
 from summarizer.source_text import article_id_for, read_source_text
 from summarizer.store.repository import RunKey, Store
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "002_55c89a1fcdb3cd68.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_55c89a1fcdb3cd68.txt"
 WRONG_EVIDENCE = "Guangxi's imports from Vietnam reached 6.2 billion USD"
 KEY = RunKey(model="test-model", prompt_version="p1")
 
