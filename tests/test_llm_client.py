@@ -202,8 +202,8 @@ def test_mode_per_backend() -> None:
 
 
 def test_llama_server_gets_json_schema_and_observers_see_the_server_counters() -> None:
-    """llama.cpp's server: the schema goes in `response_format` (a grammar), not in the
-    prompt, so the messages stay byte-identical; observers read `timings` and cached tokens
+    """llama.cpp's server: the schema becomes a grammar, not part of the prompt, so the
+    messages stay byte-identical; observers read `timings` and cached tokens
     (a stand-in answer shaped like llama-server's)."""
     assert pick_mode(LLMConfig(), "llama-server") == instructor.Mode.JSON_SCHEMA
     seen: list[dict[str, Any]] = []
@@ -227,8 +227,17 @@ def test_llama_server_gets_json_schema_and_observers_see_the_server_counters() -
     result = client.structured(Answer, [{"role": "system", "content": "S"}, *MESSAGES])
     assert result.value.summary == "S."
     assert seen[0]["messages"] == [{"role": "system", "content": "S"}, *MESSAGES]
-    assert seen[0]["response_format"]["type"] == "json_schema"
-    assert "tools" not in seen[0]
+    # the schema arrives as a grammar that allows no line breaks (compact JSON)
+    assert "response_format" not in seen[0] and "tools" not in seen[0]
+    assert '"\\"summary\\""' in seen[0]["grammar"] and "\\n" not in seen[0]["grammar"]
     (response,) = observed
     assert response.usage.prompt_tokens_details.cached_tokens == 7
     assert response.model_extra["timings"]["cache_n"] == 7
+
+
+def test_a_configured_llama_server_endpoint_gets_the_same_treatment() -> None:
+    """`server = "llama-server"` in the config: your own llama-server at --base-url."""
+    settings = LLMConfig(base_url="http://127.0.0.1:9/v1", server="llama-server")
+    client = LLMClient(settings, "http://127.0.0.1:9/v1")
+    assert client.mode == instructor.Mode.JSON_SCHEMA
+    client.close()

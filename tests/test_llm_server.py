@@ -24,6 +24,8 @@ from summarizer.llm.server import (
 def _never_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test downloads or compiles llama-server."""
     monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv(llama_server.ENV, raising=False)
+    monkeypatch.delenv("SUMMARIZER_LLAMA_THREADS", raising=False)
     monkeypatch.setattr(
         llama_server, "build_llama_server", lambda target: pytest.fail("tried to build")
     )

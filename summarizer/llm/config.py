@@ -42,6 +42,9 @@ class LLMConfig:
     seed: int = 7
     grounding: bool = True
     repair: bool = True
+    server: str | None = None
+    """What serves `base_url`, where the client can use it: "llama-server" (llama.cpp's own
+    server: the schema is sent as a compact grammar). The embedded model sets it itself."""
 
     @property
     def embedded(self) -> bool:
@@ -67,6 +70,7 @@ _FILE_KEYS = {
     "seed": int,
     "grounding": bool,
     "repair": bool,
+    "server": str,
 }
 
 
