@@ -1,83 +1,414 @@
-"""Seconds and tokens per article for extraction on the seeds.
+"""Extraction speed on the embedded model, with the server's own counters.
 
-    python benchmarks/bench_extraction.py                  # the embedded model
-    python benchmarks/bench_extraction.py --base-url URL --model NAME
-    python benchmarks/bench_extraction.py --no-grounding --no-repair --json
+    python benchmarks/bench_extraction.py                         # seeds, concurrency 1, 2, 4
+    python benchmarks/bench_extraction.py --articles eval/dev/articles --limit 8
+    python benchmarks/bench_extraction.py --backend llama_cpp.server --concurrency 1
+    python benchmarks/bench_extraction.py --json
+    python benchmarks/bench_extraction.py --gold ../shared/eval/gold     # + F1 per pass
 
-Each article goes through the whole pipeline (prompt, model, conversion, cross-check,
-repair round); the server start (embedded model) is timed separately.
+For every article (whole pipeline: prompt, model, conversion, cross-check, repair round):
+prompt tokens, prompt tokens the server served from its cache, generated tokens, time to
+first token (the server's prompt-processing time of the first call) and total time. For
+each concurrency: articles per minute over all articles, on a freshly started server (so
+no pass profits from the previous one's cache). Peak resident memory of the server and of
+this process (which imports what the CLI imports). Finally the ratio to the hardware
+limit: the time the article's own tokens would take read once (the user message only,
+tokenized by the server) plus its first answer written once, at the prompt and generation
+rates measured on this machine by two calibration requests at the start.
+
+With `--gold DIR` the articles are those the gold files name, built exactly as
+`summarizer eval --extract` builds them (publication date from the gold), and every pass's
+records are scored with the same `score_records`: figure, meeting and agreement F1 of
+exactly the runs whose speed is printed.
+
+Counters: llama-server reports `timings` (`cache_n`, `prompt_n`, `prompt_ms`, ...) and
+`usage.prompt_tokens_details.cached_tokens` in every answer; llama_cpp.server reports
+neither, so for it the script reads the server's log (`prefix-match hit` lines and
+llama.cpp's `prompt eval time` lines), exact at concurrency 1 only.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from summarizer.extraction.pipeline import run_extraction
+import httpx
+
+from summarizer.domain import (
+    ArticleMeta,
+    ArticleRecord,
+    ExtractionOutcome,
+    OutcomeStatus,
+    SourceArticle,
+    Verdict,
+)
+from summarizer.evaluation.gold import GoldArticle
+from summarizer.evaluation.report import load_articles
+from summarizer.evaluation.scoring import score_records
+from summarizer.extraction.chunking import chunk_budget_chars, split_article
+from summarizer.extraction.pipeline import _messages, find_mentions, run_extraction
 from summarizer.ingest import load_article
-from summarizer.llm.config import resolve_config
-from summarizer.llm.session import shared_client
+from summarizer.llm.client import LLMClient
+from summarizer.llm.config import LLMConfig, resolve_config
+from summarizer.llm.embedded import ensure_model
+from summarizer.llm.prompts import load_prompts
+from summarizer.llm.server import LLAMA_SERVER, EmbeddedServer
+from summarizer.source_text import article_id_for
 
 ROOT = Path(__file__).resolve().parents[1]
+_PREFIX_HIT = re.compile(r"(\d+) prefix-match hit, remaining (\d+) prompt tokens")
+_PROMPT_EVAL = re.compile(r"prompt eval time =\s*([\d.]+) ms /\s*(\d+) tokens")
+
+
+def peak_rss_mb(pid: int | str) -> float:
+    """VmHWM: the kernel's own high-water mark of resident memory."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return float("nan")
+    match = re.search(r"VmHWM:\s*(\d+) kB", status)
+    return int(match.group(1)) / 1024 if match else float("nan")
+
+
+@dataclass
+class CallStats:
+    prompt_tokens: int = 0
+    cached_tokens: int | None = None
+    completion_tokens: int = 0
+    prompt_ms: float | None = None
+    predicted_ms: float | None = None
+
+
+@dataclass
+class ArticleStats:
+    article: str
+    status: str = ""
+    seconds: float = 0.0
+    calls: list[CallStats] = field(default_factory=list)
+    own_tokens: int = 0
+
+    def row(self) -> dict[str, Any]:
+        first = self.calls[0] if self.calls else CallStats()
+        cached = [c.cached_tokens for c in self.calls if c.cached_tokens is not None]
+        return {
+            "article": self.article,
+            "status": self.status,
+            "seconds": round(self.seconds, 1),
+            "calls": len(self.calls),
+            "prompt_tokens": sum(c.prompt_tokens for c in self.calls),
+            "cached_prompt_tokens": sum(cached) if cached else None,
+            "first_call_cached": first.cached_tokens,
+            "completion_tokens": sum(c.completion_tokens for c in self.calls),
+            "ttft_s": round(first.prompt_ms / 1000, 2) if first.prompt_ms is not None else None,
+            "own_tokens": self.own_tokens,
+            "answer_tokens": first.completion_tokens,
+        }
+
+
+class Counters:
+    """An LLMClient observer: the server's counters of every call, per article (thread)."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def begin(self, stats: ArticleStats) -> None:
+        self._local.stats = stats
+
+    def __call__(self, response: Any) -> None:
+        stats: ArticleStats | None = getattr(self._local, "stats", None)
+        if stats is None:
+            return
+        usage = getattr(response, "usage", None)
+        call = CallStats(
+            prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+            completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        )
+        details = getattr(usage, "prompt_tokens_details", None)
+        if details is not None and getattr(details, "cached_tokens", None) is not None:
+            call.cached_tokens = int(details.cached_tokens)
+        timings = (getattr(response, "model_extra", None) or {}).get("timings")
+        if isinstance(timings, dict):
+            call.cached_tokens = int(timings.get("cache_n", call.cached_tokens or 0))
+            call.prompt_ms = float(timings.get("prompt_ms", 0.0))
+            call.predicted_ms = float(timings.get("predicted_ms", 0.0))
+        stats.calls.append(call)
+
+
+class LogCounters:
+    """llama_cpp.server's counters, from its log (one article at a time)."""
+
+    def __init__(self, log: Path | None) -> None:
+        self.log = log
+        self.offset = 0
+
+    def skip(self) -> None:
+        if self.log is not None and self.log.exists():
+            self.offset = self.log.stat().st_size
+
+    def fill(self, stats: ArticleStats) -> None:
+        if self.log is None or not self.log.exists():
+            return
+        with self.log.open("rb") as handle:
+            handle.seek(self.offset)
+            text = handle.read().decode("utf-8", errors="replace")
+        self.offset += len(text.encode("utf-8"))
+        hits = [int(m.group(1)) for m in _PREFIX_HIT.finditer(text)]
+        evals = [float(m.group(1)) for m in _PROMPT_EVAL.finditer(text)]
+        # A call without a prefix-match line evaluated its whole prompt (nothing cached).
+        for index, call in enumerate(stats.calls):
+            call.cached_tokens = hits[index] if index < len(hits) else 0
+            if index < len(evals):
+                call.prompt_ms = evals[index]
+
+
+def own_tokens(server: EmbeddedServer, config: LLMConfig, article: SourceArticle) -> int:
+    """Tokens of the per-article user message(s), tokenized by the server itself."""
+    prompts = load_prompts()
+    mentions = find_mentions(article.text)
+    chunks = split_article(article.text, chunk_budget_chars(config.n_ctx, config.max_tokens))
+    total = 0
+    root = server.base_url.removesuffix("/v1")
+    for index, chunk in enumerate(chunks, start=1):
+        messages = _messages(
+            prompts, article, chunk, index, len(chunks), mentions, config.grounding
+        )
+        content = messages[-1]["content"]
+        if server.backend == LLAMA_SERVER:
+            reply = httpx.post(f"{root}/tokenize", json={"content": content}, timeout=60)
+        else:
+            reply = httpx.post(f"{root}/extras/tokenize", json={"input": content}, timeout=60)
+        total += len(reply.json()["tokens"])
+    return total
+
+
+def calibrate(server: EmbeddedServer, config: LLMConfig, sample: str) -> dict[str, float]:
+    """Prompt and generation tokens per second on this machine, now."""
+    url = f"{server.base_url}/chat/completions"
+
+    def ask(content: str, max_tokens: int) -> tuple[dict[str, Any], float]:
+        began = time.perf_counter()
+        reply = httpx.post(
+            url,
+            json={
+                "model": config.model,
+                "messages": [{"role": "user", "content": content}],
+                "max_tokens": max_tokens,
+                "temperature": 0.0,
+            },
+            timeout=600,
+        )
+        return reply.json(), time.perf_counter() - began
+
+    nonce = f"[calibration {time.time_ns()}]"
+    read, read_s = ask(f"{nonce}\n{sample}\n\nSay OK.", 1)
+    prompt_tokens = read["usage"]["prompt_tokens"]
+    write, write_s = ask(f"{nonce} Count from 1 to 200, separated by commas.", 96)
+    timings_r, timings_w = read.get("timings"), write.get("timings")
+    if isinstance(timings_r, dict) and isinstance(timings_w, dict):
+        return {
+            "prompt_tok_s": round(float(timings_r["prompt_per_second"]), 1),
+            "gen_tok_s": round(float(timings_w["predicted_per_second"]), 1),
+        }
+    prompt_rate = prompt_tokens / read_s
+    generated = write["usage"]["completion_tokens"]
+    write_prompt_s = write["usage"]["prompt_tokens"] / prompt_rate
+    return {
+        "prompt_tok_s": round(prompt_rate, 1),
+        "gen_tok_s": round(generated / max(write_s - write_prompt_s, 1e-3), 1),
+    }
+
+
+def run_pass(
+    config: LLMConfig,
+    articles: list[tuple[str, SourceArticle]],
+    concurrency: int,
+    backend: str,
+    *,
+    detailed: bool,
+    gold: dict[str, GoldArticle] | None = None,
+) -> dict[str, Any]:
+    """All articles on a fresh server with `concurrency` in flight."""
+    started = time.perf_counter()
+    with EmbeddedServer(ensure_model(), alias=config.model, backend=backend) as server:
+        startup_s = time.perf_counter() - started
+        client = LLMClient(config, server.base_url, backend=server.backend)
+        counters = Counters()
+        client.observers.append(counters)
+        log_counters = LogCounters(server.log_path)
+        rates = calibrate(server, config, articles[0][1].text) if detailed else {}
+        log_counters.skip()
+
+        outcomes: dict[str, ExtractionOutcome] = {}
+
+        def one(item: tuple[str, SourceArticle]) -> ArticleStats:
+            name, article = item
+            stats = ArticleStats(article=name)
+            counters.begin(stats)
+            began = time.perf_counter()
+            outcome = run_extraction(article, config, client)
+            stats.seconds = time.perf_counter() - began
+            outcomes[name] = outcome
+            stats.status = outcome.status.value
+            if detailed:
+                stats.own_tokens = own_tokens(server, config, article)
+            return stats
+
+        began = time.perf_counter()
+        results: list[ArticleStats] = []
+        if concurrency == 1:
+            for item in articles:
+                stats = one(item)
+                if server.backend != LLAMA_SERVER:
+                    log_counters.fill(stats)
+                results.append(stats)
+                if detailed:
+                    print(json.dumps(stats.row()), flush=True)
+        else:
+            with ThreadPoolExecutor(max_workers=concurrency) as pool:
+                results = list(pool.map(one, articles))
+        wall_s = time.perf_counter() - began
+        server_peak = peak_rss_mb(server.pid) if server.pid is not None else float("nan")
+        used_backend = server.backend
+        slots = server.concurrency
+        client.close()
+    summary: dict[str, Any] = {
+        "concurrency": concurrency,
+        "backend": used_backend,
+        "server_slots": slots,
+        "startup_s": round(startup_s, 1),
+        "articles": len(results),
+        "wall_s": round(wall_s, 1),
+        "articles_per_min": round(60 * len(results) / wall_s, 2),
+        "server_peak_rss_mb": round(server_peak),
+        "statuses": {s: [r.status for r in results].count(s) for s in {r.status for r in results}},
+    }
+    if gold:
+        pairs: list[tuple[ArticleRecord, Verdict | None, GoldArticle]] = []
+        for name, article in articles:
+            outcome = outcomes[name]
+            if outcome.status == OutcomeStatus.failed or outcome.record is None:
+                empty = ArticleRecord(article_id=article.article_id, summary="")
+                pairs.append((empty, None, gold[name]))
+            else:
+                pairs.append((outcome.record, outcome.verdict, gold[name]))
+        scores = score_records(pairs)
+        summary["f1"] = {
+            "figures": round(scores.figures.f1, 3),
+            "meetings": round(scores.meetings.f1, 3),
+            "agreements": round(scores.agreements.f1, 3),
+            "accepted_rate": round(scores.accepted_rate, 3),
+        }
+        summary["scores"] = scores.model_dump(mode="json")
+    if detailed:
+        summary["rates"] = rates
+        summary["rows"] = [r.row() for r in results]
+    return summary
+
+
+def gold_articles(
+    articles_dir: Path, gold_dir: Path, limit: int
+) -> tuple[list[tuple[str, SourceArticle]], dict[str, GoldArticle]]:
+    """Articles as `summarizer eval --extract` builds them, with their gold."""
+    inputs = load_articles(articles_dir, gold_dir)
+    if limit:
+        inputs = inputs[:limit]
+    articles = [
+        (
+            item.name,
+            SourceArticle(
+                article_id=article_id_for(item.text),
+                text=item.text,
+                meta=ArticleMeta(source=item.name, published=item.gold.published),
+            ),
+        )
+        for item in inputs
+    ]
+    return articles, {item.name: item.gold for item in inputs}
+
+
+def hardware_ratio(rows: list[dict[str, Any]], rates: dict[str, float]) -> list[float]:
+    """Measured seconds / (own tokens read once + first answer written once)."""
+    ratios = []
+    for row in rows:
+        read_s = row["own_tokens"] / rates["prompt_tok_s"]
+        limit = read_s + row["answer_tokens"] / rates["gen_tok_s"]
+        ratios.append(round(row["seconds"] / limit, 2) if limit > 0 else float("nan"))
+    return ratios
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--articles", type=Path, default=ROOT / "seeds")
-    parser.add_argument("--base-url")
-    parser.add_argument("--model")
-    parser.add_argument("--no-grounding", action="store_true")
-    parser.add_argument("--no-repair", action="store_true")
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--json", action="store_true", help="Print one JSON object.")
-    args = parser.parse_args()
-    config = resolve_config(
-        base_url=args.base_url,
-        model=args.model,
-        grounding=not args.no_grounding,
-        repair=not args.no_repair,
+    parser.add_argument("--gold", type=Path, help="Score every pass against this gold folder.")
+    parser.add_argument("--concurrency", default="1,2,4", help="Comma-separated, e.g. 1,2,4.")
+    parser.add_argument(
+        "--backend", default="auto", choices=["auto", "llama-server", "llama_cpp.server"]
     )
-    started = time.perf_counter()
-    client = shared_client(config)
-    startup_s = time.perf_counter() - started
-    paths = sorted(args.articles.glob("*.txt"))
-    if args.limit:
-        paths = paths[: args.limit]
-    rows = []
-    for path in paths:
-        article = load_article(str(path))
-        began = time.perf_counter()
-        outcome = run_extraction(article, config, client)
-        rows.append(
-            {
-                "article": path.name,
-                "status": outcome.status.value,
-                "seconds": round(time.perf_counter() - began, 1),
-                "prompt_tokens": outcome.usage.prompt_tokens,
-                "completion_tokens": outcome.usage.completion_tokens,
-                "attempts": outcome.attempts,
-            }
-        )
+    parser.add_argument("--no-repair", action="store_true")
+    parser.add_argument("--json", action="store_true", help="Print one JSON object at the end.")
+    args = parser.parse_args()
+    config = resolve_config(repair=not args.no_repair)
+    if not config.embedded:
+        parser.error("this benchmark starts the embedded model; unset SUMMARIZER_BASE_URL")
+    gold: dict[str, GoldArticle] | None = None
+    if args.gold is not None:
+        articles, gold = gold_articles(args.articles, args.gold, args.limit)
+    else:
+        paths = sorted(args.articles.glob("*.txt"))
+        if args.limit:
+            paths = paths[: args.limit]
+        articles = [(p.name, load_article(str(p))) for p in paths]
+    levels = [int(c) for c in args.concurrency.split(",") if c.strip()]
+    passes = []
+    for index, level in enumerate(levels):
+        result = run_pass(config, articles, level, args.backend, detailed=index == 0, gold=gold)
+        passes.append(result)
         if not args.json:
-            print(json.dumps(rows[-1]), flush=True)
-    summary = {
+            brief = {k: v for k, v in result.items() if k not in ("rows", "scores")}
+            print(json.dumps(brief), flush=True)
+    first = passes[0]
+    rows = first.get("rows", [])
+    ratios = hardware_ratio(rows, first["rates"]) if rows else []
+    after_first = [r for r in rows[1:] if r["first_call_cached"] is not None]
+    report = {
         "model": config.model_label,
-        "grounding": config.grounding,
-        "repair": config.repair,
-        "startup_s": round(startup_s, 1),
-        "articles": len(rows),
+        "backend": first["backend"],
+        "articles": len(articles),
         "seconds_per_article": round(statistics.mean(r["seconds"] for r in rows), 1),
-        "tokens_per_article": round(
-            statistics.mean(r["prompt_tokens"] + r["completion_tokens"] for r in rows)
+        "prompt_tokens_per_article": round(statistics.mean(r["prompt_tokens"] for r in rows)),
+        "cached_prompt_tokens_per_article": (
+            round(statistics.mean(r["cached_prompt_tokens"] or 0 for r in rows)) if rows else 0
         ),
         "completion_tokens_per_article": round(
             statistics.mean(r["completion_tokens"] for r in rows)
         ),
+        "ttft_s_per_article": (
+            round(statistics.mean(r["ttft_s"] for r in rows if r["ttft_s"] is not None), 2)
+            if any(r["ttft_s"] is not None for r in rows)
+            else None
+        ),
+        "first_call_cached_after_first_article": [r["first_call_cached"] for r in after_first],
+        "rates": first["rates"],
+        "ratio_to_hardware_limit": ratios,
+        "ratio_to_hardware_limit_mean": round(statistics.mean(ratios), 2) if ratios else None,
+        "articles_per_min": {str(p["concurrency"]): p["articles_per_min"] for p in passes},
+        "f1": {str(p["concurrency"]): p.get("f1") for p in passes},
+        "server_peak_rss_mb": {str(p["concurrency"]): p["server_peak_rss_mb"] for p in passes},
+        "client_peak_rss_mb": round(peak_rss_mb("self")),
     }
-    print(json.dumps({**summary, "rows": rows} if args.json else summary))
+    if args.json:
+        print(json.dumps({**report, "passes": passes}))
+    else:
+        print(json.dumps(report))
 
 
 if __name__ == "__main__":
