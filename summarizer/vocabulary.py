@@ -218,6 +218,15 @@ ISO 4217 codes (FRF, DEM, ITL, NLG, ESP); "roubles" reads as RUB and matches SUR
 Soviet predecessor, through `CURRENCY_LINEAGES`.
 """
 
+SUBUNIT_WORDS: Final[dict[str, tuple[str, Decimal]]] = {
+    "cents": ("USD", Decimal("0.01")),
+    "cent": ("USD", Decimal("0.01")),
+    "us cents": ("USD", Decimal("0.01")),
+    "pence": ("GBP", Decimal("0.01")),
+    "sen": ("MYR", Decimal("0.01")),
+}
+"""Currency subunits after a number: "75 cents per barrel" is 0.75 USD per barrel."""
+
 AMBIGUOUS_CURRENCY_WORDS: Final[frozenset[str]] = frozenset(
     _words("won mark marks pound dong real kip")
 )
@@ -604,7 +613,7 @@ AFTER_DIRECTION_WORDS: Final[dict[str, Direction]] = {
 
 MULTIPLE_VERBS: Final[dict[str, Decimal]] = {
     **dict.fromkeys(_words("double doubled doubles doubling"), Decimal(2)),
-    **dict.fromkeys(_words("triple tripled triples tripling"), Decimal(3)),
+    **dict.fromkeys(_words("triple tripled triples tripling trebled trebling"), Decimal(3)),
     **dict.fromkeys(_words("quadruple quadrupled quadruples quadrupling"), Decimal(4)),
     **dict.fromkeys(_words("halve halved halves halving"), Decimal("0.5")),
 }

@@ -71,6 +71,12 @@ _TIME_UNITS: Final = frozenset(
 )
 _DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _SYMBOL_ONLY: Final = re.compile(r"\s*(?:US\$|\$|€|£|¥|₫)")
+_HALF_PERIODS: Final = frozenset(("first", "second", "latter", "last", "next", "the", "a"))
+_HALF_HEDGES: Final = frozenset(
+    ("nearly", "almost", "about", "over", "than", "roughly", "around", "some", "by", "just")
+)
+_FRACTION_OF_POINT: Final = re.compile(r"\s+of\s+a\s+percentage\s+point\b", re.IGNORECASE)
+_MIXED_FRACTION: Final = re.compile(r"(?:-|\s)(?P<num>\d{1,2})/(?P<den>2|4|8|16|32)(?![\d/])")
 _RANKED: Final = frozenset(("ranked", "ranks", "ranking", "placed", "No", "no"))
 _PER_NOUNS: Final = {"ton": "tonne", "metric ton": "tonne", "kilo": "kg", "kilogram": "kg"}
 
@@ -355,6 +361,11 @@ class _Extractor:
         if patterns.TIME_OR_CODE.match(text, end):
             return None
         reading = parse_digits(raw, self.convention if needs_convention(raw) else None)
+        mixed = _MIXED_FRACTION.match(text, end) if raw.isdigit() else None
+        if mixed is not None and int(mixed.group("num")) < int(mixed.group("den")):
+            # wire copy's prices and rates: "5-3/8 pct", "15 1/2 working days"
+            value = reading.value + Decimal(int(mixed.group("num"))) / int(mixed.group("den"))
+            return _Number(value, mixed.end(), written=False)
         number = _Number(
             reading.value,
             end,
@@ -428,10 +439,28 @@ class _Extractor:
             return None  # "100m" without a currency could be metres
         fraction = match.groupdict().get("fraction")
         if fraction is not None and first.scale is None:
+            word_before = _PREVIOUS_WORD.search(text, max(0, start - 12), start)
+            preceding = word_before.group(1).lower() if word_before else ""
+            of_after = re.match(r"\s+of\b", text[first.end :]) is not None
             if fraction.lower().startswith("half"):
-                return None  # "half" alone: "first half", "half of"
-            if " " in fraction and not re.match(r"\s+of\b", text[first.end :]):
+                if preceding in _HALF_PERIODS or not (of_after or preceding in _HALF_HEDGES):
+                    return None  # "first half", "half-year": a period; "nearly half of": a share
+            elif " " in fraction and not (of_after or preceding == "by"):
                 return None  # "a third country" is an ordinal use, "a third of" a fraction
+            of_a_point = _FRACTION_OF_POINT.match(text, first.end)
+            if of_a_point is not None:
+                # "a quarter of a percentage point" is 0.25 points
+                draft = _Draft(
+                    start,
+                    of_a_point.end(),
+                    first.value,
+                    MentionKind.percentage_point,
+                    unit="percentage_point",
+                )
+                draft.qualifier, draft.start, draft.direction = context.cues_before(
+                    text, start, floor
+                )
+                return draft
 
         second = self._read_range(first, start, match)
         end = (second or first).end
@@ -468,7 +497,12 @@ class _Extractor:
                     unit = vocabulary.CODE_ALIASES.get(code, code)
                 else:
                     word = " ".join(after.group("word").lower().split())
-                    unit = vocabulary.CURRENCY_WORDS[word]
+                    if word in vocabulary.SUBUNIT_WORDS:
+                        unit, factor = vocabulary.SUBUNIT_WORDS[word]
+                        value *= factor
+                        value_high = None if value_high is None else value_high * factor
+                    else:
+                        unit = vocabulary.CURRENCY_WORDS[word]
                 kind = MentionKind.amount
                 end = after.end()
 

@@ -156,7 +156,7 @@ SCALE: Final = re.compile(
 )
 """A scale word after a number ("1.35 billion", "one-mln", "5,000 nghìn tỷ")."""
 
-_CURRENCY_WORDS = _alternation(vocabulary.CURRENCY_WORDS)
+_CURRENCY_WORDS = _alternation([*vocabulary.CURRENCY_WORDS, *vocabulary.SUBUNIT_WORDS])
 CURRENCY_AFTER: Final = re.compile(
     rf"\s*(?:(?P<code>\b(?:{_CODES})\b)|(?i:(?P<word>\b(?:{_CURRENCY_WORDS})(?![\wÀ-ỹ])))'?)"
 )
