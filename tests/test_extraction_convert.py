@@ -152,7 +152,7 @@ def test_every_gold_agreement_title_counts_as_grounded() -> None:
     """The filter must never drop a real agreement: the hand-made gold titles all pass."""
     import json
 
-    from crosscheck_helpers import GOLD, SEEDS, needs_gold
+    from support.crosscheck import GOLD, SEEDS, needs_gold
 
     from summarizer.extraction.convert import agreement_is_grounded
     from summarizer.ingest import load_article

@@ -226,7 +226,7 @@ def test_security_headers_on_every_page(client: TestClient) -> None:
 
 
 def test_hostile_article_text_is_escaped(tmp_path: Path) -> None:
-    from test_review_support import scale_discrepancy
+    from support.review import scale_discrepancy
 
     store, _article = seeded_store(
         tmp_path / "xss.db", discrepancies=[scale_discrepancy(HOSTILE)], text=HOSTILE
