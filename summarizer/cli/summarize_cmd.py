@@ -17,7 +17,7 @@ from summarizer.api import summarize
 from summarizer.cli.app import app
 from summarizer.domain import OutcomeStatus
 from summarizer.errors import EXIT_MODEL_FAILED
-from summarizer.ingest.urls import is_url
+from summarizer.ingest import load_article
 from summarizer.llm.config import resolve_config
 from summarizer.render.record_markdown import render_outcome_markdown
 
@@ -55,7 +55,7 @@ def summarize_command(
     settings = resolve_config(
         base_url=base_url, model=model, config_file=config, grounding=grounding
     )
-    article = source if is_url(source) else Path(source)
+    article = load_article(source)  # a path or URL as given (ftp:// is named, not a path)
     outcome = summarize(article, config=settings)  # a ModelError exits 4 through the handler
     if output_format == OutputFormat.md:
         typer.echo(render_outcome_markdown(outcome), nl=False)
