@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,12 +25,6 @@ from summarizer.store.tables import ExtractionRunRow
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CLI = [sys.executable, "-m", "summarizer"]
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 @pytest.fixture

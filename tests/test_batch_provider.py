@@ -9,7 +9,6 @@ batch line through its chat-completions fake. No network, no hosted account.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import openai
@@ -24,12 +23,6 @@ from summarizer.domain import OutcomeStatus, SourceArticle
 from summarizer.ingest import iter_sources
 from summarizer.llm.config import LLMConfig
 from summarizer.store.repository import Store
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer(batch_steps=2) as server:
-        yield server
 
 
 def _articles(folder: Path) -> list[SourceArticle]:

@@ -6,13 +6,12 @@ embedded Qwen2.5-Coder-1.5B served on 127.0.0.1:18765; replayed offline by defau
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, field_validator
-from support.cassettes import CASSETTES, SEEDS, cassette_config, model_server, vcr_settings
+from support.cassettes import CASSETTES, SEEDS, cassette_config
 
 from summarizer.domain import ExtractionOutcome, OutcomeStatus
 from summarizer.extraction.pipeline import find_mentions, run_extraction
@@ -24,18 +23,8 @@ SEED = SEEDS / "000_f81a58b2d35ee533.txt"
 
 
 @pytest.fixture(scope="module")
-def vcr_config() -> dict[str, Any]:
-    return vcr_settings()
-
-
-@pytest.fixture(scope="module")
 def vcr_cassette_dir() -> str:
     return str(CASSETTES / "extraction")
-
-
-@pytest.fixture
-def model_url(record_mode: str) -> Iterator[str]:
-    yield from model_server(record_mode)
 
 
 @pytest.mark.vcr

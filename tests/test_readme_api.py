@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,14 +36,15 @@ def readme_example() -> tuple[str, str]:
 
 
 @pytest.fixture
-def fake_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAIServer]:
+def fake_model(
+    fake: FakeOpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> FakeOpenAIServer:
     """The fake model server as the configured endpoint, in a folder with the seeds."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
-    with FakeOpenAIServer() as server:
-        monkeypatch.setenv("SUMMARIZER_BASE_URL", server.base_url)
-        monkeypatch.setenv("SUMMARIZER_MODEL", "fake")
-        yield server
+    monkeypatch.setenv("SUMMARIZER_BASE_URL", fake.base_url)
+    monkeypatch.setenv("SUMMARIZER_MODEL", "fake")
+    return fake
 
 
 def test_readme_python_example_prints_its_documented_output(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
-from support.review import new_session, seeded_store
+from support.review import PASSWORD, new_session, seeded_store
 from typer.testing import CliRunner
 
 from summarizer.cli import review_cmd, users_cmd  # noqa: F401  (registers ours)
@@ -18,8 +18,6 @@ from summarizer.cli.app import app
 from summarizer.review.tables import ReviewTokenRow
 from summarizer.review.web import create_app
 from summarizer.store.repository import Store
-
-PASSWORD = "correct horse battery"
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str]:

@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from support.review import (
+    PASSWORD,
     flagged_record,
     new_session,
     scale_discrepancy,
     seed_article,
     seeded_store,
+    store_with_reviewers,
 )
 from typer.testing import CliRunner
 
@@ -41,7 +43,6 @@ from summarizer.review.web import create_app
 from summarizer.source_text import article_id_for
 from summarizer.store.repository import RunKey, Store
 
-PASSWORD = "correct horse battery"
 WHO = ("--reviewer", "alice")
 
 
@@ -54,9 +55,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def db(tmp_path: Path) -> str:
     """The seed article with its two stored flags (#1 scale on value, #2 invented)."""
     path = tmp_path / "guard.db"
-    store, _ = seeded_store(path)
-    with new_session(store) as session:
-        accounts.add_user(session, "alice", PASSWORD)
+    store = store_with_reviewers(path, "alice")
     store.close()
     return str(path)
 

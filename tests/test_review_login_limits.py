@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from support.review import new_session, seeded_store
+from support.review import PASSWORD, store_with_reviewers
 
-from summarizer.review import accounts, auth
+from summarizer.review import auth
 from summarizer.review.auth import LoginGuard
 from summarizer.review.web import create_app
 from summarizer.store.repository import Store
-
-PASSWORD = "correct horse battery"
 
 
 class CountingHasher:
@@ -46,9 +44,7 @@ class CountingHasher:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    seeded, _ = seeded_store(tmp_path / "limits.db")
-    with new_session(seeded) as session:
-        accounts.add_user(session, "alice", PASSWORD)
+    seeded = store_with_reviewers(tmp_path / "limits.db", "alice")
     return seeded
 
 

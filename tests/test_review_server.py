@@ -15,11 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.review import new_session, seeded_store
-
-from summarizer.review import accounts
-
-PASSWORD = "correct horse battery"
+from support.review import PASSWORD, store_with_reviewers
 
 
 def _free_port(host: str) -> int:
@@ -30,9 +26,7 @@ def _free_port(host: str) -> int:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    store, _ = seeded_store(tmp_path / "served.db")
-    with new_session(store) as session:
-        accounts.add_user(session, "alice", PASSWORD)
+    store = store_with_reviewers(tmp_path / "served.db", "alice")
     store.close()
     return str(tmp_path / "served.db")
 

@@ -9,14 +9,13 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from support.review import new_session, seeded_store
+from support.review import PASSWORD, new_session, store_with_reviewers
 
 from summarizer.review import accounts, service
 from summarizer.review.auth import RateLimiter
 from summarizer.review.web import LOGIN_COOKIE, SESSION_COOKIE, create_app
 from summarizer.store.repository import Store
 
-PASSWORD = "correct horse battery"
 HOSTILE = (
     "Trade talks.\n<script>alert('xss')</script> Imports reached "
     '<img src=x onerror=alert(1)> 6.2 billion USD, officials said "quote" & more.\n'
@@ -41,10 +40,7 @@ def _login(client: TestClient, user: str = "alice", password: str = PASSWORD) ->
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    seeded, _ = seeded_store(tmp_path / "web.db")
-    with new_session(seeded) as session:
-        accounts.add_user(session, "alice", PASSWORD)
-        accounts.add_user(session, "bob", PASSWORD)
+    seeded = store_with_reviewers(tmp_path / "web.db", "alice", "bob")
     return seeded
 
 
@@ -228,11 +224,9 @@ def test_security_headers_on_every_page(client: TestClient) -> None:
 def test_hostile_article_text_is_escaped(tmp_path: Path) -> None:
     from support.review import scale_discrepancy
 
-    store, _article = seeded_store(
-        tmp_path / "xss.db", discrepancies=[scale_discrepancy(HOSTILE)], text=HOSTILE
+    store = store_with_reviewers(
+        tmp_path / "xss.db", "alice", discrepancies=[scale_discrepancy(HOSTILE)], text=HOSTILE
     )
-    with new_session(store) as session:
-        accounts.add_user(session, "alice", PASSWORD)
     client = TestClient(create_app(store.engine), base_url="http://127.0.0.1")
     assert _login(client) == 303
     html = client.get("/d/1").text

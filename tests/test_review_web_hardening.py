@@ -9,13 +9,17 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from support.review import new_session, scale_discrepancy, seeded_store
+from support.review import (
+    PASSWORD,
+    new_session,
+    scale_discrepancy,
+    store_with_reviewers,
+)
 
 from summarizer.review import accounts
 from summarizer.review.web import create_app
 from summarizer.store.repository import Store
 
-PASSWORD = "correct horse battery"
 RLO = "\u202e"
 HOSTILE = (
     "Trade talks. Imports reached 6.2 billion USD, officials said. "
@@ -27,11 +31,9 @@ HOSTILE = (
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    seeded, _ = seeded_store(
-        tmp_path / "hostile.db", discrepancies=[scale_discrepancy(HOSTILE)], text=HOSTILE
+    seeded = store_with_reviewers(
+        tmp_path / "hostile.db", "alice", discrepancies=[scale_discrepancy(HOSTILE)], text=HOSTILE
     )
-    with new_session(seeded) as session:
-        accounts.add_user(session, "alice", PASSWORD)
     return seeded
 
 

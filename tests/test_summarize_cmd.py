@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from support.cassettes import CASSETTE_URL, CASSETTES, SEEDS, model_server, vcr_settings
+from support.cassettes import CASSETTE_URL, CASSETTES, SEEDS
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -19,18 +17,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def vcr_config() -> dict[str, Any]:
-    return vcr_settings()
-
-
-@pytest.fixture(scope="module")
 def vcr_cassette_dir() -> str:
     return str(CASSETTES / "summarize")
-
-
-@pytest.fixture
-def model_url(record_mode: str) -> Iterator[str]:
-    yield from model_server(record_mode)
 
 
 def config_file(tmp_path: Path) -> Path:

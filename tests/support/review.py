@@ -22,12 +22,15 @@ from summarizer.domain import (
     SourceSpan,
     Verdict,
 )
+from summarizer.review import accounts
 from summarizer.source_text import article_id_for, read_source_text
 from summarizer.store.repository import RunKey, Store
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_55c89a1fcdb3cd68.txt"
 WRONG_EVIDENCE = "Guangxi's imports from Vietnam reached 6.2 billion USD"
 KEY = RunKey(model="test-model", prompt_version="p1")
+PASSWORD = "correct horse battery"
+"""Every reviewer account's password in the review tests."""
 
 
 def seed_article(text: str | None = None, title: str = "Vietnam - Guangxi talks") -> SourceArticle:
@@ -126,6 +129,20 @@ def seeded_store(
     )
     store.save_outcome(article, outcome, KEY)
     return store, article
+
+
+def store_with_reviewers(
+    db_path: Path,
+    *names: str,
+    discrepancies: list[Discrepancy] | None = None,
+    text: str | None = None,
+) -> Store:
+    """`seeded_store` plus reviewer accounts (password `PASSWORD`), ready to sign in."""
+    store, _ = seeded_store(db_path, discrepancies, text)
+    with new_session(store) as session:
+        for name in names:
+            accounts.add_user(session, name, PASSWORD)
+    return store
 
 
 def new_session(store: Store) -> Session:
