@@ -32,7 +32,10 @@ from summarizer.domain import (
 )
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.source_text import sentence_around
-from summarizer.vocabulary import unit_class
+from summarizer.vocabulary import FRACTION, RATIO, TIMES, unit_class
+
+WORD_RATIO_UNITS = frozenset((TIMES, FRACTION, RATIO))
+"""Units of multiples, fractions and ratios in words, which a record may write as decimals."""
 
 SEED = 20240531
 """Fixed seed: the benchmark is the same on every run."""
@@ -259,6 +262,10 @@ class Mutator:
             )
 
     def rounding(self, index: int, figure: Figure) -> Iterator[Case]:
+        if figure.unit in WORD_RATIO_UNITS and not re.search(r"\d", figure.text or ""):
+            # "one-third" written as 0.333 or 0.33 is the same figure, not a rounding error
+            self.skips.add("rounding")
+            return
         step = written_step(figure.text or "", figure.value)
         for coarser in (step * 10, step * 100):
             magnitude = (abs(figure.value) / coarser).quantize(
