@@ -16,37 +16,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
-from support.batch import write_articles
+from sqlalchemy import text
+from support.batch import counts, run_cli, write_articles
 from support.openai_server import FakeOpenAIServer, default_extraction
-from typer.testing import CliRunner
 
 from summarizer.batch.api import BatchOptions, LocalBackend, ProviderBatchBackend, RayBackend, run
-from summarizer.cli import app
 from summarizer.errors import ConfigurationError
 from summarizer.llm.config import resolve_config
 from summarizer.store.engine import open_engine
 from summarizer.store.repository import Store
-from summarizer.store.tables import ExtractionRunRow, RecordRow
 
 CLI = [sys.executable, "-m", "summarizer"]
-
-
-def _batch(fake: FakeOpenAIServer, db: str, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        app, ["batch", *args, "--db", db, "--base-url", fake.base_url, "--model", "fake", "-q"]
-    )
-    return result.exit_code, result.output
-
-
-def _counts(db: str) -> tuple[int, int, int]:
-    store = Store.open(db)
-    with store.session() as session:
-        runs = session.scalar(select(func.count()).select_from(ExtractionRunRow)) or 0
-        articles = session.scalar(select(func.count(func.distinct(ExtractionRunRow.article_id))))
-        records = session.scalar(select(func.count()).select_from(RecordRow)) or 0
-    store.close()
-    return int(runs), int(articles or 0), int(records)
 
 
 def _no_retry(tmp_path: Path) -> Path:
@@ -65,15 +45,15 @@ def test_a_rerun_exits_1_while_stored_failures_remain_and_says_how_to_retry(
     write_articles(folder, 5, failing=frozenset({1, 3}))
     config = str(_no_retry(tmp_path))
     with FakeOpenAIServer() as fake:
-        code, output = _batch(fake, store_url, str(folder), "--config", config)
+        code, output = run_cli(fake, store_url, str(folder), "--config", config)
         assert code == 1 and "--retry-failed" in output
         fake.fail_enabled = False
-        code, output = _batch(fake, store_url, str(folder), "--config", config)
+        code, output = run_cli(fake, store_url, str(folder), "--config", config)
         assert code == 1, output  # before: 0, with 2 of 5 articles still without a record
         assert "2 article(s) have a stored failure" in output and "--retry-failed" in output
-        code, output = _batch(fake, store_url, str(folder), "--config", config, "--retry-failed")
+        code, output = run_cli(fake, store_url, str(folder), "--config", config, "--retry-failed")
         assert code == 0, output
-    assert _counts(store_url) == (5, 5, 5)
+    assert counts(store_url) == (5, 5, 5)
 
 
 # 10.12 ------------------------------------------------------------------------------------
@@ -95,7 +75,7 @@ def test_two_batches_at_once_extract_each_article_once(store_url: str, tmp_path:
         outputs = [p.communicate(timeout=180)[0].decode() for p in procs]
         assert [p.returncode for p in procs] == [0, 0], outputs
         assert fake.chat_requests == total  # before: 2 * total
-    assert _counts(store_url) == (total, total, total)
+    assert counts(store_url) == (total, total, total)
 
 
 # 10.13 ------------------------------------------------------------------------------------
@@ -133,7 +113,7 @@ def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
             try:
-                if _counts(store_url)[0] >= 3:
+                if counts(store_url)[0] >= 3:
                     break
             except Exception:  # the store is still being created
                 pass
@@ -141,14 +121,14 @@ def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
         assert process.poll() is None, "the batch finished before it could be killed"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
-        runs, articles, records = _counts(store_url)
+        runs, articles, records = counts(store_url)
         assert 3 <= runs < total and runs == articles == records
         fake.delay_s = 0.0
         before = fake.chat_requests
         rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
         assert rerun.returncode == 0, rerun.stderr
         assert fake.chat_requests - before == total - runs
-    assert _counts(store_url) == (total, total, total)
+    assert counts(store_url) == (total, total, total)
 
 
 # 12.5 -------------------------------------------------------------------------------------
@@ -156,7 +136,7 @@ def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
 
 def test_provider_batch_refuses_concurrency_instead_of_ignoring_it(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
-        code, output = _batch(
+        code, output = run_cli(
             fake, str(tmp_path / "p.db"), str(tmp_path), "--provider-batch", "--concurrency", "8"
         )
     assert code == 2 and "provider-batch backend cannot honour --concurrency" in output
@@ -175,10 +155,10 @@ def test_provider_batch_honours_recheck_and_the_cache(tmp_path: Path) -> None:
     folder, db = tmp_path / "in", str(tmp_path / "pb.db")
     write_articles(folder, 3)
     with FakeOpenAIServer() as fake:
-        code, output = _batch(fake, db, str(folder), "--provider-batch", "--poll-interval", "0")
+        code, output = run_cli(fake, db, str(folder), "--provider-batch", "--poll-interval", "0")
         assert code == 0, output
         before = fake.chat_requests
-        code, output = _batch(
+        code, output = run_cli(
             fake, db, str(folder), "--provider-batch", "--recheck", "--poll-interval", "0"
         )
         assert code == 0, output
@@ -194,7 +174,7 @@ def test_a_hung_model_fails_the_article_at_the_article_timeout(tmp_path: Path) -
     write_articles(folder, 1)
     with FakeOpenAIServer(delay_s=30.0) as fake:
         started = time.monotonic()
-        code, output = _batch(fake, db, str(folder), "--article-timeout", "1")
+        code, output = run_cli(fake, db, str(folder), "--article-timeout", "1")
         elapsed = time.monotonic() - started
     assert code == 1 and "took longer than 1 s" in output
     assert elapsed < 15  # before: as long as the model held the call (up to 75 minutes)
@@ -238,7 +218,7 @@ def test_fetching_overlaps_with_model_calls_and_elapsed_is_wall_time(tmp_path: P
     try:
         with FakeOpenAIServer(responder=respond) as fake:
             started = time.monotonic()
-            code, output = _batch(fake, str(tmp_path / "o.db"), *urls)
+            code, output = run_cli(fake, str(tmp_path / "o.db"), *urls)
             wall = time.monotonic() - started
     finally:
         server.shutdown()
@@ -273,4 +253,4 @@ def test_two_provider_batches_at_once_submit_each_article_once(
             if '"method": "POST"' in line
         ]
         assert len(submitted) == total  # each article in one submitted request
-    assert _counts(store_url) == (total, total, total)
+    assert counts(store_url) == (total, total, total)

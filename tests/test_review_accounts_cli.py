@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
-from support.review import PASSWORD, new_session, seeded_store
+from support.review import PASSWORD, login, new_session, seeded_store
 from typer.testing import CliRunner
 
 from summarizer.cli import review_cmd, users_cmd  # noqa: F401  (registers ours)
@@ -39,18 +39,6 @@ def _client(db: str) -> TestClient:
     return TestClient(create_app(Store.open(db).engine), base_url="http://127.0.0.1")
 
 
-def _login(client: TestClient, user: str = "alice", password: str = PASSWORD) -> int:
-    page = client.get("/login")
-    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-    assert match
-    response = client.post(
-        "/login",
-        data={"username": user, "password": password, "csrf_token": match.group(1)},
-        follow_redirects=False,
-    )
-    return response.status_code
-
-
 def _bearer(client: TestClient, token: str) -> int:
     response = client.get("/api/discrepancies", headers={"Authorization": f"Bearer {token}"})
     return response.status_code
@@ -60,17 +48,17 @@ def test_disable_blocks_login_sessions_and_tokens_and_enable_restores(db: str) -
     code, token = run("users", "token", "alice", "--db", db)
     assert code == 0
     client = _client(db)
-    assert _login(client) == 303 and client.get("/queue").status_code == 200
+    assert login(client) == 303 and client.get("/queue").status_code == 200
     assert _bearer(client, token.strip()) == 200
     code, out = run("users", "disable", "alice", "--db", db)
     assert code == 0 and "disabled alice" in out
     assert client.get("/queue", follow_redirects=False).status_code == 303  # session ended
     assert _bearer(client, token.strip()) == 401
-    assert _login(_client(db)) == 401
+    assert login(_client(db)) == 401
     code, out = run("users", "list", "--db", db)
     assert code == 0 and re.search(r"alice\s+disabled", out)
     assert run("users", "enable", "alice", "--db", db)[0] == 0
-    assert _login(_client(db)) == 303
+    assert login(_client(db)) == 303
     assert _bearer(client, token.strip()) == 200
 
 
@@ -78,7 +66,7 @@ def test_remove_deletes_the_account_but_not_its_decisions(db: str) -> None:
     assert run("review", "approve", "2", "--reviewer", "alice", "--db", db)[0] == 0
     code, out = run("users", "remove", "alice", "--db", db)
     assert code == 0 and "removed alice" in out
-    assert _login(_client(db)) == 401
+    assert login(_client(db)) == 401
     code, out = run("users", "remove", "alice", "--db", db)
     assert code == 2 and "no user named 'alice'" in out
     code, out = run("review", "show", "2", "--db", db)
@@ -88,14 +76,14 @@ def test_remove_deletes_the_account_but_not_its_decisions(db: str) -> None:
 
 def test_passwd_changes_the_password_and_ends_sessions(db: str) -> None:
     client = _client(db)
-    assert _login(client) == 303
+    assert login(client) == 303
     code, out = run(
         "users", "passwd", "alice", "--password-stdin", "--db", db, stdin="a new passphrase\n"
     )
     assert code == 0 and "password changed" in out
     assert client.get("/queue", follow_redirects=False).status_code == 303
-    assert _login(_client(db)) == 401
-    assert _login(_client(db), password="a new passphrase") == 303
+    assert login(_client(db)) == 401
+    assert login(_client(db), password="a new passphrase") == 303
     code, out = run("users", "passwd", "alice", "--password-stdin", "--db", db, stdin="        \n")
     assert code == 2 and "too short" in out
 

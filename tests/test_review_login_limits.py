@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from support.review import PASSWORD, store_with_reviewers
+from support.review import PASSWORD, login, store_with_reviewers
 
 from summarizer.review import auth
 from summarizer.review.auth import LoginGuard
@@ -55,25 +55,13 @@ def hasher(monkeypatch: pytest.MonkeyPatch) -> CountingHasher:
     return counting
 
 
-def _login(client: TestClient, user: str, password: str) -> int:
-    page = client.get("/login")
-    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-    assert match
-    response = client.post(
-        "/login",
-        data={"username": user, "password": password, "csrf_token": match.group(1)},
-        follow_redirects=False,
-    )
-    return response.status_code
-
-
 def test_concurrent_sign_ins_hash_in_bounded_slots(store: Store, hasher: CountingHasher) -> None:
     app = create_app(store.engine, limiter=LoginGuard(limit=100, peer_limit=100))
     codes: list[int] = []
 
     def attempt(n: int) -> None:
         with TestClient(app, base_url="http://127.0.0.1") as client:
-            codes.append(_login(client, f"user{n}", f"guess-number-{n}"))
+            codes.append(login(client, f"user{n}", f"guess-number-{n}"))
 
     threads = [threading.Thread(target=attempt, args=(n,)) for n in range(10)]
     for thread in threads:
@@ -89,11 +77,11 @@ def test_a_locked_pair_costs_no_hashing_and_successes_do_not_count(
 ) -> None:
     client = TestClient(create_app(store.engine), base_url="http://127.0.0.1")
     for _ in range(7):
-        assert _login(client, "alice", PASSWORD) == 303
+        assert login(client, "alice", PASSWORD) == 303
     fresh = TestClient(create_app(store.engine, limiter=LoginGuard()), base_url="http://127.0.0.1")
-    assert [_login(fresh, "alice", f"guess-{i}") for i in range(5)] == [401] * 5
+    assert [login(fresh, "alice", f"guess-{i}") for i in range(5)] == [401] * 5
     calls = hasher.calls
-    assert [_login(fresh, "alice", f"guess-{i}") for i in range(20)] == [429] * 20
+    assert [login(fresh, "alice", f"guess-{i}") for i in range(20)] == [429] * 20
     assert hasher.calls == calls  # refused before any argon2 work
 
 
@@ -104,7 +92,7 @@ def test_many_names_from_one_address_hit_the_peer_limit(
         create_app(store.engine, limiter=LoginGuard(limit=5, peer_limit=8)),
         base_url="http://127.0.0.1",
     )
-    codes = [_login(client, f"name{i}", "some-guess-here") for i in range(10)]
+    codes = [login(client, f"name{i}", "some-guess-here") for i in range(10)]
     assert codes == [401] * 8 + [429] * 2
     assert hasher.calls == 8
 
@@ -152,7 +140,7 @@ def test_sign_in_answers_503_when_every_hashing_slot_stays_busy(
         for ok in taken:
             if ok:
                 auth._SLOTS.release()
-    assert _login(client, "alice", PASSWORD) == 303
+    assert login(client, "alice", PASSWORD) == 303
 
 
 def test_a_spray_of_made_up_names_keeps_the_guard_bounded() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from support.review import PASSWORD, new_session, store_with_reviewers
+from support.review import PASSWORD, login, new_session, store_with_reviewers
 
 from summarizer.review import accounts, service
 from summarizer.review.auth import RateLimiter
@@ -26,16 +26,6 @@ def _csrf(html: str) -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert match, "form has no CSRF token"
     return match.group(1)
-
-
-def _login(client: TestClient, user: str = "alice", password: str = PASSWORD) -> int:
-    page = client.get("/login")
-    response = client.post(
-        "/login",
-        data={"username": user, "password": password, "csrf_token": _csrf(page.text)},
-        follow_redirects=False,
-    )
-    return response.status_code
 
 
 @pytest.fixture
@@ -76,7 +66,7 @@ def test_login_sets_a_hardened_session_cookie(client: TestClient) -> None:
 
 
 def test_wrong_password_and_forged_cookie_are_refused(client: TestClient) -> None:
-    assert _login(client, password="wrong password") == 401
+    assert login(client, password="wrong password") == 401
     client.cookies.set(SESSION_COOKIE, "forged.deadbeef")
     assert client.get("/queue", follow_redirects=False).status_code == 303
 
@@ -95,7 +85,7 @@ def test_login_attempts_are_rate_limited_per_user_and_address(store: Store) -> N
         create_app(store.engine, limiter=RateLimiter(limit=5, window_s=60)),
         base_url="http://127.0.0.1",
     )
-    codes = [_login(client, password=f"guess-{i}") for i in range(6)]
+    codes = [login(client, password=f"guess-{i}") for i in range(6)]
     assert codes == [401] * 5 + [429]
     page = client.get("/login")
     blocked = client.post(
@@ -103,18 +93,18 @@ def test_login_attempts_are_rate_limited_per_user_and_address(store: Store) -> N
         data={"username": "alice", "password": PASSWORD, "csrf_token": _csrf(page.text)},
     )
     assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
-    assert _login(client, user="bob") == 303  # another user is not locked out
+    assert login(client, user="bob") == 303  # another user is not locked out
 
 
 def test_posts_without_the_session_csrf_token_are_refused(client: TestClient, store: Store) -> None:
-    assert _login(client) == 303
+    assert login(client) == 303
     response = client.post("/d/1/approve", data={"csrf_token": "not-the-token"})
     assert response.status_code == 403
     assert store.list_discrepancies()[0].status == "open"
 
 
 def test_accept_source_from_the_page_corrects_the_record(client: TestClient, store: Store) -> None:
-    assert _login(client) == 303
+    assert login(client) == 303
     page = client.get("/d/1")
     assert page.status_code == 200
     assert '<mark class="hl" data-span="' in page.text and "6.2 billion USD</mark>" in page.text
@@ -139,7 +129,7 @@ def test_second_reviewer_gets_a_clear_conflict(store: Store) -> None:
     app = create_app(store.engine)
     alice = TestClient(app, base_url="http://127.0.0.1")
     bob = TestClient(app, base_url="http://127.0.0.1")
-    assert _login(alice) == 303 and _login(bob, user="bob") == 303
+    assert login(alice) == 303 and login(bob, user="bob") == 303
     alice_page, bob_page = alice.get("/d/1"), bob.get("/d/1")
     assert (
         alice.post("/d/1/approve", data={"csrf_token": _csrf(alice_page.text)}).status_code == 200
@@ -157,7 +147,7 @@ def test_two_reviewers_posting_at_once_get_one_decision(store: Store) -> None:
     clients = {who: TestClient(app, base_url="http://127.0.0.1") for who in ("alice", "bob")}
     tokens = {}
     for who, client in clients.items():
-        assert _login(client, user=who) == 303
+        assert login(client, user=who) == 303
         tokens[who] = _csrf(client.get("/d/1").text)
     barrier = threading.Barrier(2)
     responses: dict[str, httpx.Response] = {}
@@ -186,7 +176,7 @@ def test_two_reviewers_posting_at_once_get_one_decision(store: Store) -> None:
 
 
 def test_invalid_correction_is_refused_with_the_models_message(client: TestClient) -> None:
-    assert _login(client) == 303
+    assert login(client) == 303
     page = client.get("/d/1")
     response = client.post(
         "/d/1/correct",
@@ -228,7 +218,7 @@ def test_hostile_article_text_is_escaped(tmp_path: Path) -> None:
         tmp_path / "xss.db", "alice", discrepancies=[scale_discrepancy(HOSTILE)], text=HOSTILE
     )
     client = TestClient(create_app(store.engine), base_url="http://127.0.0.1")
-    assert _login(client) == 303
+    assert login(client) == 303
     html = client.get("/d/1").text
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
@@ -240,14 +230,14 @@ def test_hostile_article_text_is_escaped(tmp_path: Path) -> None:
 
 
 def test_unknown_discrepancy_and_action_are_404(client: TestClient) -> None:
-    assert _login(client) == 303
+    assert login(client) == 303
     assert client.get("/d/999").status_code == 404
     page = client.get("/d/1")
     assert client.post("/d/1/delete", data={"csrf_token": _csrf(page.text)}).status_code == 404
 
 
 def test_logout_ends_the_session(client: TestClient, store: Store) -> None:
-    assert _login(client) == 303
+    assert login(client) == 303
     page = client.get("/queue")
     client.post("/logout", data={"csrf_token": _csrf(page.text)})
     assert client.get("/queue", follow_redirects=False).status_code == 303

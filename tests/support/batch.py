@@ -26,8 +26,11 @@ def write_articles(folder: Path, count: int, *, failing: frozenset[int] = frozen
         )
 
 
-def run_cli(fake: FakeOpenAIServer, db: Path, *args: str) -> tuple[int, str]:
-    """`summarizer batch ARGS --db DB` against the fake, in-process; (exit code, output)."""
+def run_cli(fake: FakeOpenAIServer, db: Path | str, *args: str) -> tuple[int, str]:
+    """`summarizer batch ARGS --db DB` against the fake, in-process; (exit code, output).
+
+    `db` is a SQLite file or any store URL (the tests parametrised over stores pass one).
+    """
     result = CliRunner().invoke(
         app,
         ["batch", *args, "--db", str(db), "--base-url", fake.base_url, "--model", "fake", "-q"],
@@ -35,7 +38,7 @@ def run_cli(fake: FakeOpenAIServer, db: Path, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def counts(db: Path) -> tuple[int, int, int]:
+def counts(db: Path | str) -> tuple[int, int, int]:
     """(runs, distinct articles with a run, records) in the store at `db`."""
     store = Store.open(str(db))
     with store.session() as session:

@@ -6,9 +6,11 @@ model wrote 6.2 *million* USD where the source says 6.2 *billion* USD.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from summarizer.domain import (
@@ -143,6 +145,19 @@ def store_with_reviewers(
         for name in names:
             accounts.add_user(session, name, PASSWORD)
     return store
+
+
+def login(client: TestClient, user: str = "alice", password: str = PASSWORD) -> int:
+    """Sign in through the form, CSRF token included; the response's status code."""
+    page = client.get("/login")
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match
+    response = client.post(
+        "/login",
+        data={"username": user, "password": password, "csrf_token": match.group(1)},
+        follow_redirects=False,
+    )
+    return response.status_code
 
 
 def new_session(store: Store) -> Session:
