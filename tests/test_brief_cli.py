@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 from support.brief import two_source_inputs
+from support.outcomes import outcome_of
 from typer.testing import CliRunner
 
 from summarizer.brief.from_store import inputs_from_store, renumber
@@ -16,8 +17,6 @@ from summarizer.brief.model import BriefingInput
 from summarizer.cli import app
 from summarizer.domain import (
     Discrepancy,
-    ExtractionOutcome,
-    OutcomeStatus,
     SourceSpan,
     Verdict,
 )
@@ -62,13 +61,7 @@ def db(tmp_path: Path) -> Path:
     first, found = _wrong_scale(first)
     for item, discrepancies in ((first, found), (second, [])):
         verdict = Verdict.from_discrepancies(discrepancies, numbers_checked=3)
-        outcome = ExtractionOutcome(
-            article_id=item.article.article_id,
-            status=OutcomeStatus(verdict.status.value),
-            record=item.record,
-            verdict=verdict,
-            attempts=1,
-        )
+        outcome = outcome_of(item.article, item.record, verdict)
         store.save_outcome(item.article, outcome, KEY)
     store.close()
     return path

@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 from sqlalchemy.orm import Session
+from support.outcomes import outcome_of
 
 from summarizer.brief.build import build_briefing
 from summarizer.brief.from_store import inputs_from_store
@@ -30,9 +31,7 @@ from summarizer.domain import (
     ArticleMeta,
     ArticleRecord,
     Discrepancy,
-    ExtractionOutcome,
     Figure,
-    OutcomeStatus,
     SourceArticle,
     SourceSpan,
     Verdict,
@@ -155,13 +154,7 @@ def _hostile(store: Store) -> str:
 
 
 def _save(store: Store, article: SourceArticle, record: ArticleRecord, verdict: Verdict) -> None:
-    outcome = ExtractionOutcome(
-        article_id=article.article_id,
-        status=OutcomeStatus(verdict.status.value),
-        record=record,
-        verdict=verdict,
-        attempts=1,
-    )
+    outcome = outcome_of(article, record, verdict)
     store.save_outcome(article, outcome, KEY)
 
 

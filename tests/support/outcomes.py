@@ -84,6 +84,19 @@ def make_outcome(
     )
 
 
+def outcome_of(
+    article: SourceArticle, record: ArticleRecord, verdict: Verdict
+) -> ExtractionOutcome:
+    """One run's outcome with this record and verdict (status from the verdict)."""
+    return ExtractionOutcome(
+        article_id=article.article_id,
+        status=OutcomeStatus(verdict.status.value),
+        record=record,
+        verdict=verdict,
+        attempts=1,
+    )
+
+
 def failed_outcome(article: SourceArticle, error: str = "model timed out") -> ExtractionOutcome:
     return ExtractionOutcome(
         article_id=article.article_id,

@@ -17,9 +17,7 @@ from summarizer.domain import (
     ArticleMeta,
     ArticleRecord,
     Discrepancy,
-    ExtractionOutcome,
     Figure,
-    OutcomeStatus,
     SourceArticle,
     SourceSpan,
     Verdict,
@@ -27,6 +25,7 @@ from summarizer.domain import (
 from summarizer.review import accounts
 from summarizer.source_text import article_id_for, read_source_text
 from summarizer.store.repository import RunKey, Store
+from support.outcomes import outcome_of
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_55c89a1fcdb3cd68.txt"
 WRONG_EVIDENCE = "Guangxi's imports from Vietnam reached 6.2 billion USD"
@@ -122,13 +121,7 @@ def seeded_store(
         else [scale_discrepancy(article.text), extra_discrepancy()]
     )
     verdict = Verdict.from_discrepancies(found, numbers_checked=4)
-    outcome = ExtractionOutcome(
-        article_id=article.article_id,
-        status=OutcomeStatus(verdict.status.value),
-        record=record,
-        verdict=verdict,
-        attempts=1,
-    )
+    outcome = outcome_of(article, record, verdict)
     store.save_outcome(article, outcome, KEY)
     return store, article
 
