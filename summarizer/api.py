@@ -194,30 +194,18 @@ def run_batch(
     db: str | None = None,
     options: BatchOptions | None = None,
     backend: Backend | None = None,
-    config: LLMConfig | None = None,
-    base_url: str | None = None,
-    model: str | None = None,
-    config_file: Path | None = None,
-    ray: str | None = None,
-    provider_batch: bool = False,
     progress: ProgressSink | None = None,
 ) -> BatchSummary:
     """Extract every article of `sources` (files, folders, URLs, feeds, articles) into the
     store at `db`; idempotent and resumable, like ``summarizer batch``.
 
-    `backend` (default: from `ray`/`provider_batch`) refuses, with a `ConfigurationError`,
-    an option of `options` it cannot honour.
+    `backend` defaults to local threads on the configured model; `make_backend` gives Ray
+    or the provider's Batch API. A backend refuses, with a `ConfigurationError`, an option
+    of `options` it cannot honour.
     """
     from summarizer.store.repository import Store
 
-    chosen = backend or make_backend(
-        ray=ray,
-        provider_batch=provider_batch,
-        config=config,
-        base_url=base_url,
-        model=model,
-        config_file=config_file,
-    )
+    chosen = backend or make_backend()
     store = Store.open(db)
     try:
         return run(

@@ -6,9 +6,8 @@ accepts is one the briefing finds (it uses the cross-checker's own locator).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from support.brief import accepted, make_article, make_record
+from support.crosscheck import fig
 
 from summarizer.brief import build_briefing, render_markdown
 from summarizer.crosscheck import check_record
@@ -18,8 +17,6 @@ from summarizer.domain import (
     AgreementType,
     ArticleRecord,
     ExtractionOutcome,
-    Figure,
-    FigureKind,
     OutcomeStatus,
     SourceArticle,
 )
@@ -38,23 +35,8 @@ EVIDENCE = "in 2022, trade revenue between Vietnam and Hainan ... reached US$1.3
 def _record() -> tuple[SourceArticle, ArticleRecord]:
     article = make_article(TEXT, "Hainan trade", "2023-02-22")
     figures = [
-        Figure(
-            value=Decimal("1350000000"),
-            unit="USD",
-            kind=FigureKind.amount,
-            metric="trade revenue between Vietnam and Hainan",
-            text="US$1.35 billion",
-            evidence=EVIDENCE,
-        ),
-        Figure(
-            value=Decimal("56"),
-            unit="percent",
-            kind=FigureKind.change,
-            direction="up",
-            metric="growth of trade revenue",
-            text="56 percent",
-            evidence="up 56 percent year on year",
-        ),
+        fig(TEXT, "US$1.35 billion", 1350000000, "USD", evidence=EVIDENCE),
+        fig(TEXT, "56 percent", 56, "percent", "change", direction="up"),
     ]
     agreements = [
         Agreement(title=title, type=AgreementType.mou, status=status)

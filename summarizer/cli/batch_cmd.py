@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from summarizer.api import run_batch
+from summarizer.api import make_backend, run_batch
 from summarizer.batch.api import BatchOptions
 from summarizer.batch.progress import (
     NullProgress,
@@ -101,17 +101,15 @@ def batch_command(
         poll_interval_s=poll_interval,
         article_timeout_s=article_timeout,
     )
-    summary = run_batch(
-        sources,
-        db=db,
-        options=options,
+    backend = make_backend(
+        ray=ray_address,
+        provider_batch=provider_batch,
         base_url=base_url,
         model=model,
         config_file=config_file,
-        ray=ray_address,
-        provider_batch=provider_batch,
-        progress=NullProgress() if quiet else RichProgress(console),
     )
+    progress = NullProgress() if quiet else RichProgress(console)
+    summary = run_batch(sources, db=db, options=options, backend=backend, progress=progress)
     if quiet:
         console.print(make_summary_table(summary))
     for line in failure_lines(summary):
