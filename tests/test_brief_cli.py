@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 from support.brief import two_source_inputs
-from support.outcomes import outcome_of
+from support.outcomes import outcome_of, scale_mismatch
 from typer.testing import CliRunner
 
 from summarizer.brief.from_store import inputs_from_store, renumber
@@ -17,7 +17,6 @@ from summarizer.brief.model import BriefingInput
 from summarizer.cli import app
 from summarizer.domain import (
     Discrepancy,
-    SourceSpan,
     Verdict,
 )
 from summarizer.review import service
@@ -32,16 +31,13 @@ def _wrong_scale(item: BriefingInput) -> tuple[BriefingInput, list[Discrepancy]]
     figures = list(item.record.figures)
     figures[2] = figures[2].model_copy(update={"value": Decimal("29500000"), "scale": "million"})
     record = item.record.model_copy(update={"figures": figures})
-    text = item.article.text
-    start = text.index("29.5 billion USD")
     found = [
-        Discrepancy(
-            code="scale_mismatch",
-            field="figures[2].value",
-            claim="29.5 million USD",
-            source="29.5 billion USD",
-            spans=[SourceSpan(start=start, end=start + 16, text="29.5 billion USD")],
-            message="The source says 29.5 billion USD, not million.",
+        scale_mismatch(
+            item.article.text,
+            "29.5 billion USD",
+            "29.5 million USD",
+            "figures[2].value",
+            "The source says 29.5 billion USD, not million.",
         ),
         Discrepancy(
             code="rounding",

@@ -19,6 +19,7 @@ from support.brief import (
     make_record,
     two_source_inputs,
 )
+from support.outcomes import scale_mismatch
 
 from summarizer.brief import (
     BriefingInput,
@@ -33,7 +34,6 @@ from summarizer.domain import (
     Figure,
     Meeting,
     Participant,
-    SourceSpan,
     Verdict,
 )
 
@@ -144,15 +144,12 @@ def test_printed_value_follows_the_record_not_the_model_text() -> None:
 
 def _flagged_input() -> BriefingInput:
     first, _ = two_source_inputs()
-    text = first.article.text
-    start = text.index("35.7 billion USD")
-    discrepancy = Discrepancy(
-        code="scale_mismatch",
-        field="figures[0].value",
-        claim="35.7 million USD",
-        source="35.7 billion USD",
-        spans=[SourceSpan(start=start, end=start + 16, text="35.7 billion USD")],
-        message="The record says million where the source says billion.",
+    discrepancy = scale_mismatch(
+        first.article.text,
+        "35.7 billion USD",
+        "35.7 million USD",
+        "figures[0].value",
+        "The record says million where the source says billion.",
     )
     return flagged(first.article, first.record, [discrepancy])
 

@@ -68,6 +68,19 @@ def flag(figure_field: str = "figures[0].value") -> Discrepancy:
     )
 
 
+def scale_mismatch(text: str, said: str, claimed: str, field: str, message: str) -> Discrepancy:
+    """A `scale_mismatch` on `field` pointing at where `text` says `said`."""
+    start = text.index(said)
+    return Discrepancy(
+        code=ReasonCode.scale_mismatch,
+        field=field,
+        claim=claimed,
+        source=said,
+        spans=[SourceSpan(start=start, end=start + len(said), text=said)],
+        message=message,
+    )
+
+
 def make_outcome(
     article: SourceArticle, *, flagged: bool = False, tokens: int = 100
 ) -> ExtractionOutcome:

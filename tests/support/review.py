@@ -19,13 +19,12 @@ from summarizer.domain import (
     Discrepancy,
     Figure,
     SourceArticle,
-    SourceSpan,
     Verdict,
 )
 from summarizer.review import accounts
 from summarizer.source_text import article_id_for, read_source_text
 from summarizer.store.repository import RunKey, Store
-from support.outcomes import outcome_of
+from support.outcomes import outcome_of, scale_mismatch
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_55c89a1fcdb3cd68.txt"
 WRONG_EVIDENCE = "Guangxi's imports from Vietnam reached 6.2 billion USD"
@@ -88,14 +87,12 @@ def flagged_record(article: SourceArticle) -> ArticleRecord:
 
 
 def scale_discrepancy(text: str) -> Discrepancy:
-    start = text.index("6.2 billion USD")
-    return Discrepancy(
-        code="scale_mismatch",
-        field="figures[2].value",
-        claim="6.2 million USD",
-        source="6.2 billion USD",
-        spans=[SourceSpan(start=start, end=start + 15, text="6.2 billion USD")],
-        message="figures[2].value: the source says 6.2 billion USD, not 6.2 million USD.",
+    return scale_mismatch(
+        text,
+        "6.2 billion USD",
+        "6.2 million USD",
+        "figures[2].value",
+        "figures[2].value: the source says 6.2 billion USD, not 6.2 million USD.",
     )
 
 
