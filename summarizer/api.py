@@ -66,20 +66,20 @@ def as_article(
     published: dt.date | None = None,
     title: str | None = None,
 ) -> SourceArticle:
-    """The article behind `article`: a `Path` is read, a URL string fetched, other text used.
+    """The article behind `article`: a `Path` is read, a URL string fetched, other text used;
+    `published` and `title`, when given, win over what the article says.
 
     A plain string is never read as a file name (pass ``Path(name)``), so an article's
     text cannot be taken for a path by accident.
     """
-    if isinstance(article, SourceArticle):
-        return article
     from summarizer.ingest import load_article
+    from summarizer.ingest.articles import article_from_plain_text
 
-    if isinstance(article, os.PathLike) or _is_url(article):
+    if isinstance(article, SourceArticle):
+        loaded = article
+    elif isinstance(article, os.PathLike) or _is_url(article):
         loaded = load_article(article)
     else:
-        from summarizer.ingest.articles import article_from_plain_text
-
         loaded = article_from_plain_text(article, source=TEXT_SOURCE)
     if published is None and title is None:
         return loaded

@@ -9,6 +9,7 @@ its output must equal the ``text`` block that follows it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import re
 import shutil
@@ -85,3 +86,13 @@ def test_import_summarizer_loads_no_heavy_module() -> None:
     )
     assert done.stdout.strip() == "[]"
     assert callable(summarizer.run_batch) and "briefing" in dir(summarizer)
+
+
+def test_a_given_publication_date_and_title_win_over_the_article_s_own() -> None:
+    from summarizer.api import as_article
+
+    text = "Ha Noi, March 3, 2025 - Viet Nam and Japan held trade talks.\n"
+    article = as_article(text, published=dt.date(2025, 3, 4), title="Talks")
+    assert (article.meta.published, article.meta.title) == (dt.date(2025, 3, 4), "Talks")
+    again = as_article(article, title="Renamed")
+    assert (again.meta.published, again.meta.title) == (dt.date(2025, 3, 4), "Renamed")
