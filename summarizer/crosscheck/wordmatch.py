@@ -157,8 +157,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 """Names that one country or union goes by; a name is found when any of them is."""
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """Case, diacritic, dot and possessive folding of one token."""
+    """Case, diacritic, dot and possessive folding of one token (cached: words repeat)."""
     decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     bare = bare.replace("’", "'")
@@ -171,6 +172,7 @@ def canonical(word: str) -> str:
     return DEMONYMS.get(word, word)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem for descriptive phrases: canonical form, plural dropped, 6 letters."""
     word = canonical(word)
@@ -192,12 +194,18 @@ class Token:
 
 def tokens_of(text: str) -> list[Token]:
     """Folded tokens of a piece of text (record side: offsets and sentences unused)."""
+    return list(_tokens_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens_cached(text: str) -> tuple[Token, ...]:
+    """Tokenised once per text: the checker asks for the same sentences many times."""
     out = []
     for match in _TOKEN.finditer(text):
         folded = fold_word(match.group())
         if folded:
             out.append(Token(folded, match.group().rstrip("."), match.start(), match.end(), 0))
-    return out
+    return tuple(out)
 
 
 _NUMBER_WORDS = frozenset(
