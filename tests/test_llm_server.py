@@ -127,11 +127,14 @@ def test_find_llama_server_honours_the_environment(
     binary.chmod(0o755)
     monkeypatch.setenv(llama_server.ENV, str(binary))
     assert llama_server.find_llama_server() == binary
-    monkeypatch.delenv(llama_server.ENV)
     cached = llama_server.cached_binary()
     cached.parent.mkdir(parents=True)
     cached.write_text("#!/bin/sh\n")
     cached.chmod(0o755)
+    monkeypatch.delenv(llama_server.ENV)
+    # opt-in until its accuracy is measured: unset means llama_cpp.server, even when built
+    assert llama_server.find_llama_server() is None
+    monkeypatch.setenv(llama_server.ENV, "on")
     assert llama_server.find_llama_server() == cached
 
 
@@ -145,6 +148,7 @@ def test_a_failed_build_is_remembered_and_falls_back(
         raise llama_server.BuildError("no compiler")
 
     monkeypatch.setattr(llama_server, "build_llama_server", failing)
+    monkeypatch.setenv(llama_server.ENV, "on")
     assert llama_server.find_llama_server() is None
     assert llama_server.find_llama_server() is None
     assert len(calls) == 1  # the failure marker stops a rebuild on every run

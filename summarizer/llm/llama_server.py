@@ -12,8 +12,11 @@ runtime), builds only the `llama-server` target with CMake, portable CPU flags
 under `$SUMMARIZER_CACHE/bin` (else `~/.cache/summarizer/bin`). Any failure (no compiler,
 no CMake, no index) is recorded once and the tool falls back to `llama_cpp.server`.
 
+Opt-in until its accuracy is measured (2026-12-01: no `eval --extract` run finished on
+the shared machine, and the one seed run through it was flagged):
+`SUMMARIZER_LLAMA_SERVER=on` builds (once) and uses it;
 `SUMMARIZER_LLAMA_SERVER=/path/to/llama-server` uses a binary of your own;
-`SUMMARIZER_LLAMA_SERVER=off` always uses `llama_cpp.server`.
+unset or `off` uses `llama_cpp.server`, the measured default.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ import time
 from pathlib import Path
 
 ENV = "SUMMARIZER_LLAMA_SERVER"
-_OFF = {"off", "0", "no", "false", "python", "llama-cpp-python"}
+_OFF = {"", "off", "0", "no", "false", "python", "llama-cpp-python"}
+_ON = {"on", "1", "yes", "true", "build", "llama-server"}
 _RUNTIME = "llama-cpp-python"
 BUILD_TIMEOUT_S = 3600.0
 
@@ -81,7 +85,7 @@ def find_llama_server(*, build: bool = True) -> Path | None:
     override = os.environ.get(ENV, "").strip()
     if override.lower() in _OFF:
         return None
-    if override:
+    if override.lower() not in _ON:
         path = Path(override)
         if path.is_file() and os.access(path, os.X_OK):
             return path
