@@ -54,7 +54,8 @@ from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.report import load_articles
 from summarizer.evaluation.scoring import score_records
 from summarizer.extraction.chunking import chunk_budget_chars, split_article
-from summarizer.extraction.pipeline import _messages, find_mentions, run_extraction
+from summarizer.extraction.pipeline import run_extraction
+from summarizer.extraction.requests import find_mentions, part_messages
 from summarizer.ingest import load_article
 from summarizer.llm.client import LLMClient
 from summarizer.llm.config import LLMConfig, resolve_config
@@ -177,7 +178,7 @@ def own_tokens(server: EmbeddedServer, config: LLMConfig, article: SourceArticle
     total = 0
     root = server.base_url.removesuffix("/v1")
     for index, chunk in enumerate(chunks, start=1):
-        messages = _messages(
+        messages = part_messages(
             prompts, article, chunk, index, len(chunks), mentions, config.grounding
         )
         content = messages[-1]["content"]

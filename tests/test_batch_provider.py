@@ -133,3 +133,17 @@ def test_cli_provider_batch(fake: FakeOpenAIServer, tmp_path: Path) -> None:
     code, output = batch(fake, db, str(tmp_path / "in"), "--provider-batch", "--poll-interval", "0")
     assert code == 0, output
     assert fake.batch_creates == 1 and counts(db) == (3, 3, 3)
+
+
+def test_batch_and_live_paths_build_the_same_messages(tmp_path: Path) -> None:
+    """One request builder (extraction/requests.py) serves the live path and the batch API."""
+    from summarizer.extraction.requests import build_part_requests
+    from summarizer.llm.prompts import load_prompts
+
+    write_articles(tmp_path / "in", 1)
+    (article,) = _articles(tmp_path / "in")
+    config = LLMConfig(base_url="http://x/v1", model="gpt-x")
+    (line,) = build_requests(article, config)
+    (live,) = build_part_requests(article, config, load_prompts())
+    assert line.body["messages"] == live.messages
+    assert live.context["source"] == article.text

@@ -14,7 +14,8 @@ from pydantic import BaseModel, field_validator
 from support.cassettes import CASSETTES, SEEDS, cassette_config
 
 from summarizer.domain import ExtractionOutcome, OutcomeStatus
-from summarizer.extraction.pipeline import find_mentions, run_extraction
+from summarizer.extraction.pipeline import run_extraction
+from summarizer.extraction.requests import find_mentions
 from summarizer.ingest import load_article
 from summarizer.llm.client import LLMClient
 from summarizer.render.record_markdown import render_outcome_markdown

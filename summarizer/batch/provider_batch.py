@@ -40,11 +40,15 @@ from summarizer.domain import (
     SourceArticle,
     TokenUsage,
 )
-from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
-from summarizer.extraction.convert import to_extraction
-from summarizer.extraction.merge import merge_extractions
-from summarizer.extraction.pipeline import _messages, find_mentions
-from summarizer.extraction.wire import DraftExtractionBase, FreeExtraction, GroundedExtraction
+from summarizer.extraction.requests import (
+    article_chunks,
+    build_part_requests,
+    draft_model,
+    extraction_from_drafts,
+    find_mentions,
+    mentions_in,
+)
+from summarizer.extraction.wire import DraftExtractionBase
 from summarizer.llm.client import pick_mode
 from summarizer.llm.config import LLMConfig
 from summarizer.llm.prompts import load_prompts
@@ -65,26 +69,12 @@ class BatchRequest:
     body: dict[str, Any]
 
 
-def _draft_model(config: LLMConfig) -> type[DraftExtractionBase]:
-    return GroundedExtraction if config.grounding else FreeExtraction
-
-
-def _chunks(article: SourceArticle, config: LLMConfig) -> list[Chunk]:
-    return split_article(article.text, chunk_budget_chars(config.n_ctx, config.max_tokens))
-
-
 def build_requests(article: SourceArticle, config: LLMConfig) -> list[BatchRequest]:
     """The same prompt and tool schema a live call sends, one request per article part."""
-    prompts = load_prompts()
-    mentions = find_mentions(article.text)
-    chunks = _chunks(article, config)
     requests: list[BatchRequest] = []
-    for index, chunk in enumerate(chunks, start=1):
-        messages = _messages(
-            prompts, article, chunk, index, len(chunks), mentions, config.grounding
-        )
+    for part in build_part_requests(article, config, load_prompts()):
         _, kwargs = handle_response_model(
-            _draft_model(config), mode=pick_mode(config), messages=messages
+            part.draft_model, mode=pick_mode(config), messages=part.messages
         )
         body = {
             **kwargs,
@@ -92,7 +82,7 @@ def build_requests(article: SourceArticle, config: LLMConfig) -> list[BatchReque
             "temperature": config.temperature,
             "max_tokens": config.max_tokens,
         }
-        requests.append(BatchRequest(custom_id=f"{article.article_id}/{index}", body=body))
+        requests.append(BatchRequest(custom_id=f"{article.article_id}/{part.part}", body=body))
     return requests
 
 
@@ -123,11 +113,11 @@ def outcome_from_answers(
     rechecker: Rechecker,
 ) -> ExtractionOutcome:
     """Convert the batch answers of an article's parts (a body, or an error string)."""
-    chunks = _chunks(article, config)
+    chunks = article_chunks(article, config)
     mentions: list[NumericMention] = find_mentions(article.text)
     usage = TokenUsage()
     raw: str | None = None
-    parts = []
+    drafts: list[DraftExtractionBase] = []
     for index, chunk in enumerate(chunks, start=1):
         answer = answers.get(index, "no answer for this part in the batch output")
         if isinstance(answer, str):
@@ -135,15 +125,16 @@ def outcome_from_answers(
         usage = usage + _usage(answer)
         try:
             raw = _answer_text(answer)
-            in_chunk = [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
-            draft = _draft_model(config).model_validate_json(
-                raw, context={"source": article.text, "mentions": in_chunk}
-            )
-            parts.append(to_extraction(draft, article.text, mentions, article.meta.published))
+            context = {"source": article.text, "mentions": mentions_in(chunk, mentions)}
+            drafts.append(draft_model(config).model_validate_json(raw, context=context))
         except (ValidationError, ValueError, KeyError, IndexError) as exc:
             error = f"the batch answer failed validation: {str(exc).splitlines()[0]}"
             return _failed(article, error, usage, raw, len(answers))
-    extraction = merge_extractions(parts)
+    try:
+        extraction = extraction_from_drafts(article, drafts, mentions)
+    except (ValidationError, ValueError) as exc:
+        error = f"the batch answer failed validation: {str(exc).splitlines()[0]}"
+        return _failed(article, error, usage, raw, len(answers))
     provenance = Provenance(
         model=spec.model,
         prompt_version=spec.prompt_version,

@@ -19,7 +19,6 @@ from summarizer.domain import (
     Discrepancy,
     Extraction,
     ExtractionOutcome,
-    NumericMention,
     OutcomeStatus,
     Provenance,
     ReasonCode,
@@ -27,15 +26,16 @@ from summarizer.domain import (
     TokenUsage,
     Verdict,
 )
-from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
-from summarizer.extraction.convert import to_extraction
-from summarizer.extraction.merge import merge_extractions
-from summarizer.extraction.wire import DraftExtractionBase, FreeExtraction, GroundedExtraction
+from summarizer.extraction.requests import (
+    build_part_requests,
+    extraction_from_drafts,
+    find_mentions,
+)
+from summarizer.extraction.wire import DraftExtractionBase
 from summarizer.llm.client import LLMClient, LLMError
 from summarizer.llm.config import LLMConfig, resolve_config
 from summarizer.llm.prompts import PromptSet, load_prompts
 from summarizer.llm.session import open_client, shared_client
-from summarizer.numbers import extract_mentions
 
 Checker = Callable[[str, ArticleRecord, dt.date | None], Verdict]
 
@@ -59,11 +59,6 @@ class _Budget:
         return self.usage.total_tokens >= self.limit_tokens
 
 
-def find_mentions(text: str) -> list[NumericMention]:
-    """Figures found by the regex extractor (dates and years are not offered to the model)."""
-    return [m for m in extract_mentions(text) if m.is_figure]
-
-
 def default_checker() -> Checker:
     """The deterministic cross-checker."""
 
@@ -71,30 +66,6 @@ def default_checker() -> Checker:
         return check_record(text, record, published=published)
 
     return check
-
-
-def _messages(
-    prompts: PromptSet,
-    article: SourceArticle,
-    chunk: Chunk,
-    part: int,
-    part_count: int,
-    mentions: list[NumericMention],
-    grounded: bool,
-) -> list[dict[str, Any]]:
-    example = prompts.render("example", grounded=grounded)
-    system = prompts.render("system", grounded=grounded, example=example)
-    in_chunk = [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
-    user = prompts.render(
-        "user",
-        grounded=grounded,
-        published=article.meta.published.isoformat() if article.meta.published else None,
-        part=part,
-        part_count=part_count,
-        mentions=in_chunk,
-        text=chunk.text,
-    )
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
 def _call(
@@ -183,37 +154,30 @@ def run_extraction(
     text = article.text
     published = article.meta.published
     mentions = find_mentions(text)
-    grounded = config.grounding
-    chunks = split_article(text, chunk_budget_chars(config.n_ctx, config.max_tokens))
-    context = {"source": text}
-    parts: list[Extraction] = []
+    requests = build_part_requests(article, config, prompts, mentions)
     drafts: list[DraftExtractionBase] = []
-    conversations: list[list[dict[str, Any]]] = []
-    for index, chunk in enumerate(chunks, start=1):
+    for request in requests:
         if budget.exhausted:
             return _failed(article, "token budget for this article exhausted", budget, started)
-        in_chunk = [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
-        model: type[DraftExtractionBase] = GroundedExtraction if grounded else FreeExtraction
-        messages = _messages(prompts, article, chunk, index, len(chunks), mentions, grounded)
         try:
-            draft = _call(client, budget, model, messages, {**context, "mentions": in_chunk})
+            draft = _call(client, budget, request.draft_model, request.messages, request.context)
         except LLMError as exc:
             return _failed(article, str(exc), budget, started)
         drafts.append(draft)
-        conversations.append(messages)
-        parts.append(to_extraction(draft, text, mentions, published))
-    extraction = merge_extractions(parts)
+    extraction = extraction_from_drafts(article, drafts, mentions)
     record = _record(article, extraction, config, prompts, budget, started)
     verdict = check(text, record, published)
-    if config.repair and verdict.discrepancies and len(chunks) == 1 and not budget.exhausted:
-        model = type(drafts[0])
-        messages = repair_messages(prompts, conversations[0], drafts[0], verdict.discrepancies)
+    if config.repair and verdict.discrepancies and len(requests) == 1 and not budget.exhausted:
+        first = requests[0]
+        messages = repair_messages(prompts, first.messages, drafts[0], verdict.discrepancies)
         try:
-            repaired = _call(client, budget, model, messages, {**context, "mentions": mentions})
+            repaired = _call(
+                client, budget, first.draft_model, messages, {**first.context, "mentions": mentions}
+            )
         except LLMError:
             repaired = None  # keep the first result; its usage is already counted
         if repaired is not None:
-            candidate = to_extraction(repaired, text, mentions, published)
+            candidate = extraction_from_drafts(article, [repaired], mentions)
             candidate_record = _record(article, candidate, config, prompts, budget, started)
             candidate_verdict = check(text, candidate_record, published)
             if _better(verdict, candidate_verdict):

@@ -1,0 +1,121 @@
+"""The requests for one article, and its answers turned into one extraction.
+
+One home for both halves, so the live path (`pipeline.run_extraction`, which Ray workers
+run too) and the provider Batch API (`batch.provider_batch`) send the same prompt, draft
+schema and validation context for each part of an article, and convert the parts'
+answers the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.domain import Extraction, NumericMention, SourceArticle
+from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
+from summarizer.extraction.convert import to_extraction
+from summarizer.extraction.merge import merge_extractions
+from summarizer.extraction.wire import DraftExtractionBase, FreeExtraction, GroundedExtraction
+from summarizer.llm.config import LLMConfig
+from summarizer.llm.prompts import PromptSet
+from summarizer.numbers import extract_mentions
+
+
+@dataclass(frozen=True, slots=True)
+class PartRequest:
+    """What is asked of the model for one part of an article."""
+
+    part: int
+    """1-based index of the part (articles longer than the context are split)."""
+    chunk: Chunk
+    messages: list[dict[str, Any]]
+    draft_model: type[DraftExtractionBase]
+    mentions: list[NumericMention]
+    """The figures of this part: the ids a grounded answer may cite."""
+    source: str
+    """The whole article text, which a draft's quotes are validated against."""
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """Validation context for the draft (never used to template the messages)."""
+        return {"source": self.source, "mentions": self.mentions}
+
+
+def find_mentions(text: str) -> list[NumericMention]:
+    """Figures found by the regex extractor (dates and years are not offered to the model)."""
+    return [m for m in extract_mentions(text) if m.is_figure]
+
+
+def draft_model(config: LLMConfig) -> type[DraftExtractionBase]:
+    """The wire schema the model fills: grounded (cites mention ids) or free."""
+    return GroundedExtraction if config.grounding else FreeExtraction
+
+
+def article_chunks(article: SourceArticle, config: LLMConfig) -> list[Chunk]:
+    """The parts an article is sent in, sized to the model's context."""
+    return split_article(article.text, chunk_budget_chars(config.n_ctx, config.max_tokens))
+
+
+def part_messages(
+    prompts: PromptSet,
+    article: SourceArticle,
+    chunk: Chunk,
+    part: int,
+    part_count: int,
+    mentions: list[NumericMention],
+    grounded: bool,
+) -> list[dict[str, Any]]:
+    """System prompt (constant, first: the server's prefix cache serves it) and the part."""
+    example = prompts.render("example", grounded=grounded)
+    system = prompts.render("system", grounded=grounded, example=example)
+    in_chunk = mentions_in(chunk, mentions)
+    user = prompts.render(
+        "user",
+        grounded=grounded,
+        published=article.meta.published.isoformat() if article.meta.published else None,
+        part=part,
+        part_count=part_count,
+        mentions=in_chunk,
+        text=chunk.text,
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def mentions_in(chunk: Chunk, mentions: Sequence[NumericMention]) -> list[NumericMention]:
+    return [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
+
+
+def build_part_requests(
+    article: SourceArticle,
+    config: LLMConfig,
+    prompts: PromptSet,
+    mentions: list[NumericMention] | None = None,
+) -> list[PartRequest]:
+    """One request per part of the article, as the live path and the batch API send it."""
+    found = find_mentions(article.text) if mentions is None else mentions
+    chunks = article_chunks(article, config)
+    model = draft_model(config)
+    return [
+        PartRequest(
+            part=index,
+            chunk=chunk,
+            messages=part_messages(
+                prompts, article, chunk, index, len(chunks), found, config.grounding
+            ),
+            draft_model=model,
+            mentions=mentions_in(chunk, found),
+            source=article.text,
+        )
+        for index, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def extraction_from_drafts(
+    article: SourceArticle, drafts: Sequence[DraftExtractionBase], mentions: list[NumericMention]
+) -> Extraction:
+    """The parts' answers converted (values from the cited mentions) and merged."""
+    published = article.meta.published
+    return merge_extractions(
+        [to_extraction(draft, article.text, mentions, published) for draft in drafts]
+    )
