@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 ENV_VARS: dict[str, str] = {
     "SUMMARIZER_DB": "store: SQLite path or SQLAlchemy URL (flag --db)",
@@ -19,9 +20,26 @@ ENV_VARS: dict[str, str] = {
     "OPENAI_API_KEY": "API key for the endpoint",
     "SUMMARIZER_REVIEWER": "reviewer name for the audit log (flag --reviewer)",
     "SUMMARIZER_PROMPTS": "folder of prompt files replacing prompts/",
-    "SUMMARIZER_CACHE": "folder for the embedded model's assembled weights",
+    "SUMMARIZER_CACHE": "folder for the embedded model's weights (models/) and llama-server (bin/)",
+    "SUMMARIZER_LLAMA_SERVER": "'on' to use llama.cpp's llama-server, or a path to one",
+    "SUMMARIZER_LLAMA_THREADS": "threads for the embedded server (default: the CPU cores)",
+    "SUMMARIZER_SECRET_KEY": "review page cookie-signing key (else generated and stored)",
+    "SUMMARIZER_AUDIT_KEY": "HMAC key of the keyed audit chain (kept outside the database)",
     "SUMMARIZER_DEBUG": "set to 1 to let tracebacks through the CLI's error handler",
 }
+
+
+def env_value(env_var: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """An environment variable of `ENV_VARS`, trimmed; empty counts as unset."""
+    env = os.environ if environ is None else environ
+    value = env.get(env_var, "").strip()
+    return value or None
+
+
+def cache_root() -> Path:
+    """`$SUMMARIZER_CACHE`, else `~/.cache/summarizer`: weights and built binaries live here."""
+    root = env_value("SUMMARIZER_CACHE")
+    return Path(root) if root else Path.home() / ".cache" / "summarizer"
 
 
 def first_set(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import errors
+from summarizer.settings import cache_root
 
 
 class ModelAssemblyError(errors.ModelError):
@@ -53,9 +54,7 @@ _CHUNK = 8 * 1024 * 1024
 
 def cache_dir() -> Path:
     """`$SUMMARIZER_CACHE/models`, else `~/.cache/summarizer/models`."""
-    root = os.environ.get("SUMMARIZER_CACHE")
-    base = Path(root) if root else Path.home() / ".cache" / "summarizer"
-    return base / "models"
+    return cache_root() / "models"
 
 
 def sha256_of(path: Path) -> str:

@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from summarizer.settings import cache_root, env_value
+
 ENV = "SUMMARIZER_LLAMA_SERVER"
 _OFF = {"", "off", "0", "no", "false", "python", "llama-cpp-python"}
 _ON = {"on", "1", "yes", "true", "build", "llama-server"}
@@ -58,9 +60,7 @@ class BuildError(RuntimeError):
 
 
 def bin_dir() -> Path:
-    root = os.environ.get("SUMMARIZER_CACHE")
-    base = Path(root) if root else Path.home() / ".cache" / "summarizer"
-    return base / "bin"
+    return cache_root() / "bin"
 
 
 def runtime_version() -> str:
@@ -82,7 +82,7 @@ def _say(message: str) -> None:
 
 def find_llama_server(*, build: bool = True) -> Path | None:
     """The `llama-server` to run, building it on first use; None means: use the fallback."""
-    override = os.environ.get(ENV, "").strip()
+    override = env_value(ENV) or ""
     if override.lower() in _OFF:
         return None
     if override.lower() not in _ON:

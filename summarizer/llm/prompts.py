@@ -7,7 +7,6 @@ the exact wording that produced it.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 import jinja2
 
 from summarizer import errors
+from summarizer.settings import env_value
 
 TEMPLATES = ("system", "example", "user", "repair")
 _VERSION = re.compile(r"^\{#\s*version:\s*([0-9A-Za-z.\-]+)\s*#\}")
@@ -30,7 +30,7 @@ class PromptError(errors.ConfigurationError):
 def prompts_dir() -> Path:
     """`$SUMMARIZER_PROMPTS` if set, else the repository's `prompts/` folder (a source or
     editable install), else the copy a wheel installs under `<prefix>/share/summarizer/`."""
-    override = os.environ.get("SUMMARIZER_PROMPTS")
+    override = env_value("SUMMARIZER_PROMPTS")
     if override:
         return Path(override)
     checkout = Path(__file__).resolve().parents[2] / "prompts"

@@ -29,6 +29,7 @@ import httpx
 
 from summarizer import errors
 from summarizer.llm.llama_server import find_llama_server
+from summarizer.settings import env_value
 
 _PR_SET_PDEATHSIG = 1
 
@@ -66,7 +67,7 @@ def _threads_from_env() -> int | None:
     """`SUMMARIZER_LLAMA_THREADS=N`: fewer threads than cores on a machine shared with other
     work (llama.cpp's threads wait for each other at every step, so a descheduled thread
     stalls the others)."""
-    value = os.environ.get("SUMMARIZER_LLAMA_THREADS", "").strip()
+    value = env_value("SUMMARIZER_LLAMA_THREADS") or ""
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 

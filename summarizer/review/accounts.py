@@ -8,7 +8,6 @@ cookie is generated on first use and kept in ``review_settings`` (or taken from
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -30,6 +29,7 @@ from summarizer.review.tables import (
     ReviewSettingRow,
     ReviewTokenRow,
 )
+from summarizer.settings import env_value
 
 SESSION_LIFETIME = dt.timedelta(hours=12)
 TOKEN_LIFETIME = dt.timedelta(days=90)
@@ -301,7 +301,7 @@ def end_session(session: Session, session_id: str) -> None:
 
 def signing_key(session: Session) -> str:
     """The cookie-signing key: from the environment, else generated once and stored."""
-    from_env = os.environ.get(SECRET_ENV_VAR)
+    from_env = env_value(SECRET_ENV_VAR)
     if from_env:
         return from_env
     row = session.get(ReviewSettingRow, _SIGNING_KEY)

@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from summarizer.review.tables import AuditEntry
+from summarizer.settings import env_value
 
 GENESIS_HASH = "0" * 64
 """The ``prev_hash`` of the first entry."""
@@ -38,7 +38,7 @@ AUDIT_KEY_ENV = "SUMMARIZER_AUDIT_KEY"
 
 def audit_key() -> bytes | None:
     """The keyed chain's key from the environment, or None (hash chain only)."""
-    value = os.environ.get(AUDIT_KEY_ENV, "")
+    value = env_value(AUDIT_KEY_ENV)
     return value.encode("utf-8") if value else None
 
 
