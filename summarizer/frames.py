@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from summarizer.domain import Direction, NumericMention, Qualifier
+from summarizer.numbers import lexicon
 
 
 class FrameRole(StrEnum):
@@ -248,20 +249,8 @@ _HEDGE_AFTER = re.compile(
     r"^\s*(?:or more|or so|plus|and more|and above|or higher|or less)\b", re.I
 )
 
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_WORD_NUMBERS = {w: v for w, v in {**lexicon.ONES, **lexicon.TEENS}.items() if v <= 12}
+"""Month counts in words ("the first ten months"), from the extractor's number words."""
 _YEAR = r"(?:19|20)\d\d"
 _PERIOD = re.compile(
     rf"\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"

@@ -20,7 +20,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from summarizer.domain import (
     Qualifier,
     ReasonCode,
 )
-from summarizer.evaluation.benchmark import ArticleInput
+from summarizer.evaluation.benchmark import ArticleInput, KindResult
 from summarizer.evaluation.clean import clean_record
 from summarizer.evaluation.gold import load_gold_file
 from summarizer.evaluation.mutations import Case, replace_figure
@@ -109,27 +109,11 @@ _HEDGE = re.compile(
 
 
 @dataclass(slots=True)
-class KindTally:
-    cases: int = 0
-    flagged: int = 0
-    expected_code: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def rate(self) -> float:
-        return self.flagged / self.cases if self.cases else 0.0
-
-    @property
-    def code_rate(self) -> float:
-        return self.expected_code / self.cases if self.cases else 0.0
-
-
-@dataclass(slots=True)
 class MeaningResult:
     """Detection per meaning-error kind, false alarms on correct records, skips."""
 
-    kinds: dict[str, KindTally]
-    clean: KindTally
+    kinds: dict[str, KindResult]
+    clean: KindResult
     skipped: dict[str, int]
 
     @property
@@ -674,8 +658,8 @@ def run_meaning_benchmark(articles: list[ArticleInput]) -> MeaningResult:
     a number check detects nothing by itself); a correct record is a false alarm when a
     meaning code flags it."""
     skipped: dict[str, int] = {}
-    kinds: dict[str, KindTally] = {}
-    clean = KindTally()
+    kinds: dict[str, KindResult] = {}
+    clean = KindResult()
     for article in articles:
         mentions = extract_mentions(article.text)
         base: set[tuple[str, str, str]] | None = None
@@ -695,7 +679,7 @@ def run_meaning_benchmark(articles: list[ArticleInput]) -> MeaningResult:
                         f"{case.article} {case.note}: " + "; ".join(d.message for d in alarms)
                     )
                 continue
-            tally = kinds.setdefault(case.kind, KindTally())
+            tally = kinds.setdefault(case.kind, KindResult())
             new = found - base
             codes = {ReasonCode(code) for code, _, _ in new}
             tally.cases += 1
