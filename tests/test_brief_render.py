@@ -301,3 +301,19 @@ def test_accepted_only_briefing_has_no_review_section() -> None:
     markdown = render_markdown(build_briefing([accepted(first.article, first.record), second]))
     assert "Awaiting review" not in markdown
     assert "## Disagreements between sources" in markdown
+
+
+def test_fields_the_check_could_not_confirm_are_marked_in_both_briefings() -> None:
+    """A figure field in `Verdict.unverified` is shown as unconfirmed, never silently."""
+    from summarizer.domain import Unverified
+
+    first, *rest = gold_inputs()
+    unverified = Unverified(
+        field="figures[0].period", claim="2022", reason="no period words in scope"
+    )
+    verdict = first.verdict.model_copy(update={"unverified": [unverified]})
+    inputs = [first.model_copy(update={"verdict": verdict}), *rest]
+    briefing = build_briefing(inputs)
+    assert "◌ unconfirmed: period" in render_markdown(briefing)
+    assert "◌ unconfirmed: period" in render_html(briefing)
+    assert "unconfirmed" not in render_markdown(build_briefing(gold_inputs()))

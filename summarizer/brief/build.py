@@ -97,6 +97,13 @@ def _figures(source_id: str, item: BriefingInput) -> list[SourcedFigure]:
             evidence_span=evidence_span,
             text_span=locate(text, figure.text, within=evidence_span) if evidence_span else None,
             flags=flags.get(index, []),
+            unconfirmed=sorted(
+                {
+                    u.field.removeprefix(f"figures[{index}].")
+                    for u in item.verdict.unverified
+                    if is_under(u.field, f"figures[{index}]")
+                }
+            ),
             override=_override(item, index),
         )
         sourced.append(

@@ -20,9 +20,28 @@ def locate(text: str, needle: str | None, within: Span | None = None) -> Span | 
     if not needle or not needle.strip():
         return None
     for start, end in locate_evidence(fold(text), needle):
+        start, end = _with_edge_punctuation(text, needle, start, end)
         if within is None or (within.start <= start and end <= within.end):
             return Span(start=start, end=end)
     return None
+
+
+_EDGE = ".,;:!?\"'”’“‘)(["
+
+
+def _with_edge_punctuation(text: str, needle: str, start: int, end: int) -> tuple[int, int]:
+    """The locator ignores punctuation at a quote's edges; the highlight keeps what the
+    quote itself has there ("... province." marks the full stop too)."""
+    quote = needle.strip()
+    trailing = len(quote) - len(quote.rstrip(_EDGE))
+    while trailing and end < len(text) and text[end] in _EDGE:
+        end += 1
+        trailing -= 1
+    leading = len(quote) - len(quote.lstrip(_EDGE))
+    while leading and start > 0 and text[start - 1] in _EDGE:
+        start -= 1
+        leading -= 1
+    return start, end
 
 
 def checked_span(text: str, span: SourceSpan) -> Span | None:

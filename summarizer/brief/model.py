@@ -168,6 +168,10 @@ class FigureReport(ViewModel):
     evidence_span: Span | None = Field(description="Where the evidence is in the source text.")
     text_span: Span | None = Field(description="Where the figure itself is in the source text.")
     flags: list[ReasonCode] = Field(description="Open discrepancy codes on this figure.")
+    unconfirmed: list[str] = Field(
+        default_factory=list,
+        description="Fields of this figure the check could neither confirm nor contradict.",
+    )
     override: str | None = Field(
         default=None,
         description="The reviewer's reason when the value was stored against the cross-check.",

@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from summarizer.domain import AgreementStatus, Direction, Figure, FigureKind, Qualifier
+from summarizer.frames import frames_for
+from summarizer.numbers import extract_mentions
 
 MINUS = "\u2212"
 """The typographic minus sign: a hyphen in front of a number reads as a dash."""
@@ -132,3 +134,16 @@ AGREEMENT_ORDER: tuple[tuple[AgreementStatus, str], ...] = (
 )
 """Agreement statuses in the order renderers list them, with their headings: what the
 news moved (signed, agreed, negotiating, proposed) first, standing agreements last."""
+
+
+def figure_clause(figure: Figure) -> str:
+    """The clause of the figure's evidence that states it (its frame), read without the
+    source: the evidence sentence is the figure's own quote of it."""
+    mentions = extract_mentions(figure.evidence)
+    frames = frames_for(figure.evidence, mentions)
+    wanted = figure.text or ""
+    for mention in mentions:
+        frame = frames.get(mention.id)
+        if frame is not None and wanted and (wanted in mention.text or mention.text in wanted):
+            return frame.clause.text
+    return figure.evidence

@@ -15,15 +15,12 @@ from summarizer.domain import (
     AgreementStatus,
     ArticleRecord,
     ExtractionOutcome,
-    Figure,
     Meeting,
     OutcomeStatus,
     Verdict,
 )
 from summarizer.fieldpath import is_under
-from summarizer.frames import frames_for
-from summarizer.numbers import extract_mentions
-from summarizer.render.formatting import AGREEMENT_ORDER, format_figure
+from summarizer.render.formatting import AGREEMENT_ORDER, figure_clause, format_figure
 
 
 def _cell(text: object) -> str:
@@ -51,19 +48,6 @@ def _meetings(record: ArticleRecord) -> list[str]:
         if meeting.topics:
             lines.append(f"  - Topics: {', '.join(meeting.topics)}")
     return lines
-
-
-def figure_clause(figure: Figure) -> str:
-    """The clause of the figure's evidence that states it (its frame), read without the
-    source: the evidence sentence is the figure's own quote of it."""
-    mentions = extract_mentions(figure.evidence)
-    frames = frames_for(figure.evidence, mentions)
-    wanted = figure.text or ""
-    for mention in mentions:
-        frame = frames.get(mention.id)
-        if frame is not None and wanted and (wanted in mention.text or mention.text in wanted):
-            return frame.clause.text
-    return figure.evidence
 
 
 def _marks(verdict: Verdict | None, prefix: str) -> str:
