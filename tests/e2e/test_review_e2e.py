@@ -261,10 +261,13 @@ def test_reviewer_accepts_the_source_value_and_the_briefing_follows(served: Serv
         # ...and the audit log has the entry, with an intact chain.
         page.goto(f"{served.url}/audit")
         expect(page.locator("#chain-status")).to_contain_text("Chain intact")
-        entry = page.locator("#audit tbody tr").first
+        # (the figure's second flag, resolved with it, is logged as its own newer entry)
+        rows = page.locator("#audit tbody tr")
+        entry = rows.filter(has_text="figures[1].value: 6200000 → 6200000000")
+        expect(entry).to_have_count(1)
         expect(entry).to_contain_text("alice")
         expect(entry).to_contain_text("correct")
-        expect(entry).to_contain_text("figures[1].value: 6200000 → 6200000000")
+        expect(rows.first).to_contain_text("resolved with #1")
         browser.close()
     assert dialogs == []
 
@@ -280,7 +283,7 @@ def test_reviewer_accepts_the_source_value_and_the_briefing_follows(served: Serv
     assert record is not None and record.figures[1].value == Decimal("6200000000")
     imports_row = next(line for line in briefing.splitlines() if "Guangxi imports" in line)
     assert "US$6.2 billion" in imports_row and "million" not in imports_row
-    assert report.ok and report.entries == 1
+    assert report.ok and report.entries == 2  # the correction and its sibling flag
 
 
 def test_hostile_article_text_never_runs_in_the_browser(served: Served) -> None:
