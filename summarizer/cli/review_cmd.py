@@ -8,8 +8,7 @@ models refuse) exit with status 2; a broken audit chain makes ``verify`` exit 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -23,7 +22,7 @@ from summarizer.review.audit import ChainReport, audit_key
 from summarizer.review.regression import export_cases, load_regression_cases, write_cases
 from summarizer.review.replay import replay_cases, summary_line
 from summarizer.review.terminal import terminal_safe
-from summarizer.store.engine import open_engine
+from summarizer.store.engine import store_session
 
 review_app = typer.Typer(
     help="Review flagged discrepancies: approve, correct or reject, with an audit trail.",
@@ -45,19 +44,9 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-@contextmanager
-def _session(db: str | None) -> Iterator[Session]:
-    engine = open_engine(db, create=False)  # review never creates an empty store
-    try:
-        with Session(engine, expire_on_commit=False) as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
 def _run(db: str | None, action: Callable[[Session], T]) -> T:
     """Run a review action, turning reviewer-fixable problems into exit status 2."""
-    with _session(db) as session:
+    with store_session(db, create=False) as session:  # never creates an empty store
         try:
             return action(session)
         except service.ReviewError as exc:

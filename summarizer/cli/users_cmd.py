@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 import typer
@@ -20,7 +19,7 @@ from summarizer.cli.app import app
 from summarizer.cli.options import DbOption
 from summarizer.review import accounts
 from summarizer.review.auth import AuthError
-from summarizer.store.engine import open_engine
+from summarizer.store.engine import store_session
 
 users_app = typer.Typer(help="Reviewer accounts for `summarizer serve`.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -33,19 +32,9 @@ PasswordStdin = Annotated[
 ]
 
 
-@contextmanager
-def _session(db: str | None) -> Iterator[Session]:
-    engine = open_engine(db)
-    try:
-        with Session(engine, expire_on_commit=False) as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
 def _run(db: str | None, action: Callable[[Session], T]) -> T:
     """Run an account action; an `AuthError` becomes one line and exit status 2."""
-    with _session(db) as session:
+    with store_session(db) as session:
         try:
             return action(session)
         except AuthError as exc:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from summarizer.errors import StoreError
@@ -231,3 +234,14 @@ def open_engine(db: str | None = None, *, create: bool = True) -> Engine:
         engine.dispose()
         raise StoreError(f"cannot open the store {display_url(url)}: {exc}") from exc
     return engine
+
+
+@contextmanager
+def store_session(db: str | None = None, *, create: bool = True) -> Iterator[Session]:
+    """A session on the store for one CLI command; the engine is disposed afterwards."""
+    engine = open_engine(db, create=create)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            yield session
+    finally:
+        engine.dispose()
