@@ -335,11 +335,53 @@ def test_a_date_carries_its_iso_form_in_the_note() -> None:
         "in the first half of the year",
         "a third country",
         "the two countries agreed; the five cities will cooperate",
-        "in the first 10 months of 2025 and over the past two years",
+        "in the first 10 months of 2025 and the remaining two months",
+        "sales in the previous three months",
     ],
 )
 def test_no_junk_figures(sentence: str) -> None:
     assert [m.text for m in extract_mentions(sentence) if m.is_figure] == []
+
+
+# (sentence, mention text, value, unit, kind): durations are figures (eval/dev/README.md)
+DURATION_CASES = [
+    ("output has grown over the past two years", "two years", "2", "years", "count"),
+    ("the plant will run for the next four years", "four years", "4", "years", "count"),
+    ("prices eased in the last nine months", "nine months", "9", "months", "count"),
+    (
+        "shares fell for a fifth straight session",
+        "fifth straight session",
+        "5",
+        "sessions",
+        "ordinal",
+    ),
+    (
+        "the jobless rate rose for the 12th consecutive month",
+        "12th consecutive month",
+        "12",
+        "months",
+        "ordinal",
+    ),
+    ("a second successive year of losses", "second successive year", "2", "years", "ordinal"),
+    ("after a month-long strike at the port", "month-long", "1", "months", "count"),
+    ("the weakest level in 4 years and 6 months", "4 years and 6 months", "4.5", "years", "count"),
+    ("a ban lasting three decades", "three decades", "30", "years", "count"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "kind"),
+    DURATION_CASES,
+    ids=[c[1] for c in DURATION_CASES],
+)
+def test_durations_are_figures(sentence: str, text: str, value: str, unit: str, kind: str) -> None:
+    mention = find(sentence, text)
+    assert (mention.text, mention.value, mention.unit, mention.kind) == (
+        text,
+        Decimal(value),
+        unit,
+        MentionKind(kind),
+    )
 
 
 class TestSeparators:

@@ -65,7 +65,9 @@ _MONTH_OR_DAY: Final = frozenset(lexicon.MONTHS) | {
 }
 _PREVIOUS_WORD: Final = re.compile(r"\b([A-Za-z]+)\s+$")
 _DEFINITE: Final = frozenset(("the", "these", "those", "both", "all"))
-_PERIOD_OPENERS: Final = frozenset(("first", "last", "past", "next", "previous", "coming"))
+_PERIOD_OPENERS: Final = frozenset(("first", "previous", "remaining", "same", "initial"))
+"""Words that make "N months" a reporting period ("the first 10 months of 2025"), not a
+duration; "the past three years" and "the next six months" are durations, hence figures."""
 _TIME_UNITS: Final = frozenset(
     ("days", "weeks", "months", "quarters", "years", "decades", "day", "week", "month", "year")
 )
@@ -291,6 +293,15 @@ class _Extractor:
             self._take_word_figure(
                 match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
             )
+        for match in patterns.STREAK.finditer(text):
+            # "the third straight month" of a run: it has lasted 3 months
+            value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
+            unit = _plural_time(match.group("unit"))
+            self._take_word_figure(match.start(), match.end(), value, MentionKind.ordinal, unit)
+        for match in patterns.LONG_DURATION.finditer(text):
+            # "a week-long trip" lasts one week
+            unit = _plural_time(match.group("unit"))
+            self._take_word_figure(match.start(), match.end(), Decimal(1), MentionKind.count, unit)
 
     def _take_word_figure(
         self, start: int, end: int, value: Decimal, kind: MentionKind, unit: str
@@ -527,6 +538,11 @@ class _Extractor:
                     value *= factor
                     value_high = None if value_high is None else value_high * factor
                     note = _join_notes(note, f"{factor} {unit} per {counted[0].rstrip('s')}")
+                months = patterns.AND_MONTHS.match(text, end) if unit == "years" else None
+                if months is not None and second is None:
+                    # "2 years and 8 months" is one duration: 2.6667 years
+                    value += (Decimal(months.group("months")) / 12).quantize(Decimal("0.0001"))
+                    end = months.end()
                 per = patterns.PER_TIME.match(text, end)
                 if per is not None:
                     unit, end = f"{unit} per {per.group('per').lower()}", per.end()
@@ -603,10 +619,11 @@ class _Extractor:
         return second
 
     def _not_a_quantity(self, start: int, number: _Number, unit: str) -> bool:
-        """Counts that only name things already known or a stretch of time.
+        """Counts that only name things already known, or a reporting period.
 
         "the two countries", "the five cities" point back at known things; "the first
-        10 months of 2025" is a period, like a year. Neither is a figure to check.
+        10 months of 2025" is a period, like a year. Neither is a figure to check. A
+        duration ("over the past two years", "for the next five years") is a figure.
         """
         previous = _PREVIOUS_WORD.search(self.text, max(0, start - 12), start)
         word = previous.group(1).lower() if previous else ""
@@ -642,6 +659,11 @@ class _Extractor:
             return _Draft(
                 start=start, end=end, value=number.value, kind=MentionKind.rank, unit="rank"
             )
+        streak = patterns.STREAK_AFTER.match(self.text, end)
+        if streak is not None:
+            # "the 14th consecutive month": the run has lasted 14 months
+            streak_unit = _plural_time(streak.group("unit"))
+            return _Draft(start, streak.end(), number.value, MentionKind.ordinal, unit=streak_unit)
         unit: str | None = None
         pos = end
         name = patterns.WORD_AFTER.match(self.text, pos)
@@ -811,6 +833,12 @@ def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
         noun = " ".join(per.group("per").lower().split())
         return f"{unit} per {_PER_NOUNS.get(noun, noun)}", per.end()
     return unit, end
+
+
+def _plural_time(word: str) -> str:
+    """ "Month" -> "months": durations are counted in plural time units."""
+    lower = word.lower()
+    return lower if lower.endswith("s") else f"{lower}s"
 
 
 def _duration(unit: str) -> tuple[str, int]:

@@ -223,6 +223,22 @@ RANK_WORDS: Final = re.compile(
 )
 """A rank in words: "second-biggest", "fourth largest"."""
 
+_TIME_UNIT = r"(?P<unit>day|week|month|quarter|year|session|term)s?"
+
+_STREAK_WORDS = r"(?:straight|consecutive|successive|running)"
+
+STREAK: Final = re.compile(
+    rf"\b(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b",
+    re.IGNORECASE,
+)
+"""A run told by its length: "the third straight month", "a second consecutive year"."""
+
+STREAK_AFTER: Final = re.compile(rf"\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b", re.IGNORECASE)
+"""After a digit ordinal, a run's length: "14th consecutive month"."""
+
+LONG_DURATION: Final = re.compile(r"\b(?P<unit>day|week|month|year)-long\b", re.IGNORECASE)
+"""A one-unit duration as an adjective: "a week-long trip", "a year-long campaign"."""
+
 RANKED_WORDS: Final = re.compile(
     rf"\b(?:rank(?:s|ed)?|placed|came|finished)\s+(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})\b"
     r"|\b(?P<number_one>number\s+one)\b",
@@ -246,6 +262,9 @@ PER_CURRENCY: Final = re.compile(
     re.IGNORECASE,
 )
 """An exchange rate: "24,500 dong to the dollar", "145 yen per dollar"."""
+
+AND_MONTHS: Final = re.compile(r"\s+and\s+(?P<months>\d{1,2})\s+months?\b")
+"""The months of a duration in years and months: "2 years and 8 months"."""
 
 PER_TIME: Final = re.compile(
     r"\s+(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b", re.IGNORECASE
