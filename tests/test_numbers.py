@@ -448,3 +448,38 @@ def test_ids_and_order() -> None:
 def test_empty_and_numberless_text() -> None:
     assert extract_mentions("") == []
     assert extract_mentions("No figures here at all.") == []
+
+
+# (sentence, mention text, rank): superlatives and ordinals that rank a role, without digits
+ROLE_RANK_CASES = [
+    ("Germany remains the largest trade partner of Poland", "largest trade partner", 1),
+    ("Canada is the top crude supplier to the US", "top crude supplier", 1),
+    ("Korea became its third investor last year", "third investor", 3),
+    ("HSBC, the biggest mortgage lender in Hong Kong", "biggest mortgage lender", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "rank"), ROLE_RANK_CASES, ids=[c[1] for c in ROLE_RANK_CASES]
+)
+def test_ranks_in_words(sentence: str, text: str, rank: int) -> None:
+    mention = find(sentence, text)
+    assert (mention.text, mention.value, mention.unit, mention.kind) == (
+        text,
+        Decimal(rank),
+        "rank",
+        MentionKind.rank,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "one of the largest investors in the region",
+        "a top official said",
+        "a second round of talks",
+        "the largest share of the budget",
+    ],
+)
+def test_no_rank_without_a_single_ranked_role(sentence: str) -> None:
+    assert [m.text for m in extract_mentions(sentence) if m.kind is MentionKind.rank] == []

@@ -293,6 +293,14 @@ class _Extractor:
             self._take_word_figure(
                 match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
             )
+        for match in patterns.ROLE_RANK.finditer(text):
+            if not self._is_role_rank(match):
+                continue
+            ordinal = match.group("ordinal")
+            value = Decimal(1 if ordinal is None else lexicon.ORDINAL_WORDS[ordinal.lower()])
+            self._take_word_figure(
+                match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
+            )
         for match in patterns.STREAK.finditer(text):
             # "the third straight month" of a run: it has lasted 3 months
             value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
@@ -302,6 +310,15 @@ class _Extractor:
             # "a week-long trip" lasts one week
             unit = _plural_time(match.group("unit"))
             self._take_word_figure(match.start(), match.end(), Decimal(1), MentionKind.count, unit)
+
+    def _is_role_rank(self, match: re.Match[str]) -> bool:
+        """Whether "largest ... partner" ranks: no modifier is a stop word or a number, and
+        "a largest"/"one of the top" (one among several) do not rank."""
+        middle = self.text[match.end(1 if match.group(1) else 2) : match.start("noun")].split()
+        if any(w.lower() in lexicon.STOPWORDS or w.lower() in lexicon.WORD_VALUES for w in middle):
+            return False
+        before = self.lowered[max(0, match.start() - 12) : match.start()].split()
+        return not before or before[-1] not in ("a", "an", "one")
 
     def _take_word_figure(
         self, start: int, end: int, value: Decimal, kind: MentionKind, unit: str

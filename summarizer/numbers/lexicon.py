@@ -187,3 +187,19 @@ MEASURE_NOUNS: Final[frozenset[str]] = frozenset(
     )
 )
 """Plural nouns that make a four-digit integer a count, not a year ("1500 tonnes")."""
+
+ROLE_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        "partner market supplier investor lender provider exporter importer buyer seller "
+        "producer consumer source destination economy creditor donor customer client "
+        "shareholder employer manufacturer maker carmaker automaker bank company firm trader "
+        "retailer airline port billionaire contributor recipient holder owner operator "
+        "developer insurer miner refiner shipper"
+    )
+)
+"""Singular nouns of a role that a superlative or ordinal ranks: "the largest trade partner"
+(rank 1), "fourth investor" (rank 4); a plural ("one of the largest investors") is no rank."""
+
+BARE_SUPERLATIVES: Final[frozenset[str]] = frozenset(_words("largest biggest top greatest richest"))
+"""Superlatives that alone rank first ("top trading partner"); "leading" and "most" do not
+("a leading exporter" is one of several)."""

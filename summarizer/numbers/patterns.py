@@ -239,6 +239,15 @@ STREAK_AFTER: Final = re.compile(rf"\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b", re.IGN
 LONG_DURATION: Final = re.compile(r"\b(?P<unit>day|week|month|year)-long\b", re.IGNORECASE)
 """A one-unit duration as an adjective: "a week-long trip", "a year-long campaign"."""
 
+_ROLE = rf"(?:[A-Za-z][\w’'-]*\s+){{0,2}}?(?P<noun>{_alternation(lexicon.ROLE_NOUNS)})\b(?![-’'\w])"
+
+ROLE_RANK: Final = re.compile(
+    rf"\b(?:(?P<superlative>{_alternation(lexicon.BARE_SUPERLATIVES)})"
+    rf"|(?P<ordinal>{_alternation(set(lexicon.ORDINAL_WORDS) - {'first'})}))\s+{_ROLE}",
+    re.IGNORECASE,
+)
+"""A rank told by a role: "the largest trade partner" (1), "its fourth investor" (4)."""
+
 RANKED_WORDS: Final = re.compile(
     rf"\b(?:rank(?:s|ed)?|placed|came|finished)\s+(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})\b"
     r"|\b(?P<number_one>number\s+one)\b",
