@@ -19,6 +19,7 @@ from support.brief import (
     make_record,
     two_source_inputs,
 )
+from support.crosscheck import fig
 from support.outcomes import scale_mismatch
 
 from summarizer.brief import (
@@ -31,7 +32,6 @@ from summarizer.brief import (
 from summarizer.brief.render_json import parse_json
 from summarizer.domain import (
     Discrepancy,
-    Figure,
     Meeting,
     Participant,
     Verdict,
@@ -207,12 +207,12 @@ def _hostile_input() -> BriefingInput:
             )
         ],
         figures=[
-            Figure(
-                value=Decimal("5000000000"),
-                unit="USD",
-                kind="amount",
+            fig(
+                HOSTILE_TEXT,
+                "5 billion USD",
+                "5000000000",
+                "USD",
                 metric="trade <script>alert(8)</script>",
-                text="5 billion USD",
                 evidence=HOSTILE_TEXT,
             )
         ],

@@ -22,6 +22,7 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session
 from support.outcomes import outcome_of
+from support.review import SEED, turnover, usd, wrong_imports
 
 from summarizer.brief.build import build_briefing
 from summarizer.brief.from_store import inputs_from_store
@@ -31,7 +32,6 @@ from summarizer.domain import (
     ArticleMeta,
     ArticleRecord,
     Discrepancy,
-    Figure,
     SourceArticle,
     SourceSpan,
     Verdict,
@@ -53,7 +53,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_55c89a1fcdb3cd68.txt"
 PASSWORD = "e2e-reviewer-password"
 HOSTILE = (
     "Hostile page. <script>alert('script tag ran')</script> Exports reached "
@@ -77,10 +76,6 @@ def _free_port() -> int:
         return port
 
 
-def _figure(**fields: object) -> Figure:
-    return Figure.model_validate({"kind": "amount", "unit": "USD", **fields})
-
-
 def _guangxi(store: Store) -> str:
     text = read_source_text(SEED)
     article = SourceArticle(
@@ -93,23 +88,8 @@ def _guangxi(store: Store) -> str:
         meta=article.meta,
         summary="Viet Nam's trade minister met Guangxi's chairman; trade keeps growing.",
         figures=[
-            _figure(
-                value=Decimal("35700000000"),
-                scale="billion",
-                metric="Vietnam-Guangxi import-export turnover",
-                period="first 10 months of 2025",
-                text="35.7 billion USD",
-                evidence="the import-export turnover between Vietnam and Guangxi reached "
-                "35.7 billion USD",
-            ),
-            _figure(
-                value=Decimal("6200000"),
-                scale="million",
-                metric="Guangxi imports from Vietnam",
-                period="first 10 months of 2025",
-                text="6.2 million USD",
-                evidence="Guangxi's imports from Vietnam reached 6.2 billion USD",
-            ),
+            turnover(period="first 10 months of 2025"),
+            wrong_imports(period="first 10 months of 2025"),
         ],
     )
     verdict = check_record(text, record)
@@ -132,7 +112,7 @@ def _hostile(store: Store) -> str:
         meta=article.meta,
         summary="<script>alert('summary ran')</script>",
         figures=[
-            _figure(
+            usd(
                 value=Decimal("1200000000"),
                 scale="billion",
                 metric="exports <img src=x onerror=alert('metric ran')>",

@@ -27,6 +27,7 @@ from summarizer.domain import (
     Verdict,
 )
 from summarizer.source_text import article_id_for, read_source_text
+from support.crosscheck import fig
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -174,6 +175,9 @@ def two_source_inputs() -> tuple[BriefingInput, BriefingInput]:
     article_b = make_article(TEXT_B, "Guangxi chairman visits", "2025-11-28")
     metric = "import-export turnover between Vietnam and Guangxi"
     period = "first 10 months of 2025"
+    vn_gx: dict[str, Any] = {"entities": ["Vietnam", "Guangxi"], "period": period}
+    gx_vn: dict[str, Any] = {"entities": ["Guangxi", "Vietnam"], "period": period}
+    growth = {"direction": "up", "metric": "growth of " + metric}
     record_a = make_record(
         article_a,
         meetings=[
@@ -188,36 +192,15 @@ def two_source_inputs() -> tuple[BriefingInput, BriefingInput]:
             )
         ],
         figures=[
-            Figure(
-                value=Decimal("35700000000"),
-                unit="USD",
-                kind="amount",
-                metric=metric,
-                entities=["Vietnam", "Guangxi"],
-                period=period,
-                text="35.7 billion USD",
-                evidence=sentence_around(TEXT_A, "35.7 billion USD"),
-            ),
-            Figure(
-                value=Decimal("7.44"),
-                unit="percent",
-                kind="change",
-                direction="up",
-                metric="growth of " + metric,
-                entities=["Vietnam", "Guangxi"],
-                period=period,
-                text="7.44%",
-                evidence=sentence_around(TEXT_A, "7.44%"),
-            ),
-            Figure(
-                value=Decimal("29500000000"),
-                unit="USD",
-                kind="amount",
+            fig(TEXT_A, "35.7 billion USD", "35700000000", "USD", metric=metric, **vn_gx),
+            fig(TEXT_A, "7.44%", "7.44", "percent", "change", **growth, **vn_gx),
+            fig(
+                TEXT_A,
+                "29.5 billion USD",
+                "29500000000",
+                "USD",
                 metric="Guangxi's exports to Vietnam",
-                entities=["Guangxi", "Vietnam"],
-                period=period,
-                text="29.5 billion USD",
-                evidence=sentence_around(TEXT_A, "29.5 billion USD"),
+                **gx_vn,
             ),
         ],
     )
@@ -233,36 +216,23 @@ def two_source_inputs() -> tuple[BriefingInput, BriefingInput]:
             )
         ],
         figures=[
-            Figure(
-                value=Decimal("36100000000"),
-                unit="USD",
-                kind="amount",
+            fig(
+                TEXT_B,
+                "36.1 billion USD",
+                "36100000000",
+                "USD",
                 metric="Import-export turnover between Vietnam and Guangxi",
                 entities=["Guangxi", "Vietnam"],
                 period="First 10 months of 2025",
-                text="36.1 billion USD",
-                evidence=sentence_around(TEXT_B, "36.1 billion USD"),
             ),
-            Figure(
-                value=Decimal("7.44"),
-                unit="percent",
-                kind="change",
-                direction="up",
-                metric="growth of " + metric,
-                entities=["Guangxi", "Vietnam"],
-                period=period,
-                text="7.44%",
-                evidence=sentence_around(TEXT_B, "7.44%"),
-            ),
-            Figure(
-                value=Decimal("6200000000"),
-                unit="USD",
-                kind="amount",
+            fig(TEXT_B, "7.44%", "7.44", "percent", "change", **growth, **gx_vn),
+            fig(
+                TEXT_B,
+                "6.2 billion USD",
+                "6200000000",
+                "USD",
                 metric="Vietnam's exports to Guangxi",
-                entities=["Guangxi", "Vietnam"],
-                period=period,
-                text="6.2 billion USD",
-                evidence=sentence_around(TEXT_B, "6.2 billion USD"),
+                **gx_vn,
             ),
         ],
     )

@@ -38,26 +38,44 @@ def seed_article(text: str | None = None, title: str = "Vietnam - Guangxi talks"
     return SourceArticle(article_id=article_id_for(body), text=body, meta=ArticleMeta(title=title))
 
 
+def usd(**fields: object) -> Figure:
+    """A figure in USD, an amount unless `fields` say otherwise."""
+    return Figure.model_validate({"kind": "amount", "unit": "USD", **fields})
+
+
+def turnover(**extra: object) -> Figure:
+    """The seed's Vietnam-Guangxi turnover, as the source says it."""
+    return usd(
+        value=Decimal("35700000000"),
+        scale="billion",
+        metric="Vietnam-Guangxi import-export turnover",
+        text="35.7 billion USD",
+        evidence="the import-export turnover between Vietnam and Guangxi reached 35.7 billion USD",
+        **extra,
+    )
+
+
+def wrong_imports(**extra: object) -> Figure:
+    """Guangxi's imports with the wrong scale: 6.2 *million* where the source says billion."""
+    return usd(
+        value=Decimal("6200000"),
+        scale="million",
+        metric="Guangxi imports from Vietnam",
+        text="6.2 million USD",
+        evidence=WRONG_EVIDENCE,
+        **extra,
+    )
+
+
 def flagged_record(article: SourceArticle) -> ArticleRecord:
     """Four figures from the article; figure 2 has the wrong scale."""
-
-    def figure(**fields: object) -> Figure:
-        return Figure.model_validate({"kind": "amount", "unit": "USD", **fields})
-
     return ArticleRecord(
         article_id=article.article_id,
         summary="Viet Nam and Guangxi discussed trade; turnover reached 35.7 billion USD.",
         meta=article.meta,
         figures=[
-            figure(
-                value=Decimal("35700000000"),
-                scale="billion",
-                metric="Vietnam-Guangxi import-export turnover",
-                text="35.7 billion USD",
-                evidence="the import-export turnover between Vietnam and Guangxi reached "
-                "35.7 billion USD",
-            ),
-            figure(
+            turnover(),
+            usd(
                 value=Decimal("29500000000"),
                 scale="billion",
                 metric="Guangxi exports to Vietnam",
@@ -65,15 +83,8 @@ def flagged_record(article: SourceArticle) -> ArticleRecord:
                 evidence="Guangxi's exports to Vietnam reached 29.5 billion USD",
                 part_of=0,
             ),
-            figure(
-                value=Decimal("6200000"),
-                scale="million",
-                metric="Guangxi imports from Vietnam",
-                text="6.2 million USD",
-                evidence=WRONG_EVIDENCE,
-                part_of=0,
-            ),
-            figure(
+            wrong_imports(part_of=0),
+            usd(
                 kind="change",
                 unit="percent",
                 value=Decimal("-10.5"),
