@@ -13,7 +13,7 @@ from summarizer.crosscheck.breakdowns import check_breakdowns
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.dates import check_date
 from summarizer.crosscheck.evidence import locate_evidence
-from summarizer.crosscheck.faithful import check_meaning, source_words
+from summarizer.crosscheck.faithful import check_meaning, clear_meaning_caches
 from summarizer.crosscheck.figure_checks import check_figure
 from summarizer.crosscheck.figures import Finding
 from summarizer.crosscheck.summary import Extractor, check_free_text
@@ -45,7 +45,7 @@ def clear_caches() -> None:
     fold.cache_clear()
     fold_query.cache_clear()
     _free_text_mentions.cache_clear()
-    source_words.cache_clear()
+    clear_meaning_caches()
 
 
 def check_record(

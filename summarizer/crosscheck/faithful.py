@@ -7,6 +7,8 @@ flag, and unverified fields, which do not.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import OrderedDict
 from functools import lru_cache
 
 from summarizer.crosscheck.agreements import check_agreement_status
@@ -22,7 +24,7 @@ from summarizer.crosscheck.meaning import (
     check_summary_meaning,
 )
 from summarizer.crosscheck.wordmatch import SourceWords
-from summarizer.domain import Discrepancy, Extraction, Unverified
+from summarizer.domain import Discrepancy, Extraction, NumericMention, Unverified
 from summarizer.frames import frames_for
 
 
@@ -32,12 +34,45 @@ def source_words(text: str) -> SourceWords:
     return SourceWords(text)
 
 
+_MEANINGS: OrderedDict[
+    tuple[str, dt.date | None], tuple[list[NumericMention], tuple[object, ...], Meaning]
+] = OrderedDict()
+_MEANINGS_KEPT = 64
+
+
+def _signature(mentions: list[NumericMention]) -> tuple[object, ...]:
+    """Every field of every mention: an equal list reads the same (cheaper than ==)."""
+    return tuple(tuple(vars(m).values()) for m in mentions)
+
+
+def source_meaning(ctx: SourceContext) -> Meaning:
+    """The frames of a source with what the meaning checks derive from them, built once
+    per source text, publication date and mention list (the same list, or an equal one,
+    finds the cached reading): checking further records of a source parses nothing again."""
+    key = (ctx.text, ctx.published)
+    hit = _MEANINGS.get(key)
+    if hit is not None and hit[1] == _signature(ctx.mentions):
+        _MEANINGS.move_to_end(key)
+        return hit[2]
+    meaning = Meaning.build(ctx, frames_for(ctx.text, ctx.mentions, ctx.published))
+    _MEANINGS[key] = (ctx.mentions, _signature(ctx.mentions), meaning)
+    while len(_MEANINGS) > _MEANINGS_KEPT:
+        _MEANINGS.popitem(last=False)
+    return meaning
+
+
+def clear_meaning_caches() -> None:
+    """Forget cached frames and word indexes (for cold-start timing and tests)."""
+    _MEANINGS.clear()
+    source_words.cache_clear()
+
+
 def check_meaning(
     ctx: SourceContext, record: Extraction, findings: list[Finding], extract: Extractor
 ) -> tuple[list[Discrepancy], list[Unverified]]:
     """Everything a record says beyond its numbers, against the source."""
     words = source_words(ctx.text)
-    meaning = Meaning.build(ctx, frames_for(ctx.text, ctx.mentions, ctx.published))
+    meaning = source_meaning(ctx)
     found: list[Discrepancy] = list(check_grounding(words, record))
     unverified: list[Unverified] = []
     for index, (figure, finding) in enumerate(zip(record.figures, findings, strict=True)):
