@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
@@ -106,13 +107,19 @@ where a '.' glues two sentences ("China.According")."""
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences (or lines) of `text` as spans; also split where a '.' glues two sentences."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: every check of a source asks for its sentences several times."""
     spans: list[tuple[int, int]] = []
     cursor = 0
     for match in _SENTENCE_END.finditer(text):
         _add_span(text, spans, cursor, match.start())
         cursor = match.end()
     _add_span(text, spans, cursor, len(text))
-    return spans
+    return tuple(spans)
 
 
 def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:

@@ -308,3 +308,20 @@ def test_eval_meaning_flag_adds_the_meaning_benchmark_to_the_json() -> None:
     assert meaning["meets_targets"] is True
     assert meaning["false_alarm_rate"] == 0.0
     assert meaning["detection"]["invented_name"] == 1.0
+
+
+def test_a_source_is_read_once_however_many_records_are_checked() -> None:
+    """The frames and word indexes depend on the source alone: a second record of the
+    same source reuses them; another mention list (or another date) reads it afresh."""
+    from summarizer.crosscheck.context import SourceContext
+    from summarizer.crosscheck.faithful import clear_meaning_caches, source_meaning
+
+    text = "Exports rose 4 percent to 12 billion USD in 2024, while imports fell 2 percent."
+    mentions = extract_mentions(text)
+    clear_meaning_caches()
+    first = source_meaning(SourceContext(text, mentions, dt.date(2025, 1, 5)))
+    again = source_meaning(SourceContext(text, extract_mentions(text), dt.date(2025, 1, 5)))
+    assert again is first
+    fewer = source_meaning(SourceContext(text, mentions[:1], dt.date(2025, 1, 5)))
+    assert fewer is not first and len(fewer.frames) < len(first.frames)
+    assert source_meaning(SourceContext(text, mentions, dt.date(2026, 1, 5))) is not first

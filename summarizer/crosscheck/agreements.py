@@ -11,6 +11,7 @@ listed in `Verdict.unverified` and does not flag. Cue list: docs/crosscheck.md.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import FoldedText
@@ -111,6 +112,7 @@ def _anchor(sentence: str, title: str) -> tuple[int, int]:
     return best[1], best[2]
 
 
+@lru_cache(maxsize=1024)
 def status_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
     """The status the words nearest the title give, and the cue words; None if no cue."""
     a_start, a_end = _anchor(sentence, title)

@@ -9,6 +9,7 @@ date ("Bộ Công thươngBộ Công thương27/11/2025"). When every occurrence
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import FoldedText
@@ -25,6 +26,11 @@ _DATE_IN_LINE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The dateline at the start of the text and every page-furniture line with a date."""
+    return list(_dateline_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for pattern in (_HEADER, _DATELINE):
         match = pattern.match(text)
@@ -37,7 +43,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         if short and not re.search(r"[.!?]\s|[.!?]$", stripped) and _DATE_IN_LINE.search(stripped):
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def check_dateline(folded: FoldedText, field: str, date_text: str | None) -> list[Discrepancy]:

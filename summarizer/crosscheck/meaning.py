@@ -17,6 +17,7 @@ Rules and their measured false alarms: docs/crosscheck.md ("Meaning checks").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -168,6 +169,7 @@ _PARTNER = r"([a-z][a-z-]*)(?! 's)"
 _MEASURES = frozenset({"trade", "export", "exports", "import", "imports", "commerce"})
 
 
+@lru_cache(maxsize=8192)
 def parse_flow(phrase: str, entities: frozenset[str]) -> Flow:
     """The flow a metric or noun phrase names; entities are the source's proper names."""
     text = _possessives(phrase)
@@ -288,12 +290,14 @@ def places(text: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- support
 
 
-def _stems(text: str) -> set[str]:
-    return {
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    """Content stems of a text; cached, the same source scopes are compared many times."""
+    return frozenset(
         stem(t.folded)
         for t in tokens_of(text)
         if t.folded not in FUNCTION_WORDS and t.folded not in GENERIC and not t.folded.isdigit()
-    }
+    )
 
 
 def support(metric: str, scope: str) -> float | None:
@@ -306,11 +310,19 @@ def support(metric: str, scope: str) -> float | None:
 
 @dataclass(slots=True)
 class Meaning:
-    """Frames of one source with what the meaning checks need, computed once per check."""
+    """Frames of one source with what the meaning checks need. Everything in it depends
+    on the source alone (text, mentions, publication date), so one Meaning serves every
+    record checked against that source (`faithful.source_meaning`)."""
 
     ctx: SourceContext
     frames: dict[str, Frame]
     entities: frozenset[str]
+    _scopes: dict[str, str] = dataclasses.field(default_factory=dict)
+    _flows: dict[str, Flow] = dataclasses.field(default_factory=dict)
+    _years: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)
+    _candidates: dict[tuple[str, str | None, str], list[NumericMention]] = dataclasses.field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(cls, ctx: SourceContext, frames: dict[str, Frame]) -> Meaning:
@@ -319,14 +331,24 @@ class Meaning:
     def scope(self, frame: Frame) -> str:
         """Words describing the frame's number: its sentence, the sentence before, and
         for a change or anaphor the level's words."""
+        known = self._scopes.get(frame.mention_id)
+        if known is not None:
+            return known
         parts = [frame.context]
         if frame.base_id and frame.base_id in self.frames:
             parts.append(self.frames[frame.base_id].scope)
-        return " ".join(parts)
+        self._scopes[frame.mention_id] = scope = " ".join(parts)
+        return scope
 
     def subject_flow(self, frame: Frame) -> Flow:
         """The flow of the frame's noun phrase; without one, of the words just before the
         number ("imports grew 12.9 percent"), never of words after it."""
+        known = self._flows.get(frame.mention_id)
+        if known is None:
+            self._flows[frame.mention_id] = known = self._subject_flow(frame)
+        return known
+
+    def _subject_flow(self, frame: Frame) -> Flow:
         subject = frame.subject
         if subject is None and frame.base_id in self.frames:
             subject = self.frames[frame.base_id].subject
@@ -336,6 +358,20 @@ class Meaning:
         if frame.window is None or mention is None:
             return Flow(None)
         return parse_flow(self.ctx.text[frame.window.start : mention.start], self.entities)
+
+    def candidates(self, number: NumericMention) -> list[NumericMention]:
+        """Source figures a summary number may be (`_candidates`), remembered per number."""
+        key = (str(number.value), number.unit, number.text)
+        if key not in self._candidates:
+            self._candidates[key] = _candidates(self.ctx, number)
+        return self._candidates[key]
+
+    def years(self, frame: Frame) -> frozenset[int]:
+        """`years_in_scope`, remembered per frame."""
+        known = self._years.get(frame.mention_id)
+        if known is None:
+            self._years[frame.mention_id] = known = years_in_scope(self, frame)
+        return known
 
     def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
@@ -476,7 +512,7 @@ def _period(
     years, months = read_period(figure.period, published)
     years = years or frozenset(int(y) for y in _YEAR_DIGITS.findall(figure.period))
     said = frame.period.text if frame.period else None
-    in_scope = years_in_scope(meaning, frame)
+    in_scope = meaning.years(frame)
     local = (
         frame.period is not None and frame.sentence.start <= frame.period.start < frame.sentence.end
     )
@@ -706,7 +742,7 @@ def check_summary_meaning(
             years, _ = read_period(phrase, ctx.published)
             if not years:
                 years = _leading_years(sentence[: number.start], ctx.published)
-            candidates = _candidates(ctx, number)
+            candidates = meaning.candidates(number)
             frames = [meaning.frames[m.id] for m in candidates if m.id in meaning.frames]
             if not frames:
                 continue
@@ -766,7 +802,7 @@ def _candidates(ctx: SourceContext, number: NumericMention) -> list[NumericMenti
 def _summary_problem(
     meaning: Meaning, phrase: str, years: frozenset[int], frame: Frame
 ) -> str | None:
-    in_scope = years_in_scope(meaning, frame)
+    in_scope = meaning.years(frame)
     if years and in_scope and years.isdisjoint(in_scope):
         return f"belongs to {frame.period.text if frame.period else 'another period'}"
     problem = meaning.metric_problem(phrase, frame)

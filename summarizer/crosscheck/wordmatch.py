@@ -228,6 +228,7 @@ def content_words(text: str) -> list[Token]:
     ]
 
 
+@lru_cache(maxsize=65536)
 def is_abbreviation(raw: str) -> bool:
     """'MoU', 'MoIT', 'CPC', 'FTAs', 'ASEAN': two or more capitals in a short token."""
     return sum(c.isupper() for c in raw) >= 2 and len(raw) <= 10 and raw[:1].isupper()
@@ -246,6 +247,10 @@ class SourceWords:
     joined: str = field(init=False)
     joined_starts: list[int] = field(init=False)
     abbreviations: set[str] = field(init=False)
+    sentence_tokens: list[list[Token]] = field(init=False)
+    _best: dict[tuple[str, bool], tuple[int, float]] = field(init=False)
+    _names: dict[str, tuple[int, int] | None] = field(init=False)
+    _found: dict[str, tuple[tuple[Token, ...], tuple[Token, ...]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.sentences = sentence_spans(self.text)
@@ -273,11 +278,25 @@ class SourceWords:
             for t in self.tokens
             if is_abbreviation(t.raw)
         }
+        self.sentence_tokens = [[] for _ in self.sentences]
+        for token in self.tokens:
+            self.sentence_tokens[token.sentence].append(token)
+        self._best = {}
+        self._names = {}
+        self._found = {}
 
     # ------------------------------------------------------------------ names
 
     def find_name(self, name: str) -> tuple[int, int] | None:
-        """Span where all of a name's tokens stand together (any spacing, any order)."""
+        """Span where all of a name's tokens stand together (any spacing, any order);
+        remembered per name, as records of one source repeat their names."""
+        if name not in self._names:
+            if len(self._names) >= 4096:
+                self._names.clear()
+            self._names[name] = self._find_name(name)
+        return self._names[name]
+
+    def _find_name(self, name: str) -> tuple[int, int] | None:
         words = [canonical(t.folded) for t in tokens_of(name)]
         if not words:
             return None
@@ -321,7 +340,17 @@ class SourceWords:
     # ------------------------------------------------------------------ phrases
 
     def found_words(self, phrase: str) -> tuple[list[Token], list[Token]]:
-        """(found, missing) content words of a descriptive phrase, anywhere in the source."""
+        """(found, missing) content words of a descriptive phrase, anywhere in the source
+        (remembered per phrase)."""
+        if phrase not in self._found:
+            if len(self._found) >= 4096:
+                self._found.clear()
+            hits, misses = self._found_words(phrase)
+            self._found[phrase] = (tuple(hits), tuple(misses))
+        found, missing = self._found[phrase]
+        return list(found), list(missing)
+
+    def _found_words(self, phrase: str) -> tuple[list[Token], list[Token]]:
         words = content_words(phrase)
         covered = self._abbreviated(words)
         found: list[Token] = []
@@ -342,11 +371,24 @@ class SourceWords:
 
     def best_sentence(self, phrase: str, pair: bool = False) -> tuple[int, float]:
         """The source sentence (with `pair`, two adjacent sentences) holding the largest
-        share of the phrase's content words."""
+        share of the phrase's content words. Remembered per phrase: records of one
+        source repeat their titles and names."""
+        key = (phrase, pair)
+        if key not in self._best:
+            if len(self._best) >= 4096:
+                self._best.clear()
+            self._best[key] = self._best_sentence(phrase, pair)
+        return self._best[key]
+
+    def _best_sentence(self, phrase: str, pair: bool) -> tuple[int, float]:
         words = content_words(phrase)
         covered = self._abbreviated(words)
         if not words:
             return -1, 1.0
+        wanted = [
+            (i in covered, stem(w.folded), is_abbreviation(w.raw), w.raw)
+            for i, w in enumerate(words)
+        ]
         best = (-1, 0.0)
         for number, own in enumerate(self.stems_by_sentence):
             stems = own | (
@@ -354,16 +396,12 @@ class SourceWords:
                 if pair and number + 1 < len(self.stems_by_sentence)
                 else set()
             )
-            sentence_text = self.text[self.sentences[number][0] : self.sentences[number][1]]
             hits = 0
-            for i, word in enumerate(words):
+            for done, word_stem, abbreviation, raw in wanted:
                 if (
-                    i in covered
-                    or stem(word.folded) in stems
-                    or (
-                        is_abbreviation(word.raw)
-                        and _initials_in(word.raw, tokens_of(sentence_text))
-                    )
+                    done
+                    or word_stem in stems
+                    or (abbreviation and _initials_in(raw, self.sentence_tokens[number]))
                 ):
                     hits += 1
             share = hits / len(words)
