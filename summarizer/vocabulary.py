@@ -138,7 +138,18 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "hong kong dollars": "HKD",
     "hong kong dlrs": "HKD",
     "taiwan dollars": "TWD",
+    "taiwan dollar": "TWD",
+    "taiwan's dollar": "TWD",
     "taiwan dlrs": "TWD",
+    "new taiwan dollars": "TWD",
+    "hong kong dollar": "HKD",
+    "singapore dollar": "SGD",
+    "new zealand dollar": "NZD",
+    "korean won": "KRW",
+    "south korean won": "KRW",
+    "chinese yuan": "CNY",
+    "japanese yen": "JPY",
+    "vietnamese dong": "VND",
     "new zealand dollars": "NZD",
     "new zealand dlrs": "NZD",
     "singapore dollars": "SGD",
@@ -226,6 +237,10 @@ SUBUNIT_WORDS: Final[dict[str, tuple[str, Decimal]]] = {
     "sen": ("MYR", Decimal("0.01")),
 }
 """Currency subunits after a number: "75 cents per barrel" is 0.75 USD per barrel."""
+
+SHARED_CURRENCY_WORDS: Final[frozenset[str]] = frozenset(_words("pound pounds franc francs"))
+"""Currency words several countries use: after "Egyptian pounds" a bare "pounds" in the
+same text is EGP, after "Swiss francs" a bare "francs" is CHF."""
 
 AMBIGUOUS_CURRENCY_WORDS: Final[frozenset[str]] = frozenset(
     _words("won mark marks pound dong real kip")

@@ -483,3 +483,50 @@ def test_ranks_in_words(sentence: str, text: str, rank: int) -> None:
 )
 def test_no_rank_without_a_single_ranked_role(sentence: str) -> None:
     assert [m.text for m in extract_mentions(sentence) if m.kind is MentionKind.rank] == []
+
+
+# (text, mention fragment, value, unit): exchange rates read from the words around them
+RATE_CASES = [
+    (
+        "The central bank fixed the yuan at 7.12 to the dollar on Monday.",
+        "7.12",
+        "7.12",
+        "CNY per USD",
+    ),
+    ("Dealers quoted the baht at 36.4 against the dollar.", "36.4", "36.4", "THB per USD"),
+    (
+        "Thailand's currency is the baht. It traded at 36.4 per dollar at noon.",
+        "36.4",
+        "36.4",
+        "THB per USD",
+    ),
+    ("The won-dollar rate ended the week at 1,310 won.", "1,310", "1310", "KRW per USD"),
+    (
+        "The won-dollar rate rose.\n\nThe rate ended the week at 1,310 won.",
+        "1,310",
+        "1310",
+        "KRW per USD",
+    ),
+    ("The dollar fell against the Swiss franc to $1.12 in London.", "$1.12", "1.12", "USD per CHF"),
+    (
+        "Imports cost 90 Egyptian pounds a unit. The official rate is 30.9 pounds to the dollar.",
+        "30.9",
+        "30.9",
+        "EGP per USD",
+    ),
+    ("Tickets cost $25 per visitor.", "$25", "25", "USD per visitor"),
+    ("The price fell below $90 a month ago.", "$90", "90", "USD"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"), RATE_CASES, ids=[c[3] + ":" + c[1] for c in RATE_CASES]
+)
+def test_exchange_rates_and_prices(text: str, fragment: str, value: str, unit: str) -> None:
+    mention = find(text, fragment)
+    assert (mention.value, mention.unit) == (Decimal(value), unit)
+
+
+def test_a_rate_without_a_named_currency_stays_a_number() -> None:
+    assert find("It traded at 36.4 per dollar at noon.", "36.4").unit is None
+    assert find("He won 36 of the games; the dollar rose.", "36").unit is None

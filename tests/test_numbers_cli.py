@@ -14,13 +14,14 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_f81a58b2d35ee533.txt
 runner = CliRunner()
 
 
-def test_table_lists_the_six_figures_of_the_first_seed() -> None:
+def test_table_lists_the_seven_figures_of_the_first_seed() -> None:
     result = runner.invoke(app, ["numbers", str(SEED)])
     assert result.exit_code == 0, result.output
-    for text in ("US$1.35 billion", "56 percent", "$695.2 million", "$658 million"):
+    # the seventh is a rank in words: "China's biggest free-trade port" (rank 1)
+    for text in ("US$1.35 billion", "56 percent", "$695.2 million", "$658 million", "port"):
         assert text in result.output
     assert "1,350,000,000" in result.output
-    assert "6 numeric mentions" in result.output
+    assert "7 numeric mentions" in result.output
     assert "February 22" not in result.output  # dates are hidden without --all
 
 
@@ -35,9 +36,14 @@ def test_json_is_a_list_of_mentions() -> None:
     result = runner.invoke(app, ["numbers", str(SEED), "--json"])
     assert result.exit_code == 0
     mentions = json.loads(result.stdout)
-    assert [m["text"] for m in mentions][:2] == ["US$1.35 billion", "56 percent"]
-    assert mentions[0]["value"] == "1350000000"
-    assert mentions[0]["unit"] == "USD"
+    assert [m["text"] for m in mentions][:3] == [
+        "biggest free-trade port",
+        "US$1.35 billion",
+        "56 percent",
+    ]
+    assert (mentions[0]["value"], mentions[0]["unit"]) == ("1", "rank")
+    assert mentions[1]["value"] == "1350000000"
+    assert mentions[1]["unit"] == "USD"
     assert all(m["kind"] not in ("date", "year") for m in mentions)
 
 

@@ -77,6 +77,25 @@ class Clauses:
         return max(clause, offset - LOOK_BACK)
 
 
+class Sentences:
+    """Sentence boundaries of one text (". ! ?" or a line end), found once."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.breaks = [
+            m.end()
+            for m in patterns.PUNCTUATION.finditer(text)
+            if m.group() in ".!?\n" and is_break(text, m.start())
+        ]
+
+    def span_of(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``."""
+        index = bisect_right(self.breaks, offset)
+        start = self.breaks[index - 1] if index > 0 else 0
+        end = self.breaks[index] if index < len(self.breaks) else self.length
+        return start, end
+
+
 def tokens_before(text: str, start: int, floor: int) -> list[Token]:
     """The words between ``floor`` and ``start``, last one nearest; a cut word is dropped."""
     found = [

@@ -153,6 +153,8 @@ class _Extractor:
             self.lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.blocked: list[tuple[int, int]] = _url_tokens(text, self.lowered)
         self.drafts: list[_Draft] = []
+        self.sentences = context.Sentences(text)
+        self._names: list[tuple[int, str]] | None = None
 
     # ------------------------------------------------------------------ driver
 
@@ -163,6 +165,7 @@ class _Extractor:
         self.drafts.sort(key=lambda d: d.start)
         self._spread_directions()
         self._carry_units()
+        self._read_rates()
         for draft in self.drafts:
             if draft.kind == MentionKind.number:
                 draft.direction = None  # "reduced output of 256 kilobit": a label, not a change
@@ -531,11 +534,24 @@ class _Extractor:
                         value_high = None if value_high is None else value_high * factor
                     else:
                         unit = vocabulary.CURRENCY_WORDS[word]
+                        if word in vocabulary.SHARED_CURRENCY_WORDS:
+                            unit = self._qualified_currency(word, start) or unit
                 kind = MentionKind.amount
                 end = after.end()
 
         if kind == MentionKind.amount and unit is not None:
             unit, end = _compound(text, unit, end)
+        elif kind == MentionKind.number and scale is None:
+            rate = patterns.PER_CURRENCY.match(text, end)
+            numerator = None if rate is None else self._currency_before(start, rate)
+            if rate is not None and numerator is not None:
+                # "quoted the won at 812.05 against the dollar": KRW per USD
+                unit, kind, end = (
+                    f"{numerator} per {_per_currency_code(rate)}",
+                    MentionKind.amount,
+                    rate.end(),
+                )
+                note = _join_notes(note, "currency named earlier in the text")
 
         if kind == MentionKind.number:
             year = self._year(first, second, start, end)
@@ -791,6 +807,88 @@ class _Extractor:
                 if draft.direction is None:
                     draft.direction = following.direction
 
+    def _currency_names(self) -> list[tuple[int, str]]:
+        """(offset, code) of every currency named in the text; found once, when needed."""
+        if self._names is None:
+            self._names = []
+            for match in patterns.CURRENCY_NAME.finditer(self.text):
+                word = match.group("word")
+                ambiguous = word is not None and word.lower() in vocabulary.AMBIGUOUS_CURRENCY_WORDS
+                after_the = self.lowered[max(0, match.start() - 4) : match.start()] == "the "
+                if ambiguous and not after_the:
+                    continue  # "won" the verb, "the 800 billion mark": only "the won" names it
+                self._names.append((match.start(), _currency_code(match.group())))
+        return self._names
+
+    def _qualified_currency(self, word: str, start: int) -> str | None:
+        """The code of the last "Egyptian pounds"-like name before a bare "pounds"."""
+        base = word.rstrip("s")
+        for offset, code in reversed(self._currency_names()):
+            if offset >= start:
+                continue
+            name = self.lowered[offset : offset + 40].split()
+            if len(name) >= 2 and name[1].rstrip("s.,;") == base:
+                return code
+        return None
+
+    def _currency_before(self, start: int, rate: re.Match[str]) -> str | None:
+        """The currency a bare rate quotes: the last one named before it in this paragraph
+        or the one before, other than the rate's denominator ("the yuan ... 8.28 to the
+        dollar")."""
+        denominator = _per_currency_code(rate)
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, start)))
+        for offset, code in reversed(self._currency_names()):
+            if offset >= start:
+                continue
+            if offset < floor:
+                return None
+            if not vocabulary.same_currency(code, denominator):
+                return code
+        return None
+
+    def _read_rates(self) -> None:
+        """Exchange rates told by the sentence around a plain amount.
+
+        "the won-dollar rate closed at 1,070 won" and "the dollar traded against the euro at
+        $1.3280" quote one currency in another: KRW per USD, USD per EUR. A later "the
+        rate ... 1,080 won" in the same text reads by the last pair named.
+        """
+        pairs: list[tuple[int, str, str]] | None = None
+        for draft in self.drafts:
+            unit = draft.unit
+            if draft.kind != MentionKind.amount or unit is None:
+                continue
+            if draft.scale is not None and draft.scale.lower() != "hundred":
+                continue
+            if vocabulary.unit_class(unit) is not vocabulary.UnitClass.currency:
+                continue
+            sentence = self.sentences.span_of(draft.start)
+            words = self.text[sentence[0] : sentence[1]]
+            other: str | None = None
+            against = patterns.AGAINST_CURRENCY.search(words)
+            if against is not None:
+                code = _currency_code(against.group("word"))
+                named = any(
+                    c == unit and sentence[0] <= o < sentence[1] for o, c in self._currency_names()
+                )
+                if code != unit and named:
+                    other = code
+            if other is None and (patterns.RATE_WORD.search(words) or "-" in words):
+                if pairs is None:
+                    pairs = [
+                        (m.start(), _currency_code(m.group("a")), _currency_code(m.group("b")))
+                        for m in patterns.CURRENCY_PAIR.finditer(self.text)
+                    ]
+                for offset, a, b in reversed(pairs):
+                    if offset < draft.start and unit in (a, b) and a != b:
+                        in_sentence = offset >= sentence[0]
+                        if in_sentence or patterns.RATE_WORD.search(words):
+                            other = b if unit == a else a
+                        break
+            if other is not None:
+                draft.unit = f"{unit} per {other}"
+                draft.note = _join_notes(draft.note, f"an exchange rate against {other}")
+
     def _same_sentence_unit(self, earlier: list[_Draft], draft: _Draft) -> _Draft | None:
         for source in reversed(earlier):
             if context.sentence_ends_between(self.text, source.end, draft.start):
@@ -835,19 +933,32 @@ def _currency_word_ok(text: str, start: int, after: re.Match[str], number: _Numb
     return True
 
 
+def _per_currency_code(rate: re.Match[str]) -> str:
+    """The code of the denominator of `patterns.PER_CURRENCY` ("to the U.S. dollar" -> USD)."""
+    word = " ".join(rate.group("per").lower().replace(".", "").split())
+    if word in ("us dollar", "u s dollar", "greenback"):
+        return "USD"
+    return vocabulary.CURRENCY_WORDS.get(word, word.upper() if len(word) == 3 else "USD")
+
+
+def _currency_code(word: str) -> str:
+    """The code for a currency word or code as written ("Taiwan's dollar" -> TWD)."""
+    key = " ".join(word.lower().replace("’", "'").split())
+    if key in vocabulary.CURRENCY_WORDS:
+        return vocabulary.CURRENCY_WORDS[key]
+    return vocabulary.CODE_ALIASES.get(word, word.upper())
+
+
 def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
     """A price or rate after an amount: "USD per tonne", "VND per USD"; else as it was."""
     rate = patterns.PER_CURRENCY.match(text, end)
     if rate is not None:
-        word = " ".join(rate.group("per").lower().replace(".", "").split())
-        code = vocabulary.CURRENCY_WORDS.get(word, word.upper() if len(word) == 3 else "USD")
-        if word in ("us dollar", "u s dollar", "greenback"):
-            code = "USD"
+        code = _per_currency_code(rate)
         if code != unit:
             return f"{unit} per {code}", rate.end()
     per = patterns.PER_UNIT.match(text, end)
     if per is not None:
-        noun = " ".join(per.group("per").lower().split())
+        noun = " ".join((per.group("per") or per.group("per_noun")).lower().split())
         return f"{unit} per {_PER_NOUNS.get(noun, noun)}", per.end()
     return unit, end
 

@@ -259,10 +259,33 @@ PER_UNIT: Final = re.compile(
     r"\s*(?:(?:a|an|per|each)\s+|/\s?)"
     r"(?P<per>tonne|ton|metric\s+ton|barrel|kg|kilo|kilogram|ounce|oz|litre|liter|gallon|"
     r"bushel|pound|lb|share|head|unit|sq\s?m|square\s+metre|hectare|kwh|mwh|"
-    r"person|capita|day|week|month|year|annum)s?\b",
+    r"person|capita|day|week|month|year|annum)s?\b"
+    r"(?!\s+(?:ago|earlier|before|later|back|previously)\b)"
+    r"|\s*per\s+(?P<per_noun>(?!cent\b)[a-z]{3,})\b",
     re.IGNORECASE,
 )
 """The denominator of a price or rate: "$450 a tonne", "18 dlrs per barrel"."""
+
+CURRENCY_NAME: Final = re.compile(
+    rf"(?i:\b(?P<word>{_alternation(vocabulary.CURRENCY_WORDS)})(?![\wÀ-ỹ]))"
+    rf"|\b(?P<code>{_CODES})\b"
+)
+"""A currency named anywhere ("the won", "Taiwan's dollar", "KRW"): the numerator of an
+exchange rate written without one ("812.05 against the dollar")."""
+
+CURRENCY_PAIR: Final = re.compile(
+    rf"(?i:\b(?P<a>{_alternation(vocabulary.CURRENCY_WORDS)})-(?P<b>{_alternation(vocabulary.CURRENCY_WORDS)})\b)"
+)
+"""A currency pair: "the won-dollar exchange rate", "the euro-yen rate"."""
+
+RATE_WORD: Final = re.compile(r"\b(?:rate|rates|exchange)\b", re.IGNORECASE)
+
+AGAINST_CURRENCY: Final = re.compile(
+    r"\b(?:against|versus|vs\.?)\s+the\s+"
+    rf"(?P<word>{_alternation(vocabulary.CURRENCY_WORDS)})(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
+"""A currency quoted against another in the sentence: "the dollar traded against the euro"."""
 
 PER_CURRENCY: Final = re.compile(
     r"\s+(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?"
