@@ -18,6 +18,7 @@ from support.batch import run_cli as batch
 from support.openai_server import FAIL_MARKER, FakeOpenAIServer
 
 from summarizer.batch.extraction import cache_spec, recheck_record
+from summarizer.batch.options import BatchOptions
 from summarizer.batch.provider_batch import build_requests, run_provider_batch
 from summarizer.domain import OutcomeStatus, SourceArticle
 from summarizer.ingest import iter_sources
@@ -41,7 +42,7 @@ def _run(
         spec=cache_spec(config),
         rechecker=recheck_record,
         client=client,
-        poll_interval_s=0.0,
+        options=BatchOptions(poll_interval_s=0.0),
         **kw,  # type: ignore[arg-type]
     )
 

@@ -14,6 +14,7 @@ from support.batch import counts, write_articles
 from support.openai_server import FakeOpenAIServer
 
 from summarizer.batch.extraction import cache_spec, recheck_record
+from summarizer.batch.options import BatchOptions
 from summarizer.domain import SourceArticle
 from summarizer.ingest import iter_sources
 from summarizer.llm.config import LLMConfig
@@ -45,7 +46,7 @@ def test_ray_batch_stores_each_article_once_and_reruns_free(local_ray: Any, tmp_
             store=store,
             config=config,
             spec=cache_spec(config),
-            concurrency=2,
+            options=BatchOptions(concurrency=2),
             rechecker=recheck_record,
         )
         assert (summary.accepted + summary.flagged, summary.failed) == (5, 1)
@@ -64,7 +65,7 @@ def test_ray_batch_stores_each_article_once_and_reruns_free(local_ray: Any, tmp_
             store=store,
             config=config,
             spec=cache_spec(config),
-            retry_failed=True,
+            options=BatchOptions(retry_failed=True),
             rechecker=recheck_record,
         )
         assert (retried.processed, retried.failed) == (1, 0)

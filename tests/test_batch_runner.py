@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from support.outcomes import flag, make_article, make_outcome
 
 from summarizer.batch.cache import CacheSpec, OutcomeCache
+from summarizer.batch.options import BatchOptions
 from summarizer.batch.runner import run_batch
 from summarizer.domain import (
     ArticleRecord,
@@ -65,7 +66,9 @@ def _count(store: Store, table: type) -> int:
 def test_batch_stores_every_article_and_counts_statuses(store: Store) -> None:
     articles = [make_article(i) for i in range(8)]
     extractor = CountingExtractor()
-    summary = run_batch(articles, store=store, extractor=extractor, spec=SPEC, concurrency=3)
+    summary = run_batch(
+        articles, store=store, extractor=extractor, spec=SPEC, options=BatchOptions(concurrency=3)
+    )
     assert (summary.processed, summary.accepted, summary.flagged) == (8, 7, 1)
     assert summary.usage.prompt_tokens == 800
     assert extractor.calls == 8
@@ -77,7 +80,9 @@ def test_batch_stores_every_article_and_counts_statuses(store: Store) -> None:
 def test_concurrency_is_bounded(store: Store) -> None:
     extractor = CountingExtractor(delay_s=0.05)
     articles = [make_article(i) for i in range(12)]
-    run_batch(articles, store=store, extractor=extractor, spec=SPEC, concurrency=4)
+    run_batch(
+        articles, store=store, extractor=extractor, spec=SPEC, options=BatchOptions(concurrency=4)
+    )
     assert 2 <= extractor.max_in_flight <= 4
 
 
@@ -119,7 +124,9 @@ def test_failures_are_recorded_and_retried_only_on_request(store: Store) -> None
     assert plain_rerun.calls == 0
 
     retry = CountingExtractor()
-    summary = run_batch(articles, store=store, extractor=retry, spec=SPEC, retry_failed=True)
+    summary = run_batch(
+        articles, store=store, extractor=retry, spec=SPEC, options=BatchOptions(retry_failed=True)
+    )
     assert retry.calls == 1 and summary.accepted == 1
     assert store.run_counts(SPEC.run_key)[OutcomeStatus.failed] == 0
     assert _count(store, ExtractionRunRow) == 4
@@ -159,7 +166,7 @@ def test_recheck_updates_stored_verdicts_without_model_calls(store: Store) -> No
         store=store,
         extractor=extractor,
         spec=SPEC,
-        recheck=True,
+        options=BatchOptions(recheck=True),
         rechecker=_strict_checker,
     )
     assert extractor.calls == 0

@@ -14,46 +14,23 @@ skipped articles; a `Rechecker` is the function that does one such check;
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from summarizer.batch.cache import CacheSpec
 from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck_record
+from summarizer.batch.options import BatchOptions
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
-from summarizer.batch.runner import DEFAULT_ARTICLE_TIMEOUT_S, Extractor, Rechecker, run_batch
+from summarizer.batch.runner import Extractor, Rechecker, run_batch
 from summarizer.domain import IngestFailure, SourceArticle
 from summarizer.errors import ConfigurationError
 from summarizer.llm.config import LLMConfig
 from summarizer.store.repository import Store
 
 Items = Iterable[SourceArticle | IngestFailure]
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """What a batch is asked to do; `None` means "the backend's default"."""
-
-    concurrency: int | None = None
-    """Model calls in flight (local threads, Ray tasks); default 4."""
-    retry_failed: bool = False
-    """Extract again the articles whose stored run failed."""
-    recheck: bool = False
-    """Re-run the cross-check over the stored records of skipped articles (no model call)."""
-    use_cache: bool = True
-    """Answer from, and fill, the response cache."""
-    poll_interval_s: float | None = None
-    """Seconds between polls of a provider batch; default 30."""
-    article_timeout_s: float | None = None
-    """The most one article may take in a local batch; default 30 minutes."""
-
-    DEFAULT_CONCURRENCY: ClassVar[int] = 4
-
-    def given(self) -> set[str]:
-        """The options set to something other than their default."""
-        defaults = BatchOptions()
-        return {f.name for f in fields(self) if getattr(self, f.name) != getattr(defaults, f.name)}
 
 
 class Backend(Protocol):
@@ -105,36 +82,19 @@ class LocalBackend:
     def run(
         self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
     ) -> BatchSummary:
-        spec = self.spec or cache_spec(self.config)
-        concurrency = options.concurrency or BatchOptions.DEFAULT_CONCURRENCY
-        if self.extractor is not None:
-            return self._run(items, store, options, progress, spec, self.extractor, concurrency)
-        with LazyExtractor(self.config) as extractor:
-            return self._run(items, store, options, progress, spec, extractor, concurrency)
-
-    def _run(
-        self,
-        items: Items,
-        store: Store,
-        options: BatchOptions,
-        progress: ProgressSink,
-        spec: CacheSpec,
-        extractor: Extractor,
-        concurrency: int,
-    ) -> BatchSummary:
-        return run_batch(
-            items,
-            store=store,
-            extractor=extractor,
-            spec=spec,
-            concurrency=concurrency,
-            retry_failed=options.retry_failed,
-            recheck=options.recheck,
-            rechecker=self.rechecker,
-            progress=progress,
-            use_cache=options.use_cache,
-            article_timeout_s=options.article_timeout_s or DEFAULT_ARTICLE_TIMEOUT_S,
-        )
+        with contextlib.ExitStack() as stack:
+            extractor = self.extractor
+            if extractor is None:
+                extractor = stack.enter_context(LazyExtractor(self.config))
+            return run_batch(
+                items,
+                store=store,
+                extractor=extractor,
+                spec=self.spec or cache_spec(self.config),
+                options=options,
+                rechecker=self.rechecker,
+                progress=progress,
+            )
 
 
 @dataclass
@@ -160,12 +120,9 @@ class RayBackend:
             config=self.config,
             spec=self.spec or cache_spec(self.config),
             address=self.address,
-            concurrency=options.concurrency or BatchOptions.DEFAULT_CONCURRENCY,
-            retry_failed=options.retry_failed,
-            recheck=options.recheck,
+            options=options,
             rechecker=self.rechecker,
             progress=progress,
-            use_cache=options.use_cache,
         )
 
 
@@ -193,12 +150,9 @@ class ProviderBatchBackend:
             config=self.config,
             spec=self.spec or cache_spec(self.config),
             rechecker=self.rechecker,
-            retry_failed=options.retry_failed,
-            recheck=options.recheck,
-            use_cache=options.use_cache,
+            options=options,
             progress=progress,
             client=self.client,
-            poll_interval_s=options.poll_interval_s or 30.0,
             sleep=self.sleep,
         )
 

@@ -28,8 +28,9 @@ from pydantic import ValidationError
 
 from summarizer.batch.cache import CacheSpec
 from summarizer.batch.claims import Claims, Heartbeat
-from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
-from summarizer.batch.runner import Processed, Rechecker, claimed, start_batch, with_verdict
+from summarizer.batch.options import BatchOptions
+from summarizer.batch.progress import BatchSummary, ProgressSink
+from summarizer.batch.runner import Processed, Rechecker, claimed, from_cache, start_batch
 from summarizer.domain import (
     ArticleRecord,
     ExtractionOutcome,
@@ -305,37 +306,32 @@ def run_provider_batch(
     config: LLMConfig,
     spec: CacheSpec,
     rechecker: Rechecker,
-    retry_failed: bool = False,
-    recheck: bool = False,
-    use_cache: bool = True,
+    options: BatchOptions | None = None,
     progress: ProgressSink | None = None,
     client: openai.OpenAI | None = None,
-    poll_interval_s: float = 10.0,
     sleep: Callable[[float], None] = time.sleep,
 ) -> BatchSummary:
     """Submit what is new, then wait for and collect every open batch of this run key."""
     t0 = time.monotonic()
-    sink = progress or NullProgress()
-    plan, writer = start_batch(
-        items,
-        store,
-        spec,
-        retry_failed=retry_failed,
-        progress=sink,
-        use_cache=use_cache,
-        rechecker=rechecker if recheck else None,
-    )
+    chosen = options or BatchOptions()
+    plan, writer = start_batch(items, store, spec, chosen, progress, rechecker)
     todo: list[SourceArticle] = []
     for article in plan.todo:  # a cached answer is stored here, never paid for again
-        cached = writer.cache.get(article.article_id) if writer.cache else None
-        if cached is None or cached.record is None:
+        hit = from_cache(article, writer.cache, rechecker)
+        if hit is None:
             todo.append(article)
-            continue
-        outcome = with_verdict(cached, rechecker(cached.record, article))
-        writer.save(Processed(article, outcome, True, utcnow(), utcnow()))
+        else:
+            writer.save(hit)
     runner = ProviderBatchRunner(
-        store, config, spec, rechecker, client=client, poll_interval_s=poll_interval_s, sleep=sleep
+        store,
+        config,
+        spec,
+        rechecker,
+        client=client,
+        poll_interval_s=chosen.poll_interval,
+        sleep=sleep,
     )
+    runner.sleep = sleep
     runner.resume_pending()
     claims = Claims(store, spec.run_key)
     with Heartbeat(claims):
@@ -344,14 +340,14 @@ def run_provider_batch(
         # submission is recorded, from when `in_open_batches` covers the article).
         waiting = runner.in_open_batches()
         candidates = [a for a in todo if a.article_id not in waiting]
-        mine = list(claimed(candidates, claims, writer, retry_failed=retry_failed))
+        mine = list(claimed(candidates, claims, writer, retry_failed=chosen.retry_failed))
         waiting = runner.in_open_batches()
         runner.submit([a for a in mine if a.article_id not in waiting])
     articles = {a.article_id: a for a in todo}
     for batch_id, _, _ in store.provider_batches(runner.key):
         runner.collect(runner.wait(batch_id), articles, writer.save)
     writer.summary.elapsed_s = time.monotonic() - t0
-    sink.finish(writer.summary)
+    writer.progress.finish(writer.summary)
     return writer.summary
 
 

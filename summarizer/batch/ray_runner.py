@@ -17,14 +17,15 @@ from typing import Any
 from summarizer import errors
 from summarizer.batch.cache import CacheSpec
 from summarizer.batch.claims import Claims, Heartbeat
-from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
+from summarizer.batch.options import BatchOptions
+from summarizer.batch.progress import BatchSummary, ProgressSink
 from summarizer.batch.runner import (
     Processed,
     Rechecker,
     claimed,
     failure_outcome,
+    from_cache,
     open_batch,
-    with_verdict,
 )
 from summarizer.domain import ExtractionOutcome, IngestFailure, SourceArticle
 from summarizer.llm.config import LLMConfig
@@ -105,46 +106,32 @@ def run_ray_batch(
     config: LLMConfig,
     spec: CacheSpec,
     address: str = "auto",
-    concurrency: int = 4,
-    retry_failed: bool = False,
-    recheck: bool = False,
+    options: BatchOptions | None = None,
     rechecker: Rechecker | None = None,
     progress: ProgressSink | None = None,
-    use_cache: bool = True,
     remote_extract: RemoteExtract = extract_in_worker,
 ) -> BatchSummary:
-    """Like `run_batch`, with at most `concurrency` Ray tasks in flight."""
+    """Like `run_batch`, with at most ``options.workers`` Ray tasks in flight."""
     t0 = time.monotonic()
     ray = connect(address)
-    sink = progress or NullProgress()
-    planner, writer = open_batch(
-        items,
-        store,
-        spec,
-        retry_failed=retry_failed,
-        progress=sink,
-        use_cache=use_cache,
-        rechecker=rechecker if recheck else None,
-    )
+    chosen = options or BatchOptions()
+    planner, writer = open_batch(items, store, spec, chosen, progress, rechecker)
     summary = writer.summary
     task = ray.remote(num_cpus=1, max_retries=2)(remote_extract)
     in_flight: dict[Any, SourceArticle] = {}
     claims = Claims(store, spec.run_key)
-    queue = claimed(planner.stream(writer), claims, writer, retry_failed=retry_failed)
+    queue = claimed(planner.stream(writer), claims, writer, retry_failed=chosen.retry_failed)
     exhausted = False
     with Heartbeat(claims):
         while not exhausted or in_flight:
-            while not exhausted and len(in_flight) < max(1, concurrency):
+            while not exhausted and len(in_flight) < chosen.workers:
                 article = next(queue, None)
                 if article is None:
                     exhausted = True
                     break
-                cached = writer.cache.get(article.article_id) if writer.cache else None
-                if cached is not None and cached.record is not None:
-                    outcome = cached
-                    if rechecker is not None:
-                        outcome = with_verdict(cached, rechecker(cached.record, article))
-                    writer.save(Processed(article, outcome, True, utcnow(), utcnow()))
+                hit = from_cache(article, writer.cache, rechecker)
+                if hit is not None:
+                    writer.save(hit)
                     claims.release(article.article_id)
                     continue
                 ref = task.remote(article.model_dump(mode="json"), config)
@@ -166,5 +153,5 @@ def run_ray_batch(
                 writer.save(processed)
                 claims.release(article.article_id)
     summary.elapsed_s = time.monotonic() - t0
-    sink.finish(summary)
+    writer.progress.finish(summary)
     return summary

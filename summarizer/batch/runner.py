@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from summarizer.batch.cache import CacheSpec, OutcomeCache
 from summarizer.batch.claims import Claims, Heartbeat
+from summarizer.batch.options import BatchOptions
 from summarizer.batch.progress import BatchSummary, NullProgress, ProgressSink
 from summarizer.domain import (
     ArticleRecord,
@@ -41,11 +42,6 @@ from summarizer.store.repository import RunKey, Store
 from summarizer.store.tables import utcnow
 
 T = TypeVar("T")
-
-DEFAULT_ARTICLE_TIMEOUT_S = 1800.0
-"""The most one article may take in a local batch (model calls, retries, repair) before it
-is stored as failed and the batch moves on; the client's own limits allow far more
-(15-minute reads, five attempts), which let one hung model hold a batch for 75 minutes."""
 
 Extractor = Callable[[SourceArticle], ExtractionOutcome]
 """One article in, one outcome out (the extraction stage: model call + validation + check)."""
@@ -88,6 +84,23 @@ def with_verdict(outcome: ExtractionOutcome, verdict: Verdict) -> ExtractionOutc
     )
 
 
+def from_cache(
+    article: SourceArticle, cache: OutcomeCache | None, rechecker: Rechecker | None
+) -> Processed | None:
+    """The cached outcome of `article` (re-checked by today's checker), if it has a record.
+
+    Every runner asks this before paying for a model call.
+    """
+    started = utcnow()
+    cached = cache.get(article.article_id) if cache is not None else None
+    if cached is None or cached.record is None:
+        return None
+    outcome = cached
+    if rechecker is not None:
+        outcome = with_verdict(cached, rechecker(cached.record, article))
+    return Processed(article, outcome, True, started, utcnow())
+
+
 def process_article(
     article: SourceArticle,
     extractor: Extractor,
@@ -95,13 +108,10 @@ def process_article(
     rechecker: Rechecker | None = None,
 ) -> Processed:
     """Cache hit (re-checked) or model call; never raises for a model problem."""
+    hit = from_cache(article, cache, rechecker)
+    if hit is not None:
+        return hit
     started = utcnow()
-    cached = cache.get(article.article_id) if cache is not None else None
-    if cached is not None and cached.record is not None:
-        outcome = cached
-        if rechecker is not None:
-            outcome = with_verdict(cached, rechecker(cached.record, article))
-        return Processed(article, outcome, True, started, utcnow())
     try:
         outcome = extractor(article)
     except Exception as exc:  # one bad article must not stop the batch
@@ -175,6 +185,11 @@ class Planner:
                     summary.recheck_changed += changed
                 writer.progress.advance(summary)
 
+    def read_all(self, writer: BatchWriter | None = None) -> Plan:
+        """The whole input read at once, for runners that need all the work first."""
+        todo = list(self.stream(writer))
+        return Plan(todo=todo, done=self.done, failures=self.failures, duplicates=self.duplicates)
+
 
 def plan_batch(
     items: Iterable[SourceArticle | IngestFailure],
@@ -184,11 +199,7 @@ def plan_batch(
     retry_failed: bool,
 ) -> Plan:
     """Split the input into new work, already-done articles and unreadable sources."""
-    planner = Planner(items, store, key, retry_failed=retry_failed)
-    todo = list(planner.stream())
-    return Plan(
-        todo=todo, done=planner.done, failures=planner.failures, duplicates=planner.duplicates
-    )
+    return Planner(items, store, key, retry_failed=retry_failed).read_all()
 
 
 class BatchWriter:
@@ -279,25 +290,30 @@ def open_batch(
     items: Iterable[SourceArticle | IngestFailure],
     store: Store,
     spec: CacheSpec,
-    *,
-    retry_failed: bool,
-    progress: ProgressSink,
-    use_cache: bool,
+    options: BatchOptions,
+    progress: ProgressSink | None = None,
     rechecker: Rechecker | None = None,
 ) -> tuple[Planner, BatchWriter]:
     """Shared first half of every runner: the streaming planner and the single writer.
 
-    With a `rechecker`, the stored records of skipped articles are re-checked as the
-    planner meets them.
+    With ``options.recheck``, the stored records of skipped articles are re-checked by
+    `rechecker` as the planner meets them.
     """
     key = spec.run_key
-    planner = Planner(items, store, key, retry_failed=retry_failed, rechecker=rechecker)
+    planner = Planner(
+        items,
+        store,
+        key,
+        retry_failed=options.retry_failed,
+        rechecker=rechecker if options.recheck else None,
+    )
     summary = BatchSummary()
-    cache = OutcomeCache(store, spec) if use_cache else None
+    cache = OutcomeCache(store, spec) if options.use_cache else None
     failed_sources = {source for source, _ in store.ingest_failures()}
-    writer = BatchWriter(store, key, summary, progress, cache, failed_sources)
-    progress.start(0)
-    progress.advance(summary)
+    sink = progress or NullProgress()
+    writer = BatchWriter(store, key, summary, sink, cache, failed_sources)
+    sink.start(0)
+    sink.advance(summary)
     return planner, writer
 
 
@@ -305,29 +321,16 @@ def start_batch(
     items: Iterable[SourceArticle | IngestFailure],
     store: Store,
     spec: CacheSpec,
-    *,
-    retry_failed: bool,
-    progress: ProgressSink,
-    use_cache: bool,
+    options: BatchOptions,
+    progress: ProgressSink | None = None,
     rechecker: Rechecker | None = None,
 ) -> tuple[Plan, BatchWriter]:
     """`open_batch` with the whole input read first, for runners that need all the work
     at once (the provider's Batch API submits one file)."""
-    planner, writer = open_batch(
-        items,
-        store,
-        spec,
-        retry_failed=retry_failed,
-        progress=progress,
-        use_cache=use_cache,
-        rechecker=rechecker,
-    )
-    todo = list(planner.stream(writer))
+    planner, writer = open_batch(items, store, spec, options, progress, rechecker)
+    plan = planner.read_all(writer)
     if writer.cache is not None:
-        writer.cache.prefetch(article.article_id for article in todo)
-    plan = Plan(
-        todo=todo, done=planner.done, failures=planner.failures, duplicates=planner.duplicates
-    )
+        writer.cache.prefetch(article.article_id for article in plan.todo)
     return plan, writer
 
 
@@ -403,36 +406,25 @@ def run_batch(
     store: Store,
     extractor: Extractor,
     spec: CacheSpec,
-    concurrency: int = 4,
-    retry_failed: bool = False,
-    recheck: bool = False,
+    options: BatchOptions | None = None,
     rechecker: Rechecker | None = None,
     progress: ProgressSink | None = None,
-    use_cache: bool = True,
-    article_timeout_s: float | None = DEFAULT_ARTICLE_TIMEOUT_S,
 ) -> BatchSummary:
-    """Process every new article with at most `concurrency` model calls in flight.
+    """Process every new article with at most ``options.workers`` model calls in flight.
 
     The input is read lazily, a few articles ahead of the workers, so fetching and
     parsing overlap with extraction; `elapsed_s` covers both. An article that takes more
-    than `article_timeout_s` is stored as failed and its worker abandoned.
+    than ``options.article_timeout`` is stored as failed and its worker abandoned.
     """
     t0 = time.monotonic()
-    sink = progress or NullProgress()
-    planner, writer = open_batch(
-        items,
-        store,
-        spec,
-        retry_failed=retry_failed,
-        progress=sink,
-        use_cache=use_cache,
-        rechecker=rechecker if recheck else None,
-    )
+    chosen = options or BatchOptions()
+    planner, writer = open_batch(items, store, spec, chosen, progress, rechecker)
     summary = writer.summary
     claims = Claims(store, spec.run_key)
-    workers = max(1, concurrency)
+    workers = chosen.workers
+    article_timeout_s = chosen.article_timeout
     max_in_flight = workers * 2
-    todo = claimed(planner.stream(writer), claims, writer, retry_failed=retry_failed)
+    todo = claimed(planner.stream(writer), claims, writer, retry_failed=chosen.retry_failed)
     pool = DaemonPool(workers)
     abandoned = False
     pending: dict[Future[Processed], tuple[SourceArticle, float, dt.datetime]] = {}
@@ -453,17 +445,13 @@ def run_batch(
                     pending[future] = (article, time.monotonic(), utcnow())
                 if not pending:
                     break
-                timeout = None
-                if article_timeout_s is not None:
-                    oldest = min(started for _, started, _ in pending.values())
-                    timeout = max(oldest + article_timeout_s - time.monotonic(), 0.0)
+                oldest = min(started for _, started, _ in pending.values())
+                timeout = max(oldest + article_timeout_s - time.monotonic(), 0.0)
                 finished, _ = wait(list(pending), timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in finished:
                     article, _, _ = pending.pop(future)
                     writer.save(future.result())
                     claims.release(article.article_id)
-                if article_timeout_s is None:
-                    continue
                 now = time.monotonic()
                 for future, (article, started, started_at) in list(pending.items()):
                     if now - started >= article_timeout_s and not future.done():
@@ -478,5 +466,5 @@ def run_batch(
             future.cancel()
         pool.shutdown(wait=not abandoned)
     summary.elapsed_s = time.monotonic() - t0
-    sink.finish(summary)
+    writer.progress.finish(summary)
     return summary
