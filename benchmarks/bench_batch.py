@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from support.openai_server import FakeOpenAIServer
 
 from summarizer.batch.extraction import LazyExtractor, cache_spec, recheck_record
+from summarizer.batch.options import BatchOptions
 from summarizer.batch.runner import run_batch
 from summarizer.domain import (
     ArticleMeta,
@@ -85,7 +86,7 @@ def measure(
                 store=store,
                 extractor=instant_outcome if instant else extractor,
                 spec=spec,
-                concurrency=concurrency,
+                options=BatchOptions(concurrency=concurrency),
                 rechecker=recheck_record,
             )
             elapsed = time.perf_counter() - started
