@@ -530,3 +530,74 @@ def test_exchange_rates_and_prices(text: str, fragment: str, value: str, unit: s
 def test_a_rate_without_a_named_currency_stays_a_number() -> None:
     assert find("It traded at 36.4 per dollar at noon.", "36.4").unit is None
     assert find("He won 36 of the games; the dollar rose.", "36").unit is None
+
+
+# (text, mention fragment, value, value_high, unit): ranges and prices of one thing
+RANGE_PRICE_CASES = [
+    (
+        "Traders paid VND8,200- VND9,100 a kilogram for coffee.",
+        "VND8,200",
+        "8200",
+        "9100",
+        "VND per kg",
+    ),
+    ("The shares were valued at C$4.10 to C$4.60.", "C$4.10", "4.10", "4.60", "CAD"),
+    (
+        "Copper fetched 8,950 dlrs per tonne, up from 8,400 dlrs.",
+        "8,400",
+        "8400",
+        None,
+        "USD per tonne",
+    ),
+    (
+        "Grade A and grade B beans sold at US$2,310 and US$2,150 per tonne.",
+        "US$2,310",
+        "2310",
+        None,
+        "USD per tonne",
+    ),
+    (
+        "The rupiah closed at 15,620 rupiah per dollar against 15,580 a week ago.",
+        "15,580",
+        "15580",
+        None,
+        "IDR per USD",
+    ),
+    (
+        "Tea sold at 300 rupees per kilo (about 3.6 dollars) at auction.",
+        "3.6",
+        "3.6",
+        None,
+        "USD per kg",
+    ),
+    ("West Texas crude rose $2.05 to $81.40 in New York.", "$2.05", "2.05", None, "USD per barrel"),
+    (
+        "West Texas crude rose $2.05 to $81.40 in New York.",
+        "$81.40",
+        "81.40",
+        None,
+        "USD per barrel",
+    ),
+    ("Prices are expected to rise 5 to 6 percent next year.", "5 to 6", "5", "6", "percent"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "high", "unit"),
+    RANGE_PRICE_CASES,
+    ids=[f"{c[1]}:{c[4]}" for c in RANGE_PRICE_CASES],
+)
+def test_ranges_and_shared_denominators(
+    text: str, fragment: str, value: str, high: str | None, unit: str
+) -> None:
+    mention = find(text, fragment)
+    assert (mention.value, mention.value_high, mention.unit) == (
+        Decimal(value),
+        None if high is None else Decimal(high),
+        unit,
+    )
+
+
+def test_a_total_in_a_price_sentence_keeps_its_own_unit() -> None:
+    text = "Rice sold at $450 a tonne, earning $3.2 billion in all."
+    assert find(text, "$3.2").unit == "USD"

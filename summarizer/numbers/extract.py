@@ -72,7 +72,10 @@ _TIME_UNITS: Final = frozenset(
     ("days", "weeks", "months", "quarters", "years", "decades", "day", "week", "month", "year")
 )
 _DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_SYMBOL_ONLY: Final = re.compile(r"\s*(?:US\$|\$|€|£|¥|₫)")
+_CHANGE_TO_LEVEL: Final = 4
+"""After a change word, "rose $1.64 to $47.10" is a change and a level, not a range, when
+the second number is this many times the first or more ("rose 5 to 6 pct" is a range)."""
+_OIL_WORDS: Final = re.compile(r"\b(?:crude|oil|brent|wti|opec)\b", re.IGNORECASE)
 _HALF_PERIODS: Final = frozenset(("first", "second", "latter", "last", "next", "the", "a"))
 _HALF_HEDGES: Final = frozenset(
     ("nearly", "almost", "about", "over", "than", "roughly", "around", "some", "by", "just")
@@ -166,6 +169,7 @@ class _Extractor:
         self._spread_directions()
         self._carry_units()
         self._read_rates()
+        self._carry_denominators()
         for draft in self.drafts:
             if draft.kind == MentionKind.number:
                 draft.direction = None  # "reduced output of 256 kilobit": a label, not a change
@@ -628,7 +632,7 @@ class _Extractor:
         if word == "to" and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
             return None  # "from 5 to 6 percent" gives two levels, not a range
         pos = join.end()
-        symbol = _SYMBOL_ONLY.match(text, pos)
+        symbol = patterns.RANGE_CURRENCY.match(text, pos)
         if symbol is not None:
             pos = symbol.end()
         if match.re is patterns.WORDS:
@@ -649,6 +653,10 @@ class _Extractor:
             low = first.value * (second.scale_factor if second.scale else Decimal(1))
         if high <= low:
             return None
+        if word == "to" and high >= low * _CHANGE_TO_LEVEL:
+            _, _, direction = context.cues_before(text, start, self.clauses.start_of(start))
+            if direction is not None:
+                return None  # "crude rose $1.64 to $47.10": by how much, and to what level
         return second
 
     def _not_a_quantity(self, start: int, number: _Number, unit: str) -> bool:
@@ -888,6 +896,57 @@ class _Extractor:
             if other is not None:
                 draft.unit = f"{unit} per {other}"
                 draft.note = _join_notes(draft.note, f"an exchange rate against {other}")
+
+    def _carry_denominators(self) -> None:
+        """Give a price the denominator its sentence already named.
+
+        "US$473 and US$453 per tonne", "18 dlrs per barrel from 14 dlrs", "21,036 dong per
+        dollar from 20,828", "1,000 ringgit per tonne (about 250 stg)": all are prices of one
+        thing. Oil prices in dollars are per barrel ("Brent crude gained $1.32").
+        """
+        figures = [d for d in self.drafts if d.kind in _FIGURE_KINDS]
+        source: _Draft | None = None
+        for index, draft in enumerate(figures):
+            if source is not None and context.sentence_ends_between(
+                self.text, source.end, draft.start
+            ):
+                source = None
+            parts = None if draft.unit is None else vocabulary.compound_parts(draft.unit)
+            if parts is not None:
+                source = draft
+                continue
+            if draft.scale is not None and draft.scale.lower() != "hundred":
+                continue
+            carried = self._carried_denominator(draft, source, figures[index + 1 :])
+            if carried is not None:
+                draft.unit, draft.kind = carried
+                draft.note = _join_notes(draft.note, f"priced per the sentence's {carried[0]}")
+
+    def _carried_denominator(
+        self, draft: _Draft, source: _Draft | None, later: list[_Draft]
+    ) -> tuple[str, MentionKind] | None:
+        gap_before = "" if source is None else self.text[source.end : draft.start]
+        if source is not None and source.unit is not None:
+            currency, per = source.unit.split(" per ", 1)
+            if draft.kind == MentionKind.amount and draft.unit == currency:
+                return source.unit, MentionKind.amount
+            if draft.kind == MentionKind.amount and patterns.OPEN_BRACKET.match(gap_before):
+                return f"{draft.unit} per {per}", MentionKind.amount  # a conversion
+            bare = draft.kind == MentionKind.number and draft.unit is None
+            if bare and patterns.COMPARED_BEFORE.search(gap_before):
+                return source.unit, MentionKind.amount
+        if draft.kind != MentionKind.amount or draft.unit is None:
+            return None
+        if later and later[0].unit is not None and later[0].scale is None:
+            parts = vocabulary.compound_parts(later[0].unit)
+            gap_after = self.text[draft.end : later[0].start]
+            if parts is not None and parts[0] == draft.unit and patterns.LIST_JOIN.match(gap_after):
+                return later[0].unit, MentionKind.amount  # "US$473 and US$453 per tonne"
+        if draft.unit == "USD" and _OIL_WORDS.search(
+            self.text, self.clauses.start_of(draft.start), draft.start
+        ):
+            return "USD per barrel", MentionKind.amount
+        return None
 
     def _same_sentence_unit(self, earlier: list[_Draft], draft: _Draft) -> _Draft | None:
         for source in reversed(earlier):

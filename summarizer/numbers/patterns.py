@@ -172,6 +172,18 @@ PERCENT: Final = re.compile(
 RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
 """Between two numbers of a range: "3-5 percent", "350 to 400 mln", "between 33 and 34"."""
 
+RANGE_CURRENCY: Final = re.compile(rf"\s*(?:{_PREFIX_SYMBOLS}|\b(?:{_CODES})\s?)")
+"""The currency repeated before a range's second number: "A$7.17 to A$8.24", "VND5,500-
+VND7,000"."""
+
+OPEN_BRACKET: Final = re.compile(r"^\s*\(\s*$")
+"""The gap before a conversion in brackets: "1,000 ringgit per tonne (about 250 stg)"."""
+
+COMPARED_BEFORE: Final = re.compile(
+    r"\b(?:from|against|versus|vs|compared\s+(?:with|to)|than|to|and|or)\s*$", re.IGNORECASE
+)
+"""Words before a bare number that compare it with a price just named: "... from 20,828"."""
+
 BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 HYPHEN_WORD: Final = re.compile(r"-(?P<word>[A-Za-z]+)\b")
