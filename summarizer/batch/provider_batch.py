@@ -30,7 +30,7 @@ from summarizer.batch.cache import CacheSpec
 from summarizer.batch.claims import Claims, Heartbeat
 from summarizer.batch.options import BatchOptions
 from summarizer.batch.progress import BatchSummary, ProgressSink
-from summarizer.batch.runner import Processed, Rechecker, claimed, from_cache, start_batch
+from summarizer.batch.runner import Processed, Rechecker, claimed, from_cache, open_batch
 from summarizer.domain import (
     ArticleRecord,
     ExtractionOutcome,
@@ -314,7 +314,8 @@ def run_provider_batch(
     """Submit what is new, then wait for and collect every open batch of this run key."""
     t0 = time.monotonic()
     chosen = options or BatchOptions()
-    plan, writer = start_batch(items, store, spec, chosen, progress, rechecker)
+    planner, writer = open_batch(items, store, spec, chosen, progress, rechecker)
+    plan = planner.read_all(writer)
     todo: list[SourceArticle] = []
     for article in plan.todo:  # a cached answer is stored here, never paid for again
         hit = from_cache(article, writer.cache, rechecker)

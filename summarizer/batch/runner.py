@@ -186,8 +186,11 @@ class Planner:
                 writer.progress.advance(summary)
 
     def read_all(self, writer: BatchWriter | None = None) -> Plan:
-        """The whole input read at once, for runners that need all the work first."""
+        """The whole input read at once, for runners that need all the work first (the
+        provider's Batch API submits one file); the writer's cache is fetched in one go."""
         todo = list(self.stream(writer))
+        if writer is not None and writer.cache is not None:
+            writer.cache.prefetch(article.article_id for article in todo)
         return Plan(todo=todo, done=self.done, failures=self.failures, duplicates=self.duplicates)
 
 
@@ -315,23 +318,6 @@ def open_batch(
     sink.start(0)
     sink.advance(summary)
     return planner, writer
-
-
-def start_batch(
-    items: Iterable[SourceArticle | IngestFailure],
-    store: Store,
-    spec: CacheSpec,
-    options: BatchOptions,
-    progress: ProgressSink | None = None,
-    rechecker: Rechecker | None = None,
-) -> tuple[Plan, BatchWriter]:
-    """`open_batch` with the whole input read first, for runners that need all the work
-    at once (the provider's Batch API submits one file)."""
-    planner, writer = open_batch(items, store, spec, options, progress, rechecker)
-    plan = planner.read_all(writer)
-    if writer.cache is not None:
-        writer.cache.prefetch(article.article_id for article in plan.todo)
-    return plan, writer
 
 
 def claimed(
