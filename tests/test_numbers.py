@@ -426,9 +426,51 @@ def test_unit_is_carried_to_bare_scaled_numbers_in_the_same_sentence() -> None:
     assert later.note is not None and "7.1 billion dlrs" in later.note
 
 
-def test_unit_is_not_carried_across_sentences() -> None:
-    text = "Exports were 5 billion dlrs. Imports reached 4.3 billion in 1985."
+def test_a_currency_named_once_serves_the_next_sentences() -> None:
+    """Wire copy names the currency once: "... 5 billion dlrs. Imports reached 4.3 billion"."""
+    text = "Exports were 5 billion dlrs.\n\nImports reached 4.3 billion in 1985."
+    later = find(text, "4.3")
+    assert (later.unit, later.kind) == ("USD", MentionKind.amount)
+    assert later.note is not None and "5 billion dlrs" in later.note
+
+
+def test_a_currency_is_not_carried_beyond_the_paragraph_before() -> None:
+    text = "Exports were 5 billion dlrs.\n\nIt rained.\n\nImports reached 4.3 billion in 1985."
     assert find(text, "4.3").unit is None
+
+
+def test_a_count_is_not_carried_across_sentences() -> None:
+    text = "The port handled 5 mln tonnes. Its owner earned 2 mln last year."
+    assert find(text, "2 mln").unit is None
+
+
+# (text, fragment, value, unit): a scale or unit written once for several numbers
+SHARED_CASES = [
+    (
+        "Loans rose to 12.4 billion dlrs against 11.8 and 9.6 billion a year ago.",
+        "11.8",
+        "11800000000",
+        "USD",
+    ),
+    ("Reserves rose 300 mln to 8.2 billion crowns.", "300 mln", "300000000", "SEK"),
+    ("It posted a 250 mln mark surplus in March.", "250 mln mark", "250000000", "DEM"),
+    ("Shares fell a half pct on Monday.", "a half pct", "0.5", "percent"),
+    ("The fund is worth more than a billion euros.", "a billion euros", "1000000000", "EUR"),
+    ("About 3 million Canadians voted.", "3 million Canadians", "3000000", "canadians"),
+    ("It shipped four Lakh Metric Tonnes of sugar.", "four Lakh Metric Tonnes", "400000", "tonnes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"), SHARED_CASES, ids=[c[1] for c in SHARED_CASES]
+)
+def test_scale_and_unit_written_once(text: str, fragment: str, value: str, unit: str) -> None:
+    mention = find(text, fragment)
+    assert (mention.value, mention.unit) == (Decimal(value), unit)
+
+
+def test_a_threshold_mark_is_no_currency() -> None:
+    assert find("Trade passed the 800 billion mark in May.", "800").unit is None
 
 
 def test_abbreviation_does_not_end_the_sentence() -> None:

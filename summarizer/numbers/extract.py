@@ -23,6 +23,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from typing import Final, Literal
 
 from summarizer import vocabulary
@@ -480,7 +481,9 @@ class _Extractor:
             if fraction.lower().startswith("half"):
                 if preceding in _HALF_PERIODS or not (of_after or preceding in _HALF_HEDGES):
                     return None  # "first half", "half-year": a period; "nearly half of": a share
-            elif " " in fraction and not (of_after or preceding == "by"):
+            elif " " in fraction and not (
+                of_after or preceding == "by" or patterns.PERCENT.match(text, first.end)
+            ):
                 return None  # "a third country" is an ordinal use, "a third of" a fraction
             of_a_point = _FRACTION_OF_POINT.match(text, first.end)
             if of_a_point is not None:
@@ -759,6 +762,8 @@ class _Extractor:
                 first_word = (lower, match.end())
             if word == lower and _is_plural(lower):
                 return lower, match.end()
+            if word.istitle() and (lower in lexicon.MEASURE_NOUNS or lower.endswith("ans")):
+                return lower, match.end()  # "Metric Tonnes" in a title, "10 million Mexicans"
             pos = match.end()
         if first_word is not None and text[end : end + 1].isspace():
             lower, word_end = first_word
@@ -790,11 +795,12 @@ class _Extractor:
         "rising 171.9 and 7.5 percent": 171.9 is a percent.
         """
         figures = [d for d in self.drafts if d.kind in _FIGURE_KINDS]
+        self._share_scales(figures)
         for index, draft in enumerate(figures):
             if draft.kind != MentionKind.number:
                 continue
             if draft.scale is not None:
-                source = self._same_sentence_unit(figures[:index], draft)
+                source = self._scaled_source(figures, index)
                 if source is not None:
                     draft.unit, draft.kind = source.unit, source.kind
                     draft.note = _join_notes(
@@ -948,12 +954,62 @@ class _Extractor:
             return "USD per barrel", MentionKind.amount
         return None
 
-    def _same_sentence_unit(self, earlier: list[_Draft], draft: _Draft) -> _Draft | None:
-        for source in reversed(earlier):
-            if context.sentence_ends_between(self.text, source.end, draft.start):
-                return None
+    def _share_scales(self, figures: list[_Draft]) -> None:
+        """ "against 159.4 and 117.1 billion": the scale written once serves both numbers."""
+        for draft, following in pairwise(figures):
+            if draft.kind != MentionKind.number or draft.scale or draft.value_high is not None:
+                continue
+            factor = vocabulary.scale_multiplier(following.scale)
+            if (
+                factor is None
+                or factor == 1
+                or following.unit not in (None, *_plain_currency(following))
+            ):
+                continue
+            if patterns.SHARED_SCALE_JOIN.match(self.text[draft.end : following.start]):
+                draft.value *= factor
+                draft.scale = following.scale
+                draft.note = _join_notes(
+                    draft.note, f"scale '{following.scale}' shared with '{self._span(following)}'"
+                )
+
+    def _scaled_source(self, figures: list[_Draft], index: int) -> _Draft | None:
+        """Where a bare scaled number's unit was named.
+
+        Wire copy names a currency once and then writes "600 mln", "6.93 billion": the
+        nearest scaled amount before it in the same sentence, else the amount it rises to
+        ("rose 200 mln to 11.9 billion guilders"), else one in the sentences before, in this
+        paragraph or the one before.
+        """
+        draft = figures[index]
+        paragraph = self.text.rfind("\n\n", 0, draft.start)
+        floor = self.text.rfind("\n\n", 0, max(0, paragraph))
+        crossed = False
+        candidate: _Draft | None = None
+        for source in reversed(figures[:index]):
+            if source.end <= floor:
+                break
+            if not crossed and context.sentence_ends_between(self.text, source.end, draft.start):
+                crossed = True
             if source.kind in (MentionKind.amount, MentionKind.count) and source.scale:
-                return source
+                candidate = source
+                break
+        if candidate is not None and not crossed:
+            return candidate
+        if index + 1 < len(figures):
+            following = figures[index + 1]
+            gap = self.text[draft.end : following.start]
+            if (
+                following.kind is MentionKind.amount
+                and following.scale
+                and patterns.SHARED_SCALE_JOIN.match(gap)
+            ):
+                return following
+        if (
+            candidate is not None
+            and vocabulary.unit_class(candidate.unit) is vocabulary.UnitClass.currency
+        ):
+            return candidate
         return None
 
     def _span(self, draft: _Draft) -> str:
@@ -961,6 +1017,14 @@ class _Extractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _plain_currency(draft: _Draft) -> tuple[str, ...]:
+    """The draft's unit when it is a plain currency (a scale may be shared with it)."""
+    unit = draft.unit
+    if unit is not None and vocabulary.unit_class(unit) is vocabulary.UnitClass.currency:
+        return (unit,)
+    return ()
 
 
 def _is_year(number: _Number) -> bool:
@@ -985,8 +1049,12 @@ def _currency_word_ok(text: str, start: int, after: re.Match[str], number: _Numb
     word = " ".join(after.group("word").lower().split())
     if word in ("mark", "marks"):
         previous = _PREVIOUS_WORD.search(text, max(0, start - 12), start)
+        following = patterns.WORD_AFTER.match(text, after.end())
+        money = following is not None and following.group("word").lower() in (
+            lexicon.MARK_MONEY_NOUNS
+        )
         if previous is not None and previous.group(1).lower() in ("the", "a", "an", "this"):
-            return False
+            return money
     if word in vocabulary.AMBIGUOUS_CURRENCY_WORDS:
         return not number.written or number.scale is not None
     return True

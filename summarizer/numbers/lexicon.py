@@ -49,6 +49,9 @@ TENS: Final[dict[str, int]] = {
     "eighty": 80,
     "ninety": 90,
 }
+A_SCALES: Final[tuple[str, ...]] = ("thousand", "million", "billion", "trillion")
+"""Scales that "a" counts once: "more than a trillion pounds", "a million people"."""
+
 WORD_VALUES: Final[dict[str, int]] = {**ONES, **TEENS, **TENS, "a": 1, "dozen": 12}
 
 FRACTIONS: Final[dict[str, tuple[int, int]]] = {
@@ -203,3 +206,13 @@ ROLE_NOUNS: Final[frozenset[str]] = frozenset(
 BARE_SUPERLATIVES: Final[frozenset[str]] = frozenset(_words("largest biggest top greatest richest"))
 """Superlatives that alone rank first ("top trading partner"); "leading" and "most" do not
 ("a leading exporter" is one of several)."""
+
+MARK_MONEY_NOUNS: Final[frozenset[str]] = frozenset(
+    _words(
+        "deficit deficits surplus surpluses loan loans credit credits bond bonds issue "
+        "payment payments budget package investment investments fund facility deal order "
+        "contract fine profit loss"
+    )
+)
+"""Nouns after "mark" that make it Deutsche marks: "a 300 mln mark deficit" (money),
+where "the 800 billion mark" alone is a threshold."""

@@ -45,7 +45,7 @@ def _first_letter_trie(words: Iterable[str]) -> str:
 
 _SCAN_WORDS = _first_letter_trie(
     [*(set(lexicon.WORD_VALUES) - {"a"}), "half"]
-    + [rf"a {w}" for w in ("hundred", "dozen", *lexicon.FRACTIONS)]
+    + [rf"a {w}" for w in ("hundred", "dozen", *lexicon.FRACTIONS, *lexicon.A_SCALES)]
 )
 
 _DOMAINS = ("com", "org", "net", "gov", "edu", "vn", "cn", "uk", "int", "info", "io")
@@ -114,7 +114,7 @@ _WRITTEN_UNIT = (
 )
 _WRITTEN = (
     rf"(?:(?:{_WRITTEN_UNIT}|a)\s+hundred(?:\s+(?:and\s+)?{_WRITTEN_UNIT})?"
-    rf"|a\s+dozen|{_WRITTEN_UNIT})"
+    rf"|a\s+dozen|a(?=\s+(?:{_alternation(lexicon.A_SCALES)})\b)|{_WRITTEN_UNIT})"
 )
 _FRACTION_WORD = _alternation(lexicon.FRACTIONS)
 _FIRST_LETTERS = "".join(
@@ -183,6 +183,9 @@ COMPARED_BEFORE: Final = re.compile(
     r"\b(?:from|against|versus|vs|compared\s+(?:with|to)|than|to|and|or)\s*$", re.IGNORECASE
 )
 """Words before a bare number that compare it with a price just named: "... from 20,828"."""
+
+SHARED_SCALE_JOIN: Final = re.compile(r"^\s*(?:and|or|to)\s*$", re.IGNORECASE)
+"""Between two numbers that share one scale or unit: "159.4 and 117.1 billion"."""
 
 BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
