@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from contextlib import ExitStack
 from dataclasses import asdict
-from types import TracebackType
 from typing import Any
 
 from summarizer.batch.cache import CacheSpec
@@ -82,10 +81,5 @@ class LazyExtractor:
     def __enter__(self) -> LazyExtractor:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
