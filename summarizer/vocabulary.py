@@ -10,7 +10,8 @@ Units (see docs/crosscheck.md, "Units"):
 - ``percent`` and ``percentage_point``;
 - ``times`` (multiples: "doubled" = 2), ``fraction`` ("one-third" = 0.3333), ``ratio``
   ("three-to-one" = 3) and ``rank`` ("the second-biggest buyer" = 2);
-- a counted noun in lower case (``provinces``, ``tonnes``, ``years``);
+- a counted noun in lower case (``provinces``, ``tonnes``, ``years``; ``index points`` for
+  an index level);
 - a compound ``A per B`` of the above (``USD per tonne``, ``barrels per day``,
   ``VND per USD``).
 """
@@ -314,6 +315,9 @@ TIMES: Final = "times"
 FRACTION: Final = "fraction"
 RATIO: Final = "ratio"
 RANK: Final = "rank"
+INDEX_POINTS: Final = "index points"
+"""The unit of an index level ("the volume index rose to 131.0"), a counted noun; the
+base year belongs to what the figure measures, not to the unit."""
 DIMENSIONLESS_UNITS: Final[frozenset[str]] = frozenset((TIMES, FRACTION, RATIO, RANK))
 """Units of numbers that measure no thing: multiples, fractions, ratios, ranks."""
 

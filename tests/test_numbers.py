@@ -643,3 +643,23 @@ def test_ranges_and_shared_denominators(
 def test_a_total_in_a_price_sentence_keeps_its_own_unit() -> None:
     text = "Rice sold at $450 a tonne, earning $3.2 billion in all."
     assert find(text, "$3.2").unit == "USD"
+
+
+def test_an_elliptical_rate_takes_the_unit_of_the_sentence() -> None:
+    text = "Farm output added 0.4 point to growth while mining subtracted 0.3."
+    mention = find(text, "0.3")
+    assert (mention.unit, mention.kind) == ("percentage_point", MentionKind.percentage_point)
+
+
+def test_a_level_after_a_rate_keeps_no_unit() -> None:
+    text = "The index rose 1.2 pct in May, reaching 131.5."
+    assert find(text, "131.5").unit != "percent"
+    assert find("Sales rose 1.2 pct to 7.5 in May.", "7.5").unit is None
+
+
+def test_index_levels_are_index_points() -> None:
+    text = "The producer price index rose to 104.7 in June from 103.9 in May."
+    assert [(m.value, m.unit) for m in extract_mentions(text) if m.is_figure] == [
+        (Decimal("104.7"), "index points"),
+        (Decimal("103.9"), "index points"),
+    ]

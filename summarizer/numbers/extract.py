@@ -171,6 +171,8 @@ class _Extractor:
         self._carry_units()
         self._read_rates()
         self._carry_denominators()
+        self._carry_points()
+        self._read_index_levels()
         for draft in self.drafts:
             if draft.kind == MentionKind.number:
                 draft.direction = None  # "reduced output of 256 kilobit": a label, not a change
@@ -902,6 +904,42 @@ class _Extractor:
             if other is not None:
                 draft.unit = f"{unit} per {other}"
                 draft.note = _join_notes(draft.note, f"an exchange rate against {other}")
+
+    def _carry_points(self) -> None:
+        """Elliptical rates: "exports added 0.3 point and imports contributed 0.2".
+
+        A bare number after a percent or percentage-point figure in the same sentence, of
+        the same order (at most twice it, or 2), and not a level ("to 131.5"), is in its unit.
+        """
+        source: _Draft | None = None
+        for draft in self.drafts:
+            if draft.kind in (MentionKind.percent, MentionKind.percentage_point):
+                source = draft
+                continue
+            if source is None or draft.kind != MentionKind.number or draft.unit or draft.scale:
+                continue
+            if context.sentence_ends_between(self.text, source.end, draft.start):
+                source = None
+                continue
+            if draft.value > max(source.value, Decimal(1)) * 2 or draft.value_high is not None:
+                continue
+            if patterns.LEVEL_BEFORE.search(self.text, max(0, draft.start - 12), draft.start):
+                continue
+            draft.kind, draft.unit = source.kind, source.unit
+            draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
+
+    def _read_index_levels(self) -> None:
+        """ "The volume index ... rose to 131.0 from 114.6": bare numbers in a sentence about
+        an index, after the word "index", are index levels (unit "index points")."""
+        if "index" not in self.lowered:
+            return
+        for draft in self.drafts:
+            if draft.kind != MentionKind.number or draft.unit or draft.scale:
+                continue
+            start, _ = self.sentences.span_of(draft.start)
+            if patterns.INDEX_WORD.search(self.text, start, draft.start):
+                draft.unit = vocabulary.INDEX_POINTS
+                draft.note = _join_notes(draft.note, "a level of the index named before it")
 
     def _carry_denominators(self) -> None:
         """Give a price the denominator its sentence already named.

@@ -187,6 +187,11 @@ COMPARED_BEFORE: Final = re.compile(
 SHARED_SCALE_JOIN: Final = re.compile(r"^\s*(?:and|or|to)\s*$", re.IGNORECASE)
 """Between two numbers that share one scale or unit: "159.4 and 117.1 billion"."""
 
+LEVEL_BEFORE: Final = re.compile(r"\b(?:to|from|at)\s+$", re.IGNORECASE)
+"""A word before a number that makes it a level: "rose 1.2 pct to 131.5"."""
+
+INDEX_WORD: Final = re.compile(r"\bindex\b", re.IGNORECASE)
+
 BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 HYPHEN_WORD: Final = re.compile(r"-(?P<word>[A-Za-z]+)\b")
