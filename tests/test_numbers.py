@@ -663,3 +663,36 @@ def test_index_levels_are_index_points() -> None:
         (Decimal("104.7"), "index points"),
         (Decimal("103.9"), "index points"),
     ]
+
+
+# (text, fragment, value, unit): counts whose noun comes after a modifier or abbreviation
+COUNT_CASES = [
+    (
+        "Toyota and three other carmakers signed the pact.",
+        "three other carmakers",
+        "3",
+        "carmakers",
+    ),
+    ("The firm will open 12 more stores.", "12 more stores", "12", "stores"),
+    ("The delegation visited 14 U.K. ports.", "14 U.K. ports", "14", "ports"),
+    (
+        "The mill can press 5,000 tonnes of cane a day.",
+        "5,000 tonnes of cane a day",
+        "5000",
+        "tonnes per day",
+    ),
+    ("Inventories fell 2m barrels last week.", "2m barrels", "2000000", "barrels"),
+    ("It sold 90,000 tonnes, against 75,000 a year earlier.", "75,000", "75000", "tonnes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"), COUNT_CASES, ids=[c[1] for c in COUNT_CASES]
+)
+def test_counted_nouns(text: str, fragment: str, value: str, unit: str) -> None:
+    mention = find(text, fragment)
+    assert (mention.value, mention.unit) == (Decimal(value), unit)
+
+
+def test_a_glued_m_without_a_measure_is_no_figure() -> None:
+    assert [m.text for m in extract_mentions("He won the 100m sprint.") if m.is_figure] == []

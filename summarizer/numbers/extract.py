@@ -172,6 +172,7 @@ class _Extractor:
         self._read_rates()
         self._carry_denominators()
         self._carry_points()
+        self._carry_measures()
         self._read_index_levels()
         for draft in self.drafts:
             if draft.kind == MentionKind.number:
@@ -474,7 +475,9 @@ class _Extractor:
             return None  # "COVID19", "A320": digits glued to letters that are not a currency
         self._read_scale(first)
         if first.scale in vocabulary.ATTACHED_SCALES and currency is None:
-            return None  # "100m" without a currency could be metres
+            measure = patterns.WORD_AFTER.match(text, first.end)
+            if measure is None or measure.group("word").lower() not in lexicon.MEASURE_NOUNS:
+                return None  # "100m" without a currency could be metres; "1m barrels" is not
         fraction = match.groupdict().get("fraction")
         if fraction is not None and first.scale is None:
             word_before = _PREVIOUS_WORD.search(text, max(0, start - 12), start)
@@ -585,7 +588,7 @@ class _Extractor:
                     # "2 years and 8 months" is one duration: 2.6667 years
                     value += (Decimal(months.group("months")) / 12).quantize(Decimal("0.0001"))
                     end = months.end()
-                per = patterns.PER_TIME.match(text, end)
+                per = patterns.PER_TIME.match(text, end) or patterns.OF_PER_TIME.match(text, end)
                 if per is not None:
                     unit, end = f"{unit} per {per.group('per').lower()}", per.end()
                 unit = vocabulary.canonical_unit(unit)
@@ -753,11 +756,18 @@ class _Extractor:
         pos = end
         first_word: tuple[str, int] | None = None
         for index in range(_COUNT_WINDOW):
+            abbreviation = patterns.ABBREVIATION_AFTER.match(text, pos)
+            if abbreviation is not None:
+                pos = abbreviation.end()  # "37 U.S. cities"
+                continue
             match = patterns.WORD_AFTER.match(text, pos)
             if match is None:
                 break
             word = match.group("word")
             lower = word.lower()
+            if lower in lexicon.COUNT_MODIFIERS:
+                pos = match.end()  # "four other firms", "10 more plants"
+                continue
             if lower in lexicon.STOPWORDS or lower in _MONTH_OR_DAY:
                 break
             if index == 0:
@@ -927,6 +937,26 @@ class _Extractor:
                 continue
             draft.kind, draft.unit = source.kind, source.unit
             draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
+
+    def _carry_measures(self) -> None:
+        """ "over 200,000 tonnes against 350,000 a year earlier": a bare number compared
+        with a measured quantity just before it in the sentence is in the same measure."""
+        source: _Draft | None = None
+        for draft in self.drafts:
+            if draft.kind == MentionKind.count and draft.unit in lexicon.MEASURE_NOUNS:
+                source = draft
+                continue
+            if source is None or draft.kind != MentionKind.number or draft.unit or draft.scale:
+                continue
+            if context.sentence_ends_between(self.text, source.end, draft.start):
+                source = None
+                continue
+            gap = self.text[source.end : draft.start]
+            close = source.value / 10 <= draft.value <= source.value * 10
+            if close and patterns.COMPARED_BEFORE.search(gap) and not gap.rstrip().endswith("to"):
+                draft.kind, draft.unit = MentionKind.count, source.unit
+                draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
+                source = draft
 
     def _read_index_levels(self) -> None:
         """ "The volume index ... rose to 131.0 from 114.6": bare numbers in a sentence about

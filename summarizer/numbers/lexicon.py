@@ -216,3 +216,7 @@ MARK_MONEY_NOUNS: Final[frozenset[str]] = frozenset(
 )
 """Nouns after "mark" that make it Deutsche marks: "a 300 mln mark deficit" (money),
 where "the 800 billion mark" alone is a threshold."""
+
+COUNT_MODIFIERS: Final[frozenset[str]] = frozenset(_words("other more new additional further"))
+"""Words between a number and its counted noun that the search steps over: "four other
+firms", "10 more plants", "two new projects" (otherwise "more" and "new" end it)."""

@@ -318,6 +318,15 @@ PER_CURRENCY: Final = re.compile(
 AND_MONTHS: Final = re.compile(r"\s+and\s+(?P<months>\d{1,2})\s+months?\b")
 """The months of a duration in years and months: "2 years and 8 months"."""
 
+OF_PER_TIME: Final = re.compile(
+    r"\s+of\s+[a-z]+\s+(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b",
+    re.IGNORECASE,
+)
+"""A rate with the goods named between: "80,000 tonnes of rice per year"."""
+
+ABBREVIATION_AFTER: Final = re.compile(r"[ \t]+(?:[A-Z]\.){2,}(?=\s)")
+"""A dotted abbreviation between a number and its noun: "37 U.S. cities"."""
+
 PER_TIME: Final = re.compile(
     r"\s+(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b", re.IGNORECASE
 )
