@@ -206,13 +206,19 @@ _ANY_CHANGE = re.compile(
     re.I,
 )
 _INTRO = re.compile(
-    r"^\s*(?:(?:that|this|it|which)\s+(?:comprised|comprises|included|includes)|of which|"
+    r"^[\s,;)]*(?:(?:that|this|it|which)\s+(?:comprised|comprises|included|includes)|of which|"
     r"including|while|whereas|and|but|with|among them|in which)\b[\s,]*",
     re.I,
 )
 _OF_PHRASE = re.compile(
     r"^\s*(?:in|of|for)\s+(?P<np>[^,;:.]+?)(?=\s+and\s*(?:[$€£¥]|$)|\s*[,;:.]|$)"
 )
+_FROM_PHRASE = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:was|were|is|are|came|comes|come)\s+(?:from|in|for)\s+"
+    r"(?P<np>[^,;:.()]+?)(?=\s*[,;:.(]|\s+(?:up|down|rising|falling|while)\b|$)",
+    re.I,
+)
+"""A level said of the phrase after it: "16.29 billion USD was from Vietnam's exports"."""
 _GROWTH_IN = re.compile(
     r"^\s*(?:percent|per cent|%|pct)?\s*(?:growth|increase|rise|decrease|decline|drop|fall)"
     r"\s+(?:in|of)\s+(?P<np>[^,;:.]+)",
@@ -414,6 +420,8 @@ def _stated_years(text: str, start: int, end: int, published: dt.date | None) ->
             continue
         if _COMPARED_NEAR.search(text[max(start, match.start() - 45) : match.start()]):
             continue
+        if _YEAR_AS_BASE.match(text, match.end()):
+            continue
         years |= _years_of(match, published)
     return frozenset(years)
 
@@ -431,6 +439,9 @@ def _explicit_years(
     return frozenset(years)
 
 
+_YEAR_AS_BASE = re.compile(r"\s+(?:levels?|peaks?|highs?|lows?|averages?|prices)\b", re.I)
+
+
 def _periods(
     text: str, start: int, end: int, published: dt.date | None
 ) -> list[tuple[TextSpan, frozenset[int], int | None]]:
@@ -441,6 +452,8 @@ def _periods(
         before = text[max(start, match.start() - 45) : match.start()]
         if _COMPARISON.search(before) or _COMPARED_NEAR.search(before):
             continue
+        if _YEAR_AS_BASE.match(text, match.end()):
+            continue  # "20 pct of its 1980 levels": 1980 is the yardstick, not the period
         years = _years_of(match, published)
         months = None
         if match.group("n"):
@@ -530,7 +543,12 @@ def _sentence_frames(
         w_end = min(c_end, inside[i + 1].start if i + 1 < len(inside) else s_end)
         before, after = text[w_start : mention.start], text[mention.end : w_end]
         role = _role(before, text[mention.end : s_end], mention)
-        subject = _subject(text, w_start, mention, w_end, role)
+        subject = _before_verb(text, _subject(text, w_start, mention, w_end, role))
+        if is_bare(subject):
+            previous_end = inside[i - 1].end if i else -1
+            subject = (
+                _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
+            )
         period, years, months = _period_in_scope(mention, periods, inherited)
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
@@ -575,6 +593,143 @@ def _sentence_frames(
     return _link_changes(text, frames, inside)
 
 
+_PREDICATE = re.compile(
+    r"\b(?:(?:was|were|is|are|has been|have been)\s+(?:up|down)\b|rose|risen|rises|rising|"
+    r"fell|falls|fallen|grew|grows|increased|increases|decreased|decreases|declined|declines|"
+    r"dropped|drops|jumped|jumps|surged|surges|climbed|climbs|gained|expanded|contracted|"
+    r"shrank|narrowed|widened|eased|plunged|soared|slumped|slipped|slid|tumbled|retreated|"
+    r"edged|picked up|rebounded|recovered|ascended|advanced|doubled|tripled|halved|"
+    r"reached|reaches|hit|hits|totall?ed|totals|amounted|amounts|stood|stands|came to|"
+    r"exceeded|topped|surpassed|accounted|accounts|was|were|is|are|posted|recorded|"
+    r"registered|logged|reported|ran|showed|saw)\b",
+    re.I,
+)
+"""The verb of a figure clause ("exports rose", "trade reached", "imports were up"): the
+noun phrase before it is what the clause's numbers measure."""
+_COMPARISON_CLAUSE = re.compile(
+    r"^\W*(?:compared\s+(?:with|to)|against|versus|from|up from|down from|after|than)\b",
+    re.I,
+)
+_BARE_WORDS = re.compile(
+    r"(?:[\W\d_]|\b(?:in|on|at|of|the|a|an|to|from|by|for|this|last|that|same|period|years?|"
+    r"months?|quarters?|weeks?|days?|first|second|third|fourth|half|previous|prior|earlier|"
+    r"ago|compared|with|year-on-year|on-year|standing|so|far|only|just|about|around|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)*",
+    re.I,
+)
+"""Words that say when, not what: a "subject" made of them only names no measure."""
+
+
+def is_bare(phrase: TextSpan | None) -> bool:
+    """True when a subject is missing or names only a time ("in 2004", "last year")."""
+    return phrase is None or _BARE_WORDS.fullmatch(phrase.text) is not None
+
+
+_PARTICIPLE = re.compile(
+    r"\b(?:standing|totall?ing|reaching|rising|falling|growing|increasing|decreasing|"
+    r"declining|dropping|jumping|climbing|amounting|coming|surging|edging|hitting)\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(
+    r"[;(]|\b(?:as|with|while|whereas|after|when|since|because|though|although|"
+    r"of which|which|where)\b",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    r"^(?P<np>[^,]*\S),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),?\s*$"
+)
+_CONVERSION = re.compile(
+    r"^\s*[(\[]\s*(?:or|about|around|some|approximately|roughly|nearly|almost|over|"
+    r"equivalent to|worth)?\s*$",
+    re.I,
+)
+
+
+def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
+    """The noun phrase before the last verb of text[lo:hi] ("with exports totalling",
+    "as exports climbed", "Vietnam's export to China rose by"): from the conjunction or
+    clause start before that verb; an appositive name stays ("Exports to Japan's biggest
+    partner, China, retreated"). None when a number stands in it or it names only a time."""
+    verbs = [*_PREDICATE.finditer(text, lo, hi), *_PARTICIPLE.finditer(text, lo, hi)]
+    if not verbs:
+        return None
+    verb = max(verbs, key=lambda m: m.start())
+    head_start = lo
+    relative = re.search(r",\s*(?:which|who|where)\b[^,]*,\s*$", text[lo : verb.start()], re.I)
+    cut_end = lo + relative.start() if relative else verb.start()
+    for cut in _SUBORDINATE.finditer(text, lo, cut_end):
+        head_start = max(head_start, cut.end())
+    head = text[head_start : verb.start()]
+    if re.search(r"\d", head) or len(head.split()) > 14 or not head.strip():
+        return None
+    aside = re.search(
+        r",\s*(?:however|meanwhile|though|too|also|in turn)\W*$"
+        r"|,\s*(?:which|who|where)\b[^,]*,\s*$",
+        head,
+        re.I,
+    )
+    end = head_start + (aside.start() if aside else len(head))
+    if _APPOSITIVE.match(text[head_start:end].strip()):
+        subject = _span(text, head_start, end)
+    else:
+        subject = _np(text, head_start, end)
+    if subject is None or is_bare(subject):
+        return None
+    balance = _BALANCE_AFTER.match(text, verb.end(), hi)
+    if balance:  # "industrial trade showed a surplus of": the surplus of industrial trade
+        return TextSpan(subject.start, balance.end(), text[subject.start : balance.end()])
+    return subject
+
+
+_BALANCE_AFTER = re.compile(
+    r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:surplus|deficit|shortfall|gap)\b", re.I
+)
+
+
+def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
+    """A subject without the verb and words after it ("imports rose in March" ->
+    "imports", "the deficit standing" -> "the deficit")."""
+    if subject is None:
+        return None
+    verbs = [
+        m
+        for m in (*_PREDICATE.finditer(subject.text), *_PARTICIPLE.finditer(subject.text))
+        if m.start() > 0 and not re.match(r"(?:was|were|is|are)\b", m.group(), re.I)
+    ]
+    if not verbs:
+        return subject
+    first = min(m.start() for m in verbs)
+    return _span(text, subject.start, subject.start + first) or subject
+
+
+def _inherited_subject(
+    text: str,
+    clause: tuple[int, int],
+    mention: NumericMention,
+    frames: list[Frame],
+    previous_end: int,
+) -> TextSpan | None:
+    """The subject of a number the words right before it do not name: a conversion in
+    brackets after another number ("1.74 trillion yen (15.78 billion U.S. dollars)") is
+    that number's; a number after a verb is its noun phrase's ("imports rose in February
+    to 7.16 billion stg from 6.73 billion", "with the deficit standing at 838.53 billion
+    yen"); in a comparison clause ("compared with 1.4bn yuan in 2003") it is the subject
+    of the figure it is compared with."""
+    if frames and previous_end >= 0 and _CONVERSION.match(text[previous_end : mention.start]):
+        return frames[-1].subject
+    subject = _verb_subject(text, clause[0], mention.start)
+    if subject is not None:
+        after = _BALANCE_AFTER.match(" " + text[mention.end : clause[1]])
+        if after and not re.search(r"\d", after.group()):  # "a two billion franc surplus"
+            end = mention.end + after.end() - 1
+            return TextSpan(subject.start, end, text[subject.start : end])
+        return subject
+    if frames and _COMPARISON_CLAUSE.match(text[clause[0] : mention.start]):
+        return frames[-1].subject
+    return None
+
+
 _NP_LEAD = re.compile(
     r"^.*(?:,\s+|\b(?:that|said|noted|showed|shows|says|show)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
     re.I | re.S,
@@ -592,6 +747,9 @@ def _subject(
         if growth:
             return _np(text, mention.end + growth.start("np"), mention.end + growth.end("np"))
         return None
+    from_phrase = _FROM_PHRASE.match(after)
+    if from_phrase and role is FrameRole.level:
+        return _np(text, mention.end + from_phrase.start("np"), mention.end + from_phrase.end("np"))
     verb = _LEVEL_VERB.search(before)
     of_phrase = _OF_PHRASE.match(after)
     if of_phrase and role is FrameRole.level and (verb is None or not before.strip()):
@@ -611,6 +769,9 @@ def _np(text: str, start: int, end: int) -> TextSpan | None:
     lead = _NP_LEAD.match(phrase)
     if lead and lead.end() < len(phrase):
         start += lead.end()
+    intro = _INTRO.match(text[start:end])
+    if intro and start + intro.end() < end:
+        start += intro.end()
     tail = _NP_TAIL.search(text[start:end])
     if tail:
         end = start + tail.start()

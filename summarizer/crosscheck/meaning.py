@@ -177,7 +177,11 @@ def parse_flow(phrase: str, entities: frozenset[str]) -> Flow:
         return Flow(None)  # a whole sentence, not a noun phrase: no reliable reading
     if re.search(r"\b(?:surplus\w*|deficit\w*|balance|gap|shortfall|imbalance)\b", text):
         return Flow("balance")
-    if re.search(r"import\W{0,3}(?:and\W+)?export|export\W{0,3}(?:and\W+)?import", text):
+    if re.search(
+        r"imports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*exports?"
+        r"|exports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*imports?",
+        text,
+    ):
         return Flow("trade")
     one_way = None
     if re.search(r"\bexports?\b|\bexported\b|\bexport\b", text):

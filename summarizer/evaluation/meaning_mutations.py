@@ -101,6 +101,14 @@ _FLIP = {
     Qualifier.less_than: Qualifier.more_than,
     Qualifier.up_to: Qualifier.at_least,
 }
+TWO_WAY = re.compile(
+    r"imports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*exports?"
+    r"|exports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*imports?"
+    r"|\btrade (?:with|between)\b",
+    re.I,
+)
+"""A two-way total ("imports plus exports", "trade with"): swapping its partners says
+the same thing, so role_swap makes no case of it."""
 _HEDGE = re.compile(
     r"\b(?:over|more than|above|at least|about|around|roughly|some|approximately|nearly|"
     r"almost|close to|under|less than|below|up to|just|estimated|exceed\w*|top\w*)\W*$",
@@ -207,9 +215,7 @@ class MeaningMutator:
         """Exchange the metric's two trading entities ("Hainan's exports to Vietnam" ->
         "Vietnam's exports to Hainan"), or give the flow to the sentence's other party."""
         frame = self.frame(index)
-        two_way = re.search(
-            r"import\W*(?:and\W+)?export|export\W*(?:and\W+)?import", figure.metric, re.I
-        )
+        two_way = TWO_WAY.search(figure.metric)
         if frame is None or two_way or not re.search(r"export|import", figure.metric, re.I):
             self.skip("role_swap")
             return

@@ -1,0 +1,99 @@
+"""What a number measures when the words right before it do not say: the noun phrase of
+its clause's verb, of the number it converts, of the figure it is compared with; and the
+flows such phrases name. Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.crosscheck.meaning import parse_flow
+from summarizer.evaluation.meaning_mutations import TWO_WAY
+from summarizer.frames import Frame, frames_for
+from summarizer.numbers import extract_mentions
+
+PUBLISHED = dt.date(2024, 6, 1)
+
+
+def _frame(text: str, number: str) -> Frame:
+    mentions = extract_mentions(text)
+    frames = frames_for(text, mentions, PUBLISHED)
+    found = [frames[m.id] for m in mentions if m.text.startswith(number) and m.id in frames]
+    assert found, f"no frame for {number!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def _subject(text: str, number: str) -> str | None:
+    subject = _frame(text, number).subject
+    return subject.text if subject else None
+
+
+def test_a_change_and_the_level_it_reaches_measure_the_phrase_before_the_verb() -> None:
+    text = "Peru's exports to Chile rose by 6.5 percent to 2.3 billion USD in 2023."
+    assert _subject(text, "6.5") == "Peru's exports to Chile"
+    assert _subject(text, "2.3") == "Peru's exports to Chile"
+
+
+def test_levels_after_to_and_from_belong_to_the_clause_subject() -> None:
+    text = "Seasonally adjusted, imports rose in March to 4.2 billion dlrs from 3.9 billion in May."
+    assert _subject(text, "4.2") == "imports"
+    assert _subject(text, "3.9") == "imports"
+
+
+def test_an_appositive_name_stays_in_the_subject() -> None:
+    text = "Shipments to the island's biggest buyer, Norway, fell 3 percent to 2.1 billion euros."
+    subject = _subject(text, "3")
+    assert subject is not None and subject.startswith("Shipments to the island's biggest buyer")
+    assert "Norway" in subject
+
+
+def test_a_relative_clause_before_the_verb_is_not_the_subject() -> None:
+    text = (
+        "In the first half, garment exports, which are counted apart from footwear, "
+        "gained 8 percent from a year earlier."
+    )
+    assert _subject(text, "8") == "garment exports"
+
+
+def test_with_and_as_clauses_have_their_own_subjects() -> None:
+    text = (
+        "The surplus with Canada rose 4 percent to 900 million dlrs, as imports climbed "
+        "nearly 2 percent, with exports totalling 1.5 billion dlrs."
+    )
+    assert _subject(text, "nearly 2") == "imports"
+    assert _subject(text, "1.5") == "exports"
+
+
+def test_a_conversion_in_brackets_measures_what_the_number_before_it_measures() -> None:
+    text = "Exports fell 2 percent to 600 billion yen (4.1 billion U.S. dollars) in May."
+    assert _subject(text, "4.1") == _subject(text, "600") == "Exports"
+
+
+def test_a_level_said_to_come_from_a_phrase_measures_that_phrase() -> None:
+    text = "Of the total, 9 billion USD was from Chile's exports, up 4 percent."
+    assert _subject(text, "9 billion") == "Chile's exports"
+
+
+def test_a_balance_noun_after_the_verb_joins_the_subject() -> None:
+    text = "Wheat trade showed a surplus of 1.2 billion francs in April."
+    subject = _subject(text, "1.2")
+    assert subject is not None
+    assert parse_flow(subject, frozenset()).measure == "balance"
+
+
+def test_a_year_before_levels_is_a_yardstick_not_the_period() -> None:
+    frame = _frame("Output is now only 40 pct of its 1990 levels, the ministry said.", "40")
+    assert frame.period is None and not frame.stated
+
+
+def test_two_way_phrases_read_as_trade() -> None:
+    for phrase in ("imports from and exports to Chile", "Peru's imports plus exports"):
+        assert parse_flow(phrase, frozenset({"chile", "peru"})).measure == "trade"
+    assert parse_flow("Peru's exports to Chile", frozenset({"chile", "peru"})).measure == (
+        "exports"
+    )
+
+
+def test_role_swaps_are_not_made_of_two_way_totals() -> None:
+    assert TWO_WAY.search("Peru's trade (imports plus exports) with Chile")
+    assert TWO_WAY.search("trade between Peru and Chile")
+    assert not TWO_WAY.search("Peru's exports to Chile")
