@@ -9,13 +9,12 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from support.batch import counts, write_articles
+from support.batch import CLI, batch_command, counts, no_retry_config, write_articles
 from support.batch import run_cli as batch
 from support.openai_server import FakeOpenAIServer
 
@@ -24,15 +23,6 @@ from summarizer.store.repository import RunKey, Store
 from summarizer.store.tables import ExtractionRunRow
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-CLI = [sys.executable, "-m", "summarizer"]
-
-
-@pytest.fixture
-def no_retry_config(tmp_path: Path) -> Path:
-    """No transport retries, so an HTTP 500 fails the article at once."""
-    path = tmp_path / "summarizer.toml"
-    path.write_text("[llm]\nmax_http_retries = 0\n", encoding="utf-8")
-    return path
 
 
 def test_second_run_on_seeds_is_instant_and_makes_no_model_requests(
@@ -55,12 +45,13 @@ def test_second_run_on_seeds_is_instant_and_makes_no_model_requests(
 
 
 def test_failures_are_stored_and_picked_up_by_retry_failed(
-    fake: FakeOpenAIServer, tmp_path: Path, no_retry_config: Path
+    fake: FakeOpenAIServer, tmp_path: Path
 ) -> None:
+    config = str(no_retry_config(tmp_path))
     folder, db = tmp_path / "in", tmp_path / "f.db"
     write_articles(folder, 4, failing=frozenset({1}))
     (folder / "broken.txt").write_bytes(b"\x00\x01binary\x00")
-    code, output = batch(fake, db, str(folder), "--config", str(no_retry_config))
+    code, output = batch(fake, db, str(folder), "--config", config)
     assert code == 1
     # Each failure is named with its reason, not only counted.
     assert f"failed: {folder / 'broken.txt'}: " in output and "binary" in output
@@ -72,11 +63,11 @@ def test_failures_are_stored_and_picked_up_by_retry_failed(
 
     fake.fail_enabled = False
     before = fake.chat_requests
-    code, _ = batch(fake, db, str(folder), "--config", str(no_retry_config))
+    code, _ = batch(fake, db, str(folder), "--config", config)
     assert fake.chat_requests == before  # a plain rerun does not retry failures
 
     (folder / "broken.txt").unlink()
-    code, output = batch(fake, db, str(folder), "--retry-failed", "--config", str(no_retry_config))
+    code, output = batch(fake, db, str(folder), "--retry-failed", "--config", config)
     assert code == 0, output
     assert fake.chat_requests == before + 1
     assert store.run_counts(next(iter(_keys(store))))[OutcomeStatus.failed] == 0
@@ -102,8 +93,7 @@ def test_sigkill_mid_batch_then_rerun_stores_each_article_exactly_once(tmp_path:
     folder, db = tmp_path / "in", tmp_path / "kill.db"
     write_articles(folder, total)
     with FakeOpenAIServer(delay_s=0.25) as fake:
-        command = [*CLI, "batch", str(folder), "--db", str(db), "--base-url", fake.base_url]
-        command += ["--model", "fake", "--concurrency", "2", "-q"]
+        command = batch_command(fake, folder, db, "--concurrency", "2")
         env = {**os.environ, "COLUMNS": "120"}
         process = subprocess.Popen(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

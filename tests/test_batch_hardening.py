@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from support.batch import counts, run_cli, write_articles
+from support.batch import batch_command, counts, no_retry_config, run_cli, write_articles
 from support.openai_server import FakeOpenAIServer, default_extraction
 
 from summarizer.batch.api import BatchOptions, LocalBackend, ProviderBatchBackend, RayBackend, run
@@ -25,15 +25,6 @@ from summarizer.errors import ConfigurationError
 from summarizer.llm.config import resolve_config
 from summarizer.store.engine import open_engine
 from summarizer.store.repository import Store
-
-CLI = [sys.executable, "-m", "summarizer"]
-
-
-def _no_retry(tmp_path: Path) -> Path:
-    path = tmp_path / "summarizer.toml"
-    path.write_text("[llm]\nmax_http_retries = 0\n", encoding="utf-8")
-    return path
-
 
 # 10.15 ------------------------------------------------------------------------------------
 
@@ -43,7 +34,7 @@ def test_a_rerun_exits_1_while_stored_failures_remain_and_says_how_to_retry(
 ) -> None:
     folder = tmp_path / "in"
     write_articles(folder, 5, failing=frozenset({1, 3}))
-    config = str(_no_retry(tmp_path))
+    config = str(no_retry_config(tmp_path))
     with FakeOpenAIServer() as fake:
         code, output = run_cli(fake, store_url, str(folder), "--config", config)
         assert code == 1 and "--retry-failed" in output
@@ -65,8 +56,7 @@ def test_two_batches_at_once_extract_each_article_once(store_url: str, tmp_path:
     write_articles(folder, total)
     open_engine(store_url).dispose()  # migrated once; the race here is about the work
     with FakeOpenAIServer(delay_s=0.2) as fake:
-        command = [*CLI, "batch", str(folder), "--db", store_url, "--base-url", fake.base_url]
-        command += ["--model", "fake", "--concurrency", "2", "-q"]
+        command = batch_command(fake, folder, store_url, "--concurrency", "2")
         env = {**os.environ, "COLUMNS": "160"}
         procs = [
             subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -107,8 +97,7 @@ def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
     folder = tmp_path / "in"
     write_articles(folder, total)
     with FakeOpenAIServer(delay_s=0.25) as fake:
-        command = [*CLI, "batch", str(folder), "--db", store_url, "--base-url", fake.base_url]
-        command += ["--model", "fake", "--concurrency", "2", "-q"]
+        command = batch_command(fake, folder, store_url, "--concurrency", "2")
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
@@ -238,8 +227,9 @@ def test_two_provider_batches_at_once_submit_each_article_once(
     write_articles(folder, total)
     open_engine(store_url).dispose()
     with FakeOpenAIServer() as fake:
-        command = [*CLI, "batch", str(folder), "--db", store_url, "--base-url", fake.base_url]
-        command += ["--model", "fake", "--provider-batch", "--poll-interval", "0.2", "-q"]
+        command = batch_command(
+            fake, folder, store_url, "--provider-batch", "--poll-interval", "0.2"
+        )
         procs = [
             subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             for _ in range(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -36,6 +37,23 @@ def run_cli(fake: FakeOpenAIServer, db: Path | str, *args: str) -> tuple[int, st
         ["batch", *args, "--db", str(db), "--base-url", fake.base_url, "--model", "fake", "-q"],
     )
     return result.exit_code, result.output
+
+
+CLI = [sys.executable, "-m", "summarizer"]
+"""The CLI as a separate process (for tests that kill it or run two at once)."""
+
+
+def batch_command(fake: FakeOpenAIServer, folder: Path, db: Path | str, *args: str) -> list[str]:
+    """`summarizer batch FOLDER --db DB` against the fake, quiet, as a process command line."""
+    command = [*CLI, "batch", str(folder), "--db", str(db), "--base-url", fake.base_url]
+    return [*command, "--model", "fake", *args, "-q"]
+
+
+def no_retry_config(folder: Path) -> Path:
+    """A config file with no transport retries, so an HTTP 500 fails the article at once."""
+    path = folder / "summarizer.toml"
+    path.write_text("[llm]\nmax_http_retries = 0\n", encoding="utf-8")
+    return path
 
 
 def counts(db: Path | str) -> tuple[int, int, int]:
