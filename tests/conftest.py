@@ -7,6 +7,7 @@ Helpers that tests import (builders, fakes, the shared articles and records) liv
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +15,9 @@ from support.cassettes import model_server, vcr_settings
 from support.openai_server import FakeOpenAIServer
 from support.stores import pg_url, store_url
 
-__all__ = ["fake", "model_url", "pg_url", "store_url", "vcr_config"]
+from summarizer.store.repository import Store
+
+__all__ = ["fake", "model_url", "pg_url", "store", "store_url", "vcr_config"]
 
 
 @pytest.fixture
@@ -22,6 +25,12 @@ def fake() -> Iterator[FakeOpenAIServer]:
     """The fake OpenAI-compatible server (chat and Batch API), started and stopped."""
     with FakeOpenAIServer() as server:
         yield server
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """An empty, migrated SQLite store in the test's temp folder (modules may override it)."""
+    return Store.open(str(tmp_path / "store.db"))
 
 
 @pytest.fixture(scope="module")

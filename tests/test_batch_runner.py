@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
-import pytest
-from sqlalchemy import func, select
 from support.outcomes import flag, make_article, make_outcome
+from support.stores import row_count
 
 from summarizer.batch.cache import CacheSpec, OutcomeCache
 from summarizer.batch.options import BatchOptions
@@ -53,16 +51,6 @@ class CountingExtractor:
                 self.in_flight -= 1
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(str(tmp_path / "batch.db"))
-
-
-def _count(store: Store, table: type) -> int:
-    with store.session() as session:
-        return int(session.scalar(select(func.count()).select_from(table)) or 0)
-
-
 def test_batch_stores_every_article_and_counts_statuses(store: Store) -> None:
     articles = [make_article(i) for i in range(8)]
     extractor = CountingExtractor()
@@ -72,9 +60,9 @@ def test_batch_stores_every_article_and_counts_statuses(store: Store) -> None:
     assert (summary.processed, summary.accepted, summary.flagged) == (8, 7, 1)
     assert summary.usage.prompt_tokens == 800
     assert extractor.calls == 8
-    assert _count(store, ExtractionRunRow) == 8
-    assert _count(store, RecordRow) == 8
-    assert _count(store, DiscrepancyRow) == 1
+    assert row_count(store, ExtractionRunRow) == 8
+    assert row_count(store, RecordRow) == 8
+    assert row_count(store, DiscrepancyRow) == 1
 
 
 def test_concurrency_is_bounded(store: Store) -> None:
@@ -93,7 +81,7 @@ def test_rerun_skips_everything_and_spends_nothing(store: Store) -> None:
     summary = run_batch(articles, store=store, extractor=again, spec=SPEC)
     assert again.calls == 0
     assert (summary.skipped, summary.processed, summary.usage.total_tokens) == (5, 0, 0)
-    assert _count(store, ExtractionRunRow) == 5
+    assert row_count(store, ExtractionRunRow) == 5
 
 
 def test_duplicates_in_input_are_processed_once(store: Store) -> None:
@@ -129,7 +117,7 @@ def test_failures_are_recorded_and_retried_only_on_request(store: Store) -> None
     )
     assert retry.calls == 1 and summary.accepted == 1
     assert store.run_counts(SPEC.run_key)[OutcomeStatus.failed] == 0
-    assert _count(store, ExtractionRunRow) == 4
+    assert row_count(store, ExtractionRunRow) == 4
 
 
 def test_cache_serves_a_new_prompt_key_free_but_not_a_changed_sampling(store: Store) -> None:
@@ -148,7 +136,7 @@ def test_cache_serves_a_new_prompt_key_free_but_not_a_changed_sampling(store: St
     summary = run_batch(articles, store=store, extractor=extractor, spec=SPEC)
     assert extractor.calls == 0
     assert (summary.processed, summary.cached, summary.usage.total_tokens) == (3, 3, 0)
-    assert _count(store, RecordRow) == 3
+    assert row_count(store, RecordRow) == 3
 
 
 def _strict_checker(record: ArticleRecord, article: SourceArticle) -> Verdict:
@@ -172,7 +160,7 @@ def test_recheck_updates_stored_verdicts_without_model_calls(store: Store) -> No
     assert extractor.calls == 0
     assert (summary.rechecked, summary.recheck_changed) == (4, 3)
     assert store.run_counts(SPEC.run_key)[OutcomeStatus.flagged] == 4
-    assert _count(store, DiscrepancyRow) == 4
+    assert row_count(store, DiscrepancyRow) == 4
 
 
 def test_cache_hit_is_rechecked_by_the_current_checker(store: Store) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from support.outcomes import failed_outcome, flag, make_article, make_outcome
+from support.stores import row_count
 
 from summarizer.domain import OutcomeStatus, TokenUsage, Verdict
 from summarizer.store import discrepancies
@@ -23,16 +23,6 @@ from summarizer.store.tables import (
 )
 
 KEY = RunKey(model="fake-model", prompt_version="p1", sampling_hash="s")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(str(tmp_path / "store.db"))
-
-
-def _count(store: Store, table: type) -> int:
-    with store.session() as session:
-        return int(session.scalar(select(func.count()).select_from(table)) or 0)
 
 
 def test_outcome_round_trips_with_record_verdict_and_discrepancies(store: Store) -> None:
@@ -58,9 +48,9 @@ def test_second_save_for_same_key_writes_nothing(store: Store) -> None:
     first = store.save_outcome(article, make_outcome(article, flagged=True), KEY)
     second = store.save_outcome(article, make_outcome(article, flagged=True), KEY)
     assert not second.inserted and second.run_id == first.run_id
-    assert _count(store, ExtractionRunRow) == 1
-    assert _count(store, RecordRow) == 1
-    assert _count(store, DiscrepancyRow) == 1
+    assert row_count(store, ExtractionRunRow) == 1
+    assert row_count(store, RecordRow) == 1
+    assert row_count(store, DiscrepancyRow) == 1
 
 
 def test_other_prompt_version_is_a_separate_run(store: Store) -> None:
@@ -69,7 +59,7 @@ def test_other_prompt_version_is_a_separate_run(store: Store) -> None:
     other = RunKey(model=KEY.model, prompt_version="p2")
     assert store.save_outcome(article, make_outcome(article), other).inserted
     assert store.done_article_ids(other, include_failed=False) == {article.article_id}
-    assert _count(store, ExtractionRunRow) == 2
+    assert row_count(store, ExtractionRunRow) == 2
 
 
 def test_failed_run_is_kept_then_replaced_on_retry(store: Store) -> None:
@@ -85,7 +75,7 @@ def test_failed_run_is_kept_then_replaced_on_retry(store: Store) -> None:
     assert store.save_outcome(article, make_outcome(article), KEY).inserted
     assert store.run_counts(KEY)[OutcomeStatus.accepted] == 1
     assert store.run_counts(KEY)[OutcomeStatus.failed] == 0
-    assert _count(store, ExtractionRunRow) == 1
+    assert row_count(store, ExtractionRunRow) == 1
 
 
 def test_write_is_atomic_when_a_discrepancy_cannot_be_stored(
@@ -108,9 +98,9 @@ def test_write_is_atomic_when_a_discrepancy_cannot_be_stored(
         store.save_outcome(
             article, make_outcome(article, flagged=True), KEY, cache_entry=("k", {"x": 1})
         )
-    assert _count(store, ArticleRow) == 0
-    assert _count(store, ExtractionRunRow) == 0
-    assert _count(store, RecordRow) == 0
+    assert row_count(store, ArticleRow) == 0
+    assert row_count(store, ExtractionRunRow) == 0
+    assert row_count(store, RecordRow) == 0
     assert store.cache_get("k") is None
 
 

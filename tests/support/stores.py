@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+
+from summarizer.store.repository import Store
 
 PG_ENV_VAR = "SUMMARIZER_TEST_PG_URL"
 BACKENDS = ["sqlite", "postgresql"]
@@ -56,3 +58,9 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "store.db")
     url: str = request.getfixturevalue("pg_url")
     return url
+
+
+def row_count(store: Store, table: type) -> int:
+    """How many rows `table` (an ORM table class) holds in `store`."""
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(table)) or 0)
