@@ -12,21 +12,22 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.crosscheck import check_record
-from summarizer.domain import Discrepancy
 from summarizer.review import service
 from summarizer.review.regression import export_cases, load_regression_cases, write_cases
 from summarizer.review.replay import replay_cases, summary_line
+from summarizer.store.repository import Store
 
 
-def _real_discrepancies() -> list[Discrepancy]:
+def _store_with_real_flags(db: Path) -> tuple[Store, dict[str, int]]:
+    """The seeded store holding the real cross-checker's flags; their ids by field."""
     article = seed_article()
-    return list(check_record(article.text, flagged_record(article)).discrepancies)
+    found = list(check_record(article.text, flagged_record(article)).discrepancies)
+    store, _article = seeded_store(db, discrepancies=found)
+    return store, {d.discrepancy.field: d.id for d in store.list_discrepancies()}
 
 
 def test_corrected_record_is_accepted_on_replay(tmp_path: Path) -> None:
-    found = _real_discrepancies()
-    store, _article = seeded_store(tmp_path / "replay.db", discrepancies=found)
-    by_field = {d.discrepancy.field: d.id for d in store.list_discrepancies()}
+    store, by_field = _store_with_real_flags(tmp_path / "replay.db")
     assert "figures[2].value" in by_field
     with new_session(store) as session:
         service.accept_source(session, by_field["figures[2].value"], "alice")
@@ -42,9 +43,7 @@ def test_corrected_record_is_accepted_on_replay(tmp_path: Path) -> None:
 
 
 def test_approved_false_alarm_stays_flagged_and_rejected_item_is_gone(tmp_path: Path) -> None:
-    found = _real_discrepancies()
-    store, _article = seeded_store(tmp_path / "replay.db", discrepancies=found)
-    by_field = {d.discrepancy.field: d.id for d in store.list_discrepancies()}
+    store, by_field = _store_with_real_flags(tmp_path / "replay.db")
     with new_session(store) as session:
         service.approve(session, by_field["figures[2].value"], "alice", reason="false alarm")
         cases = export_cases(session)
@@ -68,9 +67,7 @@ def test_bad_case_file_names_the_line(tmp_path: Path) -> None:
 
 def test_eval_replays_exported_decisions(tmp_path: Path) -> None:
     """`summarizer eval --regressions FILE` reports which decided fields are still flagged."""
-    found = _real_discrepancies()
-    store, _article = seeded_store(tmp_path / "replay.db", discrepancies=found)
-    by_field = {d.discrepancy.field: d.id for d in store.list_discrepancies()}
+    store, by_field = _store_with_real_flags(tmp_path / "replay.db")
     with new_session(store) as session:
         service.approve(session, by_field["figures[2].value"], "alice", reason="false alarm")
         service.reject(session, by_field["figures[1].part_of"], "bob", "not a part")
