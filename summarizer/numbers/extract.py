@@ -304,7 +304,8 @@ class _Extractor:
             self._take_word_figure(
                 match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
             )
-        for match in patterns.ROLE_RANK.finditer(text):
+        lowered = self.lowered
+        for match in patterns.ROLE_RANK.finditer(lowered):
             if not self._is_role_rank(match):
                 continue
             ordinal = match.group("ordinal")
@@ -312,12 +313,12 @@ class _Extractor:
             self._take_word_figure(
                 match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
             )
-        for match in patterns.STREAK.finditer(text):
+        for match in patterns.STREAK.finditer(lowered):
             # "the third straight month" of a run: it has lasted 3 months
             value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
             unit = _plural_time(match.group("unit"))
             self._take_word_figure(match.start(), match.end(), value, MentionKind.ordinal, unit)
-        for match in patterns.LONG_DURATION.finditer(text):
+        for match in patterns.LONG_DURATION.finditer(lowered):
             # "a week-long trip" lasts one week
             unit = _plural_time(match.group("unit"))
             self._take_word_figure(match.start(), match.end(), Decimal(1), MentionKind.count, unit)
@@ -837,7 +838,7 @@ class _Extractor:
         """(offset, code) of every currency named in the text; found once, when needed."""
         if self._names is None:
             self._names = []
-            for match in patterns.CURRENCY_NAME.finditer(self.text):
+            for match in patterns.CURRENCY_NAME.finditer(self.lowered):
                 word = match.group("word")
                 ambiguous = word is not None and word.lower() in vocabulary.AMBIGUOUS_CURRENCY_WORDS
                 after_the = self.lowered[max(0, match.start() - 4) : match.start()] == "the "
@@ -903,7 +904,7 @@ class _Extractor:
                 if pairs is None:
                     pairs = [
                         (m.start(), _currency_code(m.group("a")), _currency_code(m.group("b")))
-                        for m in patterns.CURRENCY_PAIR.finditer(self.text)
+                        for m in patterns.CURRENCY_PAIR.finditer(self.lowered)
                     ]
                 for offset, a, b in reversed(pairs):
                     if offset < draft.start and unit in (a, b) and a != b:

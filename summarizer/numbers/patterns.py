@@ -248,23 +248,24 @@ _TIME_UNIT = r"(?P<unit>day|week|month|quarter|year|session|term)s?"
 _STREAK_WORDS = r"(?:straight|consecutive|successive|running)"
 
 STREAK: Final = re.compile(
-    rf"\b(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b",
-    re.IGNORECASE,
+    rf"\b(?P<ordinal>{_first_letter_trie(lexicon.ORDINAL_WORDS)})\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b"
 )
-"""A run told by its length: "the third straight month", "a second consecutive year"."""
+"""A run told by its length: "the third straight month", "a second consecutive year"
+(matched in lower-cased text, like `ROLE_RANK`, `LONG_DURATION` and `CURRENCY_NAME`)."""
 
 STREAK_AFTER: Final = re.compile(rf"\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b", re.IGNORECASE)
 """After a digit ordinal, a run's length: "14th consecutive month"."""
 
-LONG_DURATION: Final = re.compile(r"\b(?P<unit>day|week|month|year)-long\b", re.IGNORECASE)
+LONG_DURATION: Final = re.compile(r"\b(?P<unit>day|week|month|year)-long\b")
 """A one-unit duration as an adjective: "a week-long trip", "a year-long campaign"."""
 
-_ROLE = rf"(?:[A-Za-z][\w’'-]*\s+){{0,2}}?(?P<noun>{_alternation(lexicon.ROLE_NOUNS)})\b(?![-’'\w])"
+_ROLE = (
+    rf"(?:[a-z][\w’'-]*\s+){{0,2}}?(?P<noun>{_first_letter_trie(lexicon.ROLE_NOUNS)})\b(?![-’'\w])"
+)
 
 ROLE_RANK: Final = re.compile(
-    rf"\b(?:(?P<superlative>{_alternation(lexicon.BARE_SUPERLATIVES)})"
-    rf"|(?P<ordinal>{_alternation(set(lexicon.ORDINAL_WORDS) - {'first'})}))\s+{_ROLE}",
-    re.IGNORECASE,
+    rf"\b(?:(?P<superlative>{_first_letter_trie(lexicon.BARE_SUPERLATIVES)})"
+    rf"|(?P<ordinal>{_first_letter_trie(set(lexicon.ORDINAL_WORDS) - {'first'})}))\s+{_ROLE}"
 )
 """A rank told by a role: "the largest trade partner" (1), "its fourth investor" (4)."""
 
@@ -286,17 +287,14 @@ PER_UNIT: Final = re.compile(
 )
 """The denominator of a price or rate: "$450 a tonne", "18 dlrs per barrel"."""
 
-CURRENCY_NAME: Final = re.compile(
-    rf"(?i:\b(?P<word>{_alternation(vocabulary.CURRENCY_WORDS)})(?![\wÀ-ỹ]))"
-    rf"|\b(?P<code>{_CODES})\b"
-)
-"""A currency named anywhere ("the won", "Taiwan's dollar", "KRW"): the numerator of an
-exchange rate written without one ("812.05 against the dollar")."""
+_CURRENCY_TRIE = _first_letter_trie(vocabulary.CURRENCY_WORDS)
 
-CURRENCY_PAIR: Final = re.compile(
-    rf"(?i:\b(?P<a>{_alternation(vocabulary.CURRENCY_WORDS)})-(?P<b>{_alternation(vocabulary.CURRENCY_WORDS)})\b)"
-)
-"""A currency pair: "the won-dollar exchange rate", "the euro-yen rate"."""
+CURRENCY_NAME: Final = re.compile(rf"\b(?P<word>{_CURRENCY_TRIE})(?![\wÀ-ỹ])")
+"""A currency named anywhere, in lower-cased text ("the won", "taiwan's dollar"): the
+numerator of an exchange rate written without one ("812.05 against the dollar")."""
+
+CURRENCY_PAIR: Final = re.compile(rf"\b(?P<a>{_CURRENCY_TRIE})-(?P<b>{_CURRENCY_TRIE})\b")
+"""A currency pair, in lower-cased text: "the won-dollar exchange rate", "the euro-yen rate"."""
 
 RATE_WORD: Final = re.compile(r"\b(?:rate|rates|exchange)\b", re.IGNORECASE)
 
