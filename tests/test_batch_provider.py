@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openai
 import pytest
-from support.batch import counts, write_articles
+from support.batch import counts, write_articles, written_articles
 from support.batch import run_cli as batch
 from support.openai_server import FAIL_MARKER, FakeOpenAIServer
 
@@ -21,13 +21,8 @@ from summarizer.batch.extraction import cache_spec, recheck_record
 from summarizer.batch.options import BatchOptions
 from summarizer.batch.provider_batch import build_requests, run_provider_batch
 from summarizer.domain import OutcomeStatus, SourceArticle
-from summarizer.ingest import iter_sources
 from summarizer.llm.config import LLMConfig
 from summarizer.store.repository import Store
-
-
-def _articles(folder: Path) -> list[SourceArticle]:
-    return [item for item in iter_sources([str(folder)]) if isinstance(item, SourceArticle)]
 
 
 def _run(
@@ -48,8 +43,7 @@ def _run(
 
 
 def test_request_lines_carry_the_live_prompt_and_tool_schema(tmp_path: Path) -> None:
-    write_articles(tmp_path / "in", 1)
-    (article,) = _articles(tmp_path / "in")
+    (article,) = written_articles(tmp_path / "in", 1)
     (request,) = build_requests(article, LLMConfig(base_url="http://x/v1", model="gpt-x"))
     assert request.custom_id == f"{article.article_id}/1"
     assert request.body["model"] == "gpt-x"
@@ -60,8 +54,7 @@ def test_request_lines_carry_the_live_prompt_and_tool_schema(tmp_path: Path) -> 
 def test_submit_poll_collect_then_rerun_submits_nothing(
     fake: FakeOpenAIServer, tmp_path: Path
 ) -> None:
-    write_articles(tmp_path / "in", 5)
-    articles = _articles(tmp_path / "in")
+    articles = written_articles(tmp_path / "in", 5)
     store = Store.open(str(tmp_path / "p.db"))
     summary = _run(fake, store, articles)
     assert fake.batch_creates == 1 and fake.chat_requests == 5
@@ -79,8 +72,7 @@ def test_submit_poll_collect_then_rerun_submits_nothing(
 def test_interrupted_while_polling_rerun_collects_the_same_batch(
     fake: FakeOpenAIServer, tmp_path: Path
 ) -> None:
-    write_articles(tmp_path / "in", 3)
-    articles = _articles(tmp_path / "in")
+    articles = written_articles(tmp_path / "in", 3)
     store = Store.open(str(tmp_path / "p.db"))
 
     def interrupt(_: float) -> None:
@@ -98,8 +90,7 @@ def test_interrupted_while_polling_rerun_collects_the_same_batch(
 def test_crash_between_create_and_remember_adopts_the_created_batch(
     fake: FakeOpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_articles(tmp_path / "in", 2)
-    articles = _articles(tmp_path / "in")
+    articles = written_articles(tmp_path / "in", 2)
     store = Store.open(str(tmp_path / "p.db"))
     real = Store.promote_provider_batch
 
@@ -118,8 +109,7 @@ def test_crash_between_create_and_remember_adopts_the_created_batch(
 
 
 def test_failed_lines_are_stored_as_failures(fake: FakeOpenAIServer, tmp_path: Path) -> None:
-    write_articles(tmp_path / "in", 3, failing=frozenset({2}))
-    articles = _articles(tmp_path / "in")
+    articles = written_articles(tmp_path / "in", 3, failing=frozenset({2}))
     store = Store.open(str(tmp_path / "p.db"))
     summary = _run(fake, store, articles)
     assert summary.failed == 1  # type: ignore[attr-defined]
@@ -141,8 +131,7 @@ def test_batch_and_live_paths_build_the_same_messages(tmp_path: Path) -> None:
     from summarizer.extraction.requests import build_part_requests
     from summarizer.llm.prompts import load_prompts
 
-    write_articles(tmp_path / "in", 1)
-    (article,) = _articles(tmp_path / "in")
+    (article,) = written_articles(tmp_path / "in", 1)
     config = LLMConfig(base_url="http://x/v1", model="gpt-x")
     (line,) = build_requests(article, config)
     (live,) = build_part_requests(article, config, load_prompts())

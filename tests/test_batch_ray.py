@@ -10,13 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.batch import counts, write_articles
+from support.batch import counts, written_articles
 from support.openai_server import FakeOpenAIServer
 
 from summarizer.batch.extraction import cache_spec, recheck_record
 from summarizer.batch.options import BatchOptions
-from summarizer.domain import SourceArticle
-from summarizer.ingest import iter_sources
 from summarizer.llm.config import LLMConfig
 from summarizer.store.repository import Store
 
@@ -35,8 +33,7 @@ def local_ray() -> Iterator[Any]:
 def test_ray_batch_stores_each_article_once_and_reruns_free(local_ray: Any, tmp_path: Path) -> None:
     from summarizer.batch.ray_runner import run_ray_batch
 
-    write_articles(tmp_path / "in", 6, failing=frozenset({4}))
-    articles = [a for a in iter_sources([str(tmp_path / "in")]) if isinstance(a, SourceArticle)]
+    articles = written_articles(tmp_path / "in", 6, failing=frozenset({4}))
     db = tmp_path / "ray.db"
     with FakeOpenAIServer() as fake:
         config = LLMConfig(base_url=fake.base_url, model="fake", max_http_retries=0)

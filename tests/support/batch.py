@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from summarizer.cli import app  # the real CLI, with every command registered
+from summarizer.domain import SourceArticle
+from summarizer.ingest import iter_sources
 from summarizer.store.repository import Store
 from summarizer.store.tables import ExtractionRunRow, RecordRow
 from support.openai_server import FAIL_MARKER, FakeOpenAIServer
@@ -25,6 +27,14 @@ def write_articles(folder: Path, count: int, *, failing: frozenset[int] = frozen
             "year earlier, the ministry said.\n",
             encoding="utf-8",
         )
+
+
+def written_articles(
+    folder: Path, count: int, *, failing: frozenset[int] = frozenset()
+) -> list[SourceArticle]:
+    """`write_articles`, then the articles as ingestion reads them back."""
+    write_articles(folder, count, failing=failing)
+    return [item for item in iter_sources([str(folder)]) if isinstance(item, SourceArticle)]
 
 
 def run_cli(fake: FakeOpenAIServer, db: Path | str, *args: str) -> tuple[int, str]:
