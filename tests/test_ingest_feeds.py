@@ -15,6 +15,14 @@ from summarizer.source_text import InputError
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
 
+def _only_article(feed: Path, xml: str) -> SourceArticle:
+    """Write `xml` to `feed` and read it: it must hold exactly one article."""
+    feed.write_text(xml, "utf-8")
+    (item,) = list(iter_sources([feed]))
+    assert isinstance(item, SourceArticle)
+    return item
+
+
 def test_atom_entry_content_is_used_and_dated_in_its_own_time_zone() -> None:
     article, failure = list(iter_sources([FIXTURES / "atom.xml"]))
     assert isinstance(article, SourceArticle)
@@ -69,31 +77,25 @@ def test_feeds_are_detected_by_content(head: bytes, is_feed: bool) -> None:
 
 def test_feed_entities_from_an_internal_doctype_are_not_expanded(tmp_path: Path) -> None:
     """Internal entities are how 'billion laughs' feeds explode; they are never expanded."""
-    feed = tmp_path / "entities.xml"
-    feed.write_text(
+    item = _only_article(
+        tmp_path / "entities.xml",
         '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY co "Consolidated Trade Corporation">]>'
         '<rss version="2.0"><channel><title>x</title><item><title>Exports</title>'
         "<description>&co; exported 5 billion USD in March, officials said.</description>"
         "</item></channel></rss>",
-        "utf-8",
     )
-    (item,) = list(iter_sources([feed]))
-    assert isinstance(item, SourceArticle)
     assert "exported 5 billion USD in March" in item.text
     assert "Consolidated" not in item.text
 
 
 def test_teaser_without_link_is_used_when_it_is_a_sentence(tmp_path: Path) -> None:
-    feed = tmp_path / "teaser.xml"
-    feed.write_text(
+    item = _only_article(
+        tmp_path / "teaser.xml",
         '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
         "<title>Exports rise</title><description>Exports rose 5 percent in March, "
         "the ministry said &amp; officials agreed.</description>"
         "<pubDate>Tue, 03 Oct 2023 08:00:00 GMT</pubDate></item></channel></rss>",
-        "utf-8",
     )
-    (item,) = list(iter_sources([feed]))
-    assert isinstance(item, SourceArticle)
     assert item.text == (
         "Exports rise\n\nExports rose 5 percent in March, the ministry said & officials agreed."
     )
