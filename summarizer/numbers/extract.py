@@ -969,7 +969,7 @@ class _Extractor:
                 continue
             start, _ = self.sentences.span_of(draft.start)
             if patterns.INDEX_WORD.search(self.text, start, draft.start):
-                draft.unit = vocabulary.INDEX_POINTS
+                draft.unit, draft.kind = vocabulary.INDEX_POINTS, MentionKind.amount
                 draft.note = _join_notes(draft.note, "a level of the index named before it")
 
     def _carry_denominators(self) -> None:
