@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html import escape as html_escape
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, Form, Request
 from fastapi.exceptions import RequestValidationError
@@ -41,6 +41,7 @@ from summarizer.review.auth import (
 from summarizer.review.pages import highlight_segments, safe_next
 from summarizer.review.terminal import visible_controls
 
+T = TypeVar("T")
 _LOG = logging.getLogger(__name__)
 SESSION_COOKIE = "smzr_session"
 LOGIN_COOKIE = "smzr_login"
@@ -189,6 +190,21 @@ def _state(request: Request) -> AppState:
 
 def _session(request: Request) -> Session:
     return Session(_state(request).engine, expire_on_commit=False)
+
+
+def _read(
+    request: Request,
+    read: Callable[[Session], T],
+    status: int,
+    title: str,
+    refused: type[service.ReviewError] = service.ReviewError,
+) -> T:
+    """One service read; a problem the request caused (`refused`) is that error page."""
+    with _session(request) as session:
+        try:
+            return read(session)
+        except refused as exc:
+            raise PageError(status, title, str(exc)) from exc
 
 
 def _render(
@@ -364,11 +380,7 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         if isinstance(reviewer, RedirectResponse):
             return reviewer
         wanted = None if status == "all" else status
-        with _session(request) as session:
-            try:
-                rows = service.queue(session, wanted)
-            except service.ReviewError as exc:
-                raise PageError(400, "Unknown status", str(exc)) from exc
+        rows = _read(request, lambda s: service.queue(s, wanted), 400, "Unknown status")
         return _render(
             request,
             "queue.html",
@@ -471,12 +483,9 @@ def _register_routes(app: FastAPI, state: AppState) -> None:
         reviewer = current_reviewer(request)
         if reviewer is None:
             raise PageError(401, "Not signed in", "send Authorization: Bearer <token>")
-        with _session(request) as session:
-            try:
-                rows = service.queue(session, None if status == "all" else status)
-            except service.ReviewError as exc:
-                raise PageError(400, "Bad request", str(exc)) from exc
-            return JSONResponse([row.as_json() for row in rows])
+        wanted = None if status == "all" else status
+        rows = _read(request, lambda s: service.queue(s, wanted), 400, "Bad request")
+        return JSONResponse([row.as_json() for row in rows])
 
     @app.post("/api/discrepancies/{discrepancy_id}/{action}", response_model=None)
     async def api_decide(request: Request, discrepancy_id: int, action: str) -> Response:
@@ -583,11 +592,13 @@ def _detail(
     status: int = 200,
     offer_override: bool = False,
 ) -> HTMLResponse:
-    with _session(request) as session:
-        try:
-            view = service.detail(session, discrepancy_id)
-        except service.UnknownDiscrepancy as exc:
-            raise PageError(404, "Not found", str(exc)) from exc
+    view = _read(
+        request,
+        lambda s: service.detail(s, discrepancy_id),
+        404,
+        "Not found",
+        service.UnknownDiscrepancy,
+    )
     return _render(
         request,
         "detail.html",
