@@ -601,7 +601,7 @@ _PREDICATE = re.compile(
     r"edged|picked up|rebounded|recovered|ascended|advanced|doubled|tripled|halved|"
     r"reached|reaches|hit|hits|totall?ed|totals|amounted|amounts|stood|stands|came to|"
     r"exceeded|topped|surpassed|accounted|accounts|was|were|is|are|posted|recorded|"
-    r"registered|logged|reported|ran|showed|saw)\b",
+    r"registered|logged|reported|ran|showed|saw|experienced|exported|imported)\b",
     re.I,
 )
 """The verb of a figure clause ("exports rose", "trade reached", "imports were up"): the
@@ -632,7 +632,7 @@ _PARTICIPLE = re.compile(
     re.I,
 )
 _SUBORDINATE = re.compile(
-    r"[;(]|\b(?:as|with|while|whereas|after|when|since|because|though|although|"
+    r";|\((?![^()]*\))|\b(?:as|with|while|whereas|after|when|since|because|though|although|"
     r"of which|which|where)\b",
     re.I,
 )
@@ -651,13 +651,20 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
     "as exports climbed", "Vietnam's export to China rose by"): from the conjunction or
     clause start before that verb; an appositive name stays ("Exports to Japan's biggest
     partner, China, retreated"). None when a number stands in it or it names only a time."""
-    verbs = [*_PREDICATE.finditer(text, lo, hi), *_PARTICIPLE.finditer(text, lo, hi)]
+    verbs = sorted(
+        [*_PREDICATE.finditer(text, lo, hi), *_PARTICIPLE.finditer(text, lo, hi)],
+        key=lambda m: m.start(),
+    )
     if not verbs:
         return None
-    verb = max(verbs, key=lambda m: m.start())
-    head_start = lo
+    verb = verbs[-1]
+    after_comma = re.search(r",\s*$", text[lo : verb.start()])
+    if len(verbs) > 1 and _PARTICIPLE.fullmatch(verb.group()) and after_comma:
+        verb = verbs[-2]  # "..., dropping by 30 percent": the main verb's subject
     relative = re.search(r",\s*(?:which|who|where)\b[^,]*,\s*$", text[lo : verb.start()], re.I)
     cut_end = lo + relative.start() if relative else verb.start()
+    earlier = [v for v in verbs if v.end() <= cut_end]
+    head_start = earlier[-1].end() if earlier else lo  # "showed exports rising": exports
     for cut in _SUBORDINATE.finditer(text, lo, cut_end):
         head_start = max(head_start, cut.end())
     head = text[head_start : verb.start()]
@@ -695,7 +702,8 @@ def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
     verbs = [
         m
         for m in (*_PREDICATE.finditer(subject.text), *_PARTICIPLE.finditer(subject.text))
-        if m.start() > 0 and not re.match(r"(?:was|were|is|are)\b", m.group(), re.I)
+        if m.start() > 0
+        and not re.match(r"(?:was|were|is|are|exported|imported)\b", m.group(), re.I)
     ]
     if not verbs:
         return subject
@@ -737,6 +745,20 @@ _NP_LEAD = re.compile(
 _NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but)\s*$", re.I)
 
 
+_FLOW_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>exported|imported|shipped|sold|bought|purchased)\s+(?:(?:about|around|"
+    r"nearly|almost|over|more than|some|roughly|only|just|a record|an estimated)\s+)?$",
+    re.I,
+)
+"""A number a flow verb governs is what its subject exported or imported."""
+_TIME_FIRST = re.compile(
+    r"\s*(?:(?:the\s+)?(?:first|second|third|fourth|last|past|same|previous)\b|(?:19|20)\d\d\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)",
+    re.I,
+)
+
+
 def _subject(
     text: str, w_start: int, mention: NumericMention, w_end: int, role: FrameRole
 ) -> TextSpan | None:
@@ -747,11 +769,16 @@ def _subject(
         if growth:
             return _np(text, mention.end + growth.start("np"), mention.end + growth.end("np"))
         return None
+    flow_verb = _FLOW_VERB_BEFORE.search(before)
+    if flow_verb:  # "Peru exported 90,000 tonnes"
+        return _np(text, w_start, w_start + flow_verb.end("verb"))
     from_phrase = _FROM_PHRASE.match(after)
     if from_phrase and role is FrameRole.level:
         return _np(text, mention.end + from_phrase.start("np"), mention.end + from_phrase.end("np"))
     verb = _LEVEL_VERB.search(before)
     of_phrase = _OF_PHRASE.match(after)
+    if of_phrase and _TIME_FIRST.match(of_phrase.group("np")):
+        of_phrase = None  # "114.6 in January": a time, not what the number measures
     if of_phrase and role is FrameRole.level and (verb is None or not before.strip()):
         return _np(text, mention.end + of_phrase.start("np"), mention.end + of_phrase.end("np"))
     if verb:

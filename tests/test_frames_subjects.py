@@ -97,3 +97,64 @@ def test_role_swaps_are_not_made_of_two_way_totals() -> None:
     assert TWO_WAY.search("Peru's trade (imports plus exports) with Chile")
     assert TWO_WAY.search("trade between Peru and Chile")
     assert not TWO_WAY.search("Peru's exports to Chile")
+
+
+def test_a_participle_after_a_comma_takes_the_main_verbs_subject() -> None:
+    text = (
+        "In May, Peru's exports of fish meal (FM) and fish oil saw a sharp fall, "
+        "dropping by 12 percent to 300 million USD."
+    )
+    subject = _subject(text, "12")
+    assert subject is not None and subject.startswith("Peru's exports of fish meal (FM)")
+
+
+def test_the_object_of_showed_is_the_subject_of_its_participle() -> None:
+    text = "The trade index, base 1990, showed exports rising to 121.5 from 118.2 in March."
+    assert _subject(text, "118.2") == "exports"
+
+
+def test_a_time_after_in_is_not_what_a_number_measures() -> None:
+    text = "Output rose to 61.0 from 58.4 in March and imports fell."
+    assert _subject(text, "58.4") != "March and imports"
+
+
+def test_a_flow_verb_gives_its_subject_the_flow() -> None:
+    text = "Chile exported 420,000 tonnes of copper worth 3 billion USD in 2023."
+    subject = _subject(text, "420,000")
+    assert subject == "Chile exported"
+    flow = parse_flow(subject, frozenset({"chile"}))
+    assert (flow.measure, flow.exporter) == ("exports", "chile")
+
+
+def test_the_headline_country_owns_a_flow_that_names_no_owner() -> None:
+    from summarizer.crosscheck.meaning import home_place
+
+    text = "date 2024-06-01\nA slow May for Peru's fish exports\n\nExports to Asia fell 4 percent."
+    assert home_place(text) == "peru"
+    flow = parse_flow("Exports to Asia", frozenset({"asia", "peru"}), "peru")
+    assert (flow.exporter, flow.importer) == ("peru", "asia")
+    assert parse_flow("imports rose", frozenset({"peru"}), "peru").importer == "peru"
+    assert parse_flow("exports to Peru", frozenset({"peru"}), "peru").exporter is None
+    assert home_place("date 2024-06-01\nPERU TO OPEN OFFICE IN LIMA\n\nText.") is None
+
+
+def test_a_compass_word_before_a_country_is_part_of_its_name() -> None:
+    flow = parse_flow("West German exports", frozenset({"west", "germany"}))
+    assert flow.exporter == "germany"
+
+
+def test_an_alias_names_the_same_party() -> None:
+    from summarizer.crosscheck.meaning import Flow, flow_problem, same_party
+
+    assert same_party("png", "guinea") and same_party("china", "prc")
+    assert not same_party("peru", "chile")
+    frame = Flow("exports", "png", None)
+    assert flow_problem(Flow("exports", "guinea", None), frame) is None
+    assert flow_problem(Flow("exports", "chile", None), frame) is not None
+
+
+def test_role_swaps_do_not_respell_a_party() -> None:
+    from summarizer.evaluation.meaning_mutations import _variant
+
+    assert _variant("Brasil", "Brazil") and _variant("Peking", "Pekin")
+    assert not _variant("Peru", "Chile") and not _variant("China", "Chile")

@@ -28,6 +28,7 @@ from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, unit_problem, value_agrees
 from summarizer.crosscheck.wordmatch import (
+    ALIASES,
     FUNCTION_WORDS,
     canonical,
     fold_word,
@@ -170,8 +171,11 @@ _MEASURES = frozenset({"trade", "export", "exports", "import", "imports", "comme
 
 
 @lru_cache(maxsize=8192)
-def parse_flow(phrase: str, entities: frozenset[str]) -> Flow:
-    """The flow a metric or noun phrase names; entities are the source's proper names."""
+def parse_flow(phrase: str, entities: frozenset[str], home: str | None = None) -> Flow:
+    """The flow a metric or noun phrase names; entities are the source's proper names.
+    `home` (the article's own country, `home_place`) owns a one-way flow whose phrase
+    names no owner ("Exports to all of Asia dropped", "imports rose") unless it is the
+    flow's partner: news copy leaves its own country unsaid."""
     text = _possessives(phrase)
     if len(text.split()) > 14:
         return Flow(None)  # a whole sentence, not a noun phrase: no reliable reading
@@ -202,30 +206,53 @@ def parse_flow(phrase: str, entities: frozenset[str]) -> Flow:
 
     noun = r"(?:exports?|exported|export)" if one_way == "exports" else r"(?:imports?|imported)"
     owner = (
-        entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,2}}{noun}\b")
+        entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,3}}{noun}\b")
         or entity(rf"\b{noun} (?:of|by) (?:the )?{_ENTITY}")
         or entity(rf"\b{_ENTITY} (?:[a-z-]+ )?{noun}\b")
     )
     if one_way == "exports":
         owner = owner or entity(rf"\b{noun} (?:[a-z-]+ ){{0,2}}from (?:the )?{_PARTNER}")
         partner = entity(rf"\b{noun}\b(?: [a-z'-]+){{0,4}}? (?:to|into) (?:the )?{_PARTNER}")
+        if owner is None and home is not None and home != partner:
+            owner = home
         return Flow("exports", owner, partner)
     partner = entity(rf"\b{noun}\b(?: [a-z'-]+){{0,4}}? from (?:the )?{_PARTNER}")
+    if owner is None and home is not None and home != partner:
+        owner = home
     return Flow("exports", partner, owner)
+
+
+_COMPASS = frozenset(word_list("west east north south northern southern eastern western"))
 
 
 def _possessives(phrase: str) -> str:
     """Folded words with possessives kept as a separate "'s" ("hainan 's exports"); the
     words of capitalised names ("Ministry of Industry and Trade") are masked."""
     out = []
-    for i, token in enumerate(tokens_of(phrase.replace("’", "'"))):
+    tokens = tokens_of(phrase.replace("’", "'"))
+    for i, token in enumerate(tokens):
         if i > 0 and token.raw[:1].isupper() and token.folded in _MEASURES:
             out.append("name")
             continue
+        following = tokens[i + 1].raw[:1] if i + 1 < len(tokens) else ""
+        if token.folded in _COMPASS and token.raw[:1].isupper() and following.isupper():
+            continue  # "West German exports": the country is the next word
         out.append(canonical(token.folded))
         if token.raw.endswith("'s") or token.raw.endswith("'"):
             out.append("'s")
     return " ".join(out)
+
+
+def same_party(a: str, b: str) -> bool:
+    """One party under two names: equal, or one is a known alias (`wordmatch.ALIASES`) of
+    a name the other ends or starts ("png" and "papuanewguinea" ends in "guinea")."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        for alias in ALIASES.get(x, ()):
+            if alias == y or alias.endswith(y) or alias.startswith(y):
+                return True
+    return False
 
 
 def flow_problem(claimed: Flow, frame: Flow) -> ReasonCode | None:
@@ -242,8 +269,8 @@ def flow_problem(claimed: Flow, frame: Flow) -> ReasonCode | None:
         (claimed.exporter, frame.exporter),
         (claimed.importer, frame.importer),
     )
-    swapped = any(a and b and a == b for a, b in pairs[:2])
-    differ = any(a and b and a != b for a, b in pairs[2:])
+    swapped = any(a and b and same_party(a, b) for a, b in pairs[:2])
+    differ = any(a and b and not same_party(a, b) for a, b in pairs[2:])
     return ReasonCode.role_swap if swapped or differ else None
 
 
@@ -270,6 +297,23 @@ def proper_names(text: str) -> frozenset[str]:
                 lower.add(token.folded)
     names = {canonical(w) for w in upper - lower - FUNCTION_WORDS - _CALENDAR}
     return frozenset(names - GENERIC)
+
+
+@lru_cache(maxsize=64)
+def home_place(text: str) -> str | None:
+    """The article's own country: the first trading party (`places`) its headline names
+    (the first line after a "date" header). None when the headline names none or is in
+    capitals (then capitals do not mark names: "EUROPEAN COMMUNITY TO SET UP OFFICE")."""
+    sentences = sentence_spans(text)
+    lines = [text[a:b] for a, b in sentences[:2] if not re.match(r"date\s+\d", text[a:b])]
+    if not lines or lines[0].upper() == lines[0]:
+        return None
+    parties = places(text)
+    for token in tokens_of(lines[0]):
+        word = canonical(token.folded)
+        if word in parties and token.raw[:1].isupper():
+            return word
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -356,12 +400,14 @@ class Meaning:
         subject = frame.subject
         if subject is None and frame.base_id in self.frames:
             subject = self.frames[frame.base_id].subject
+        home = home_place(self.ctx.text)
         if subject is not None:
-            return parse_flow(subject.text, self.entities)
+            return parse_flow(subject.text, self.entities, home)
         mention = self.ctx.by_id.get(frame.mention_id)
         if frame.window is None or mention is None:
             return Flow(None)
-        return parse_flow(self.ctx.text[frame.window.start : mention.start], self.entities)
+        before = self.ctx.text[frame.window.start : mention.start]
+        return parse_flow(before, self.entities, home)
 
     def candidates(self, number: NumericMention) -> list[NumericMention]:
         """Source figures a summary number may be (`_candidates`), remembered per number."""

@@ -237,7 +237,11 @@ class MeaningMutator:
             a, b = names[0], names[1]
             swapped = _swap_words(figure.metric, a, b)
         elif len(names) == 1 and sentence_names:
-            swapped = re.sub(rf"\b{re.escape(names[0])}\b", sentence_names[0], figure.metric)
+            other = next((n for n in sentence_names if not _variant(n, names[0])), None)
+            if other is None:
+                self.skip("role_swap")
+                return
+            swapped = re.sub(rf"\b{re.escape(names[0])}\b", other, figure.metric)
         else:
             self.skip("role_swap")
             return
@@ -620,6 +624,19 @@ def _proper_names(text: str) -> list[str]:
         if word not in seen and not glued and word not in ("The", "In", "Of", "And", "MoU"):
             seen.append(word)
     return seen
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name ("Brasil"/"Brazil", "Peking"/"Pekin"): same first
+    letter and at most one letter changed, added or dropped. Giving a flow to another
+    spelling of its own party is no role swap, so role_swap does not do it."""
+    a, b = a.lower(), b.lower()
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _swap_words(text: str, a: str, b: str) -> str:
