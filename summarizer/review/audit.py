@@ -14,6 +14,7 @@ carries an HMAC of its hash that nobody without the key can forge.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -124,18 +125,8 @@ class AuditRecord:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "who": self.who,
-            "at": self.at,
-            "action": self.action,
-            "discrepancy_id": self.discrepancy_id,
-            "before": self.before,
-            "after": self.after,
-            "reason": self.reason,
-            "prev_hash": self.prev_hash,
-            "hash": self.hash,
-        }
+        """Every field but the MAC (which signs them), in field order."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "mac"}
 
 
 def append_entry(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -274,32 +274,22 @@ class QueueItem:
     """One discrepancy as a list shows it, with how it was resolved (if it was)."""
 
     id: int
-    run_id: int
     article_id: str
-    article_title: str | None
+    run_id: int
     status: str
     code: str
     field: str
     claim: str
     source: str | None
-    message: str
     spans: list[dict[str, Any]]
+    message: str
     resolution: str | None
+    article_title: str | None
+    """Shown in the page's list; not part of the API's JSON."""
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "article_id": self.article_id,
-            "run_id": self.run_id,
-            "status": self.status,
-            "code": self.code,
-            "field": self.field,
-            "claim": self.claim,
-            "source": self.source,
-            "spans": self.spans,
-            "message": self.message,
-            "resolution": self.resolution,
-        }
+        """Every field but the article title, in field order."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "article_title"}
 
 
 def _resolution(row: StoredDiscrepancy, entries: list[AuditRecord]) -> str | None:
