@@ -696,3 +696,29 @@ def test_counted_nouns(text: str, fragment: str, value: str, unit: str) -> None:
 
 def test_a_glued_m_without_a_measure_is_no_figure() -> None:
     assert [m.text for m in extract_mentions("He won the 100m sprint.") if m.is_figure] == []
+
+
+# (text, fragment, value, unit)
+COMPARED_CASES = [
+    ("Stocks of crude rose 3m barrels to 310.5m last week.", "310.5m", "310500000", "barrels"),
+    ("The pact cuts the duty to zero from 8 pct by 2030.", "zero", "0", "percent"),
+    ("An adviser valued the shares at C$3.10 to C$3.40.", "C$3.10", "3.10", "CAD per share"),
+    ("Talks on the 30 year-old dispute resumed.", "30 year-old", "30", "years"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "value", "unit"), COMPARED_CASES, ids=[c[1] for c in COMPARED_CASES]
+)
+def test_figures_read_from_their_neighbours(
+    text: str, fragment: str, value: str, unit: str
+) -> None:
+    mention = find(text, fragment)
+    assert (mention.value, mention.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The 58-year-old minister resigned.", "a zero-sum game and zero tolerance"]
+)
+def test_ages_of_people_and_idioms_are_no_figures(sentence: str) -> None:
+    assert [m.text for m in extract_mentions(sentence) if m.is_figure] == []

@@ -174,6 +174,7 @@ class _Extractor:
         self._carry_points()
         self._carry_measures()
         self._read_index_levels()
+        self._read_zeros()
         for draft in self.drafts:
             if draft.kind == MentionKind.number:
                 draft.direction = None  # "reduced output of 256 kilobit": a label, not a change
@@ -477,7 +478,10 @@ class _Extractor:
         self._read_scale(first)
         if first.scale in vocabulary.ATTACHED_SCALES and currency is None:
             measure = patterns.WORD_AFTER.match(text, first.end)
-            if measure is None or measure.group("word").lower() not in lexicon.MEASURE_NOUNS:
+            measured = measure is not None and measure.group("word").lower() in (
+                lexicon.MEASURE_NOUNS
+            )
+            if not measured and self._glued_measure_before(start, first.scale) is None:
                 return None  # "100m" without a currency could be metres; "1m barrels" is not
         fraction = match.groupdict().get("fraction")
         if fraction is not None and first.scale is None:
@@ -566,6 +570,11 @@ class _Extractor:
                 )
                 note = _join_notes(note, "currency named earlier in the text")
 
+        glued = None if currency else self._glued_measure_before(start, first.scale)
+        if kind == MentionKind.number and glued is not None:
+            # "stocks fell 1m barrels to 294.3m": the level is in the same measure
+            kind, unit = MentionKind.count, glued.unit
+            note = _join_notes(note, f"unit carried from '{self._span(glued)}'")
         if kind == MentionKind.number:
             year = self._year(first, second, start, end)
             if year is not None:
@@ -668,6 +677,16 @@ class _Extractor:
                 return None  # "crude rose $1.64 to $47.10": by how much, and to what level
         return second
 
+    def _glued_measure_before(self, start: int, scale: str | None) -> _Draft | None:
+        """The "1m barrels" that "to 294.3m" continues: the figure just before, with the
+        same glued scale and a measured unit, joined by "to" or "from"."""
+        if scale not in vocabulary.ATTACHED_SCALES or not self.drafts:
+            return None
+        last = self.drafts[-1]
+        if last.scale != scale or last.unit not in lexicon.MEASURE_NOUNS:
+            return None
+        return last if patterns.TO_OR_FROM.fullmatch(self.text, last.end, start) else None
+
     def _not_a_quantity(self, start: int, number: _Number, unit: str) -> bool:
         """Counts that only name things already known, or a reporting period.
 
@@ -747,6 +766,13 @@ class _Extractor:
         written number is glued to a word that is not a unit ("two-way", "three-to-one").
         """
         text = self.text
+        aged = patterns.YEAR_OLD.match(text, end)
+        if aged is not None:
+            # "the 10 year-old debt" has lasted 10 years; "a 45-year-old man" is an age
+            thing = patterns.WORD_AFTER.match(text, aged.end())
+            if thing is not None and thing.group("word").lower() in lexicon.AGED_THINGS:
+                return "years", aged.end()
+            return False
         hyphen = patterns.HYPHEN_WORD.match(text, end)
         if hyphen is not None:
             word = hyphen.group("word").lower()
@@ -959,6 +985,26 @@ class _Extractor:
                 draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
                 source = draft
 
+    def _read_zeros(self) -> None:
+        """ "cut tariffs to zero from 5 pct": zero in the unit of the figure it is compared
+        with, next to it in the clause."""
+        if "zero" not in self.lowered:
+            return
+        for match in patterns.ZERO.finditer(self.lowered):
+            if self._is_blocked(*match.span()):
+                continue
+            later = [d for d in self.drafts if d.start >= match.end()]
+            if not later or later[0].kind not in _FIGURE_KINDS or later[0].unit is None:
+                continue
+            if not patterns.TO_OR_FROM.fullmatch(self.text, match.end(), later[0].start):
+                continue
+            draft = _Draft(
+                match.start(), match.end(), Decimal(0), later[0].kind, unit=later[0].unit
+            )
+            draft.note = f"unit of '{self._span(later[0])}', which it is compared with"
+            self._take(draft)
+        self.drafts.sort(key=lambda d: d.start)
+
     def _read_index_levels(self) -> None:
         """ "The volume index ... rose to 131.0 from 114.6": bare numbers in a sentence about
         an index, after the word "index", are index levels (unit "index points")."""
@@ -1017,6 +1063,8 @@ class _Extractor:
             gap_after = self.text[draft.end : later[0].start]
             if parts is not None and parts[0] == draft.unit and patterns.LIST_JOIN.match(gap_after):
                 return later[0].unit, MentionKind.amount  # "US$473 and US$453 per tonne"
+        if patterns.SHARES_AT.search(self.text, self.clauses.start_of(draft.start), draft.start):
+            return f"{draft.unit} per share", MentionKind.amount  # "valued its shares at A$7.17"
         if draft.unit == "USD" and _OIL_WORDS.search(
             self.text, self.clauses.start_of(draft.start), draft.start
         ):

@@ -220,3 +220,13 @@ where "the 800 billion mark" alone is a threshold."""
 COUNT_MODIFIERS: Final[frozenset[str]] = frozenset(_words("other more new additional further"))
 """Words between a number and its counted noun that the search steps over: "four other
 firms", "10 more plants", "two new projects" (otherwise "more" and "new" end it)."""
+
+AGED_THINGS: Final[frozenset[str]] = frozenset(
+    _words(
+        "debt debts loan loans plant plants factory mine company firm business agreement pact "
+        "treaty accord deal law ban embargo dispute war conflict policy system tariff quota "
+        "regime program programme contract bond bonds reactor ship fleet peg record scheme"
+    )
+)
+"""Things whose age is a duration ("the 10 year-old debt" = 10 years); any other age
+("a 45-year-old minister") is a person's, which is never a figure."""

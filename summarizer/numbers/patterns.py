@@ -192,6 +192,17 @@ LEVEL_BEFORE: Final = re.compile(r"\b(?:to|from|at)\s+$", re.IGNORECASE)
 
 INDEX_WORD: Final = re.compile(r"\bindex\b", re.IGNORECASE)
 
+YEAR_OLD: Final = re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE)
+"""An age after a number: "10 year-old", "45-year-old"."""
+
+TO_OR_FROM: Final = re.compile(r"\s+(?:to|from)\s+", re.IGNORECASE)
+
+ZERO: Final = re.compile(r"\bzero\b")
+"""The word zero, in lower-cased text; a figure only when compared ("to zero from 2 pct")."""
+
+SHARES_AT: Final = re.compile(r"\bshares?\s+at\s+$", re.IGNORECASE)
+"""Before a price per share: "values the shares at A$7.17"."""
+
 BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 HYPHEN_WORD: Final = re.compile(r"-(?P<word>[A-Za-z]+)\b")
