@@ -6,15 +6,12 @@ and store run; only the model is the fake in `tests/support/openai_server.py`.
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
-from support.batch import CLI, batch_command, counts, no_retry_config, write_articles
+from support.batch import CLI, counts, no_retry_config, write_articles
 from support.batch import run_cli as batch
 from support.openai_server import FakeOpenAIServer
 
@@ -84,43 +81,6 @@ def _keys(store: Store) -> set[RunKey]:
             ).distinct()
         )
         return {RunKey(model=m, prompt_version=p, schema_version=s) for m, p, s in rows}
-
-
-@pytest.mark.slow
-def test_sigkill_mid_batch_then_rerun_stores_each_article_exactly_once(tmp_path: Path) -> None:
-    """A real `summarizer batch` process is killed with SIGKILL mid-batch and rerun."""
-    total = 16
-    folder, db = tmp_path / "in", tmp_path / "kill.db"
-    write_articles(folder, total)
-    with FakeOpenAIServer(delay_s=0.25) as fake:
-        command = batch_command(fake, folder, db, "--concurrency", "2")
-        env = {**os.environ, "COLUMNS": "120"}
-        process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 60
-        stored = 0
-        while time.monotonic() < deadline and process.poll() is None:
-            if db.exists():
-                stored = counts(db)[0]
-                if stored >= 4:
-                    break
-            time.sleep(0.05)
-        assert process.poll() is None, "the batch finished before it could be killed"
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-        assert process.returncode == -signal.SIGKILL
-
-        runs, articles, records = counts(db)
-        assert 4 <= runs < total, "the kill did not land mid-batch"
-        assert runs == articles == records  # nothing half-written
-
-        fake.delay_s = 0.0
-        before = fake.chat_requests
-        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-        assert rerun.returncode == 0, rerun.stderr
-        assert counts(db) == (total, total, total)
-        assert fake.chat_requests - before == total - runs  # only the missing ones
 
 
 def test_recheck_rejudges_stored_records_without_model_requests(

@@ -93,6 +93,7 @@ def test_a_fresh_postgres_database_opened_by_several_processes_migrates_once(
 def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
     store_url: str, tmp_path: Path
 ) -> None:
+    """A real `summarizer batch` process is SIGKILLed mid-batch and rerun, on every store."""
     total = 12
     folder = tmp_path / "in"
     write_articles(folder, total)
@@ -110,13 +111,15 @@ def test_sigkill_mid_batch_then_rerun_stores_each_article_once(
         assert process.poll() is None, "the batch finished before it could be killed"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
+        assert process.returncode == -signal.SIGKILL
         runs, articles, records = counts(store_url)
-        assert 3 <= runs < total and runs == articles == records
+        assert 3 <= runs < total, "the kill did not land mid-batch"
+        assert runs == articles == records  # nothing half-written
         fake.delay_s = 0.0
         before = fake.chat_requests
         rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
         assert rerun.returncode == 0, rerun.stderr
-        assert fake.chat_requests - before == total - runs
+        assert fake.chat_requests - before == total - runs  # only the missing ones
     assert counts(store_url) == (total, total, total)
 
 

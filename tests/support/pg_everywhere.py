@@ -31,7 +31,6 @@ SQLITE_BOUND = frozenset(
         "test_reordered_rows_are_detected",
         "test_two_cli_reviewers_at_once_record_one_decision",
         "test_verify_detects_tampering",
-        "test_sigkill_mid_batch_then_rerun_stores_each_article_exactly_once",
         "test_open_migrates_and_sets_sqlite_pragmas",
         # review hardening: tamper with the file by hand, or serve it from a subprocess
         "test_a_broken_stored_record_leaves_the_briefing_of_the_others",
