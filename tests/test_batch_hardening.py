@@ -50,6 +50,16 @@ def test_a_rerun_exits_1_while_stored_failures_remain_and_says_how_to_retry(
 # 10.12 ------------------------------------------------------------------------------------
 
 
+def _twice_at_once(command: list[str], env: dict[str, str] | None = None) -> None:
+    """Run `command` in two processes at once; both must succeed."""
+    procs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=180)[0].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+
+
 def test_two_batches_at_once_extract_each_article_once(store_url: str, tmp_path: Path) -> None:
     total = 12
     folder = tmp_path / "in"
@@ -57,13 +67,7 @@ def test_two_batches_at_once_extract_each_article_once(store_url: str, tmp_path:
     open_engine(store_url).dispose()  # migrated once; the race here is about the work
     with FakeOpenAIServer(delay_s=0.2) as fake:
         command = batch_command(fake, folder, store_url, "--concurrency", "2")
-        env = {**os.environ, "COLUMNS": "160"}
-        procs = [
-            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            for _ in range(2)
-        ]
-        outputs = [p.communicate(timeout=180)[0].decode() for p in procs]
-        assert [p.returncode for p in procs] == [0, 0], outputs
+        _twice_at_once(command, env={**os.environ, "COLUMNS": "160"})
         assert fake.chat_requests == total  # before: 2 * total
     assert counts(store_url) == (total, total, total)
 
@@ -233,12 +237,7 @@ def test_two_provider_batches_at_once_submit_each_article_once(
         command = batch_command(
             fake, folder, store_url, "--provider-batch", "--poll-interval", "0.2"
         )
-        procs = [
-            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            for _ in range(2)
-        ]
-        outputs = [p.communicate(timeout=180)[0].decode() for p in procs]
-        assert [p.returncode for p in procs] == [0, 0], outputs
+        _twice_at_once(command)
         submitted = [
             line
             for data in fake.files.values()
