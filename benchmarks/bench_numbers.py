@@ -32,7 +32,7 @@ from summarizer.domain import Direction, NumericMention
 from summarizer.evaluation.clean import clean_record
 from summarizer.evaluation.gold import load_gold_file
 from summarizer.numbers import extract_mentions
-from summarizer.vocabulary import units_agree
+from summarizer.vocabulary import RANK, RATIO, TIMES, units_agree
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "eval" / "dev" / "articles"
@@ -58,7 +58,9 @@ def _ours_hits(text: str, figure: dict[str, Any], span: Span, *, strict: bool) -
         if not (m.start < span[1] and span[0] < m.end) or m.unit is None:
             continue
         if strict:
-            signed = -m.value if m.direction == Direction.down else m.value
+            # a multiple, ratio or rank is a positive factor ("halved" = 0.5 times, down)
+            down = m.direction == Direction.down and m.unit not in (TIMES, RATIO, RANK)
+            signed = -m.value if down else m.value
             if _close(signed, gold_value) and units_agree(m.unit, figure["unit"]):
                 return True
         elif _close(m.value, abs(gold_value)) and _lenient_unit(m, figure["unit"]):

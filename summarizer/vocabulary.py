@@ -605,16 +605,24 @@ DOWN_WORDS: Final[frozenset[str]] = frozenset(
         "lose lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
         "halve halved halving sink sank sunk dive dived depreciate depreciated depreciating "
         "devalue devalued devaluation depreciation weaken weakened cutback cutbacks "
-        "retreat retreated giảm"
+        "retreat retreated subtract subtracted subtracting subtracts knocked shaved wiped "
+        "giảm"
     )
 )
+LEVEL_QUALIFIERS: Final[frozenset[Qualifier]] = frozenset((Qualifier.under,))
+"""Hedges that make a figure a threshold: "the rate dipped below 1,100 won" is a level
+the rate moved under, not a fall of 1,100 won."""
+
 FLAT_WORDS: Final[frozenset[str]] = frozenset(_words("unchanged flat steady stable"))
 
 AFTER_UP_WORDS: Final[frozenset[str]] = frozenset(
-    _words("up higher more growth increase rise gain jump hike")
+    _words("up higher more growth increase rise gain jump hike surge rebound expansion")
 )
 AFTER_DOWN_WORDS: Final[frozenset[str]] = frozenset(
-    _words("down lower less fewer reduction decline decrease drop fall cut cutback loss")
+    _words(
+        "down lower less fewer reduction decline decrease drop fall cut cutback loss plunge "
+        "slump slide dip contraction"
+    )
 )
 """Words right after a figure that make it a change ("15 pct up on", "10 per cent growth")."""
 

@@ -722,3 +722,23 @@ def test_figures_read_from_their_neighbours(
 )
 def test_ages_of_people_and_idioms_are_no_figures(sentence: str) -> None:
     assert [m.text for m in extract_mentions(sentence) if m.is_figure] == []
+
+
+# (text, fragment, direction): change words the look-back reads
+DIRECTION_CASES = [
+    ("Fees are thought to have dropped by between 20 and 30%.", "20 and 30%", Direction.down),
+    ("Prices may fall another 500 yen per tonne.", "500 yen", Direction.down),
+    ("Weak investment knocked off 0.2 point from growth.", "0.2 point", Direction.down),
+    ("Net trade subtracted 0.5 point.", "0.5 point", Direction.down),
+    ("led by a 12 per cent plunge in car sales", "12 per cent", Direction.down),
+    ("a 9 pct surge in orders", "9 pct", Direction.up),
+    ("The rate dipped below 90 yen last month.", "below 90 yen", None),
+    ("Prices fell 800 rupees per tonne (about 10 dlrs) in March.", "about 10 dlrs", Direction.down),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "direction"), DIRECTION_CASES, ids=[c[1] for c in DIRECTION_CASES]
+)
+def test_change_words(text: str, fragment: str, direction: Direction | None) -> None:
+    assert find(text, fragment).direction == direction

@@ -29,6 +29,11 @@ _LEVEL_WORDS: Final = frozenset(("to", "from", "than", "with", "compared", "agai
 """Between a change word and a number these make the number a level: "rose to 7.1"."""
 
 
+_TRANSPARENT: Final = frozenset(("between", "another", "further", "off"))
+"""Words between a change word and its number that do not break the link: "dropped by
+between 50 and 60%", "fall another 1,000 ringgit", "knocked off 0.4"."""
+
+
 class Token(NamedTuple):
     word: str
     start: int
@@ -124,7 +129,13 @@ def cues_before(
     if used:
         start = tokens[-used].start
         del tokens[-used:]
-    return qualifier, start, _direction(text, tokens, start)
+    if qualifier in vocabulary.LEVEL_QUALIFIERS:
+        return qualifier, start, None
+    between = start
+    while tokens and tokens[-1].word in _TRANSPARENT and _adjacent(text, tokens[-1].end, between):
+        between = tokens[-1].start  # "fall by between 10% and 15%", "fall another 1,000"
+        tokens.pop()
+    return qualifier, start, _direction(text, tokens, between)
 
 
 def _qualifier(text: str, tokens: list[Token], start: int) -> tuple[Qualifier | None, int]:

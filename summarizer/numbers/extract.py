@@ -1052,7 +1052,8 @@ class _Extractor:
             if draft.kind == MentionKind.amount and draft.unit == currency:
                 return source.unit, MentionKind.amount
             if draft.kind == MentionKind.amount and patterns.OPEN_BRACKET.match(gap_before):
-                return f"{draft.unit} per {per}", MentionKind.amount  # a conversion
+                draft.direction = draft.direction or source.direction  # a conversion
+                return f"{draft.unit} per {per}", MentionKind.amount
             bare = draft.kind == MentionKind.number and draft.unit is None
             if bare and patterns.COMPARED_BEFORE.search(gap_before):
                 return source.unit, MentionKind.amount
