@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from summarizer.crosscheck.direction import source_direction
 from summarizer.crosscheck.textfold import FoldedText, fold
-from summarizer.domain import NumericMention
+from summarizer.domain import Direction, NumericMention
 
 
 @dataclass(slots=True)
@@ -19,11 +20,22 @@ class SourceContext:
     folded: FoldedText = field(init=False)
     figures: list[NumericMention] = field(init=False)
     by_id: dict[str, NumericMention] = field(init=False)
+    _starts: list[int] = field(init=False)
+    _directions: dict[int, Direction | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
-        self.figures = [m for m in self.mentions if m.is_figure]
+        self.figures = sorted((m for m in self.mentions if m.is_figure), key=lambda m: m.start)
         self.by_id = {m.id: m for m in self.mentions}
+        self._starts = [m.start for m in self.figures]
+        self._directions = {}
+
+    def direction(self, mention: NumericMention) -> Direction | None:
+        """Which way the source says the mention moved (read once per mention)."""
+        key = id(mention)
+        if key not in self._directions:
+            self._directions[key] = source_direction(self.text, mention, self.figures, self._starts)
+        return self._directions[key]
 
     def inside(self, spans: list[tuple[int, int]]) -> list[NumericMention]:
         """Figure mentions lying within any of the given original-text spans."""

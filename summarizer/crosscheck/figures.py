@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from summarizer.crosscheck.context import SourceContext
-from summarizer.crosscheck.direction import source_direction
 from summarizer.crosscheck.quantities import (
     describe,
     is_coarser_rounding,
@@ -152,7 +151,7 @@ def direction_agrees(ctx: SourceContext, claim: Claim, mention: NumericMention) 
     """A claimed decrease needs a source decrease; a claimed increase must not be a fall."""
     if claim.direction is None or claim.direction is Direction.flat:
         return True
-    said = source_direction(ctx.text, mention)
+    said = ctx.direction(mention)
     if claim.direction is Direction.down:
         return said is Direction.down if claim.strict_direction else said is not Direction.up
     return said is not Direction.down
@@ -163,7 +162,7 @@ def _quote(mention: NumericMention) -> str:
 
 
 def _said_direction(ctx: SourceContext, mention: NumericMention) -> str:
-    said = source_direction(ctx.text, mention)
+    said = ctx.direction(mention)
     if said is Direction.down:
         return "a decrease"
     if said is Direction.up:
