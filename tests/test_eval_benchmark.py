@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from support.crosscheck import GOLD, SEEDS, needs_gold
 
+from summarizer.crosscheck import check_record
 from summarizer.crosscheck.quantities import within_precision
-from summarizer.domain import Extraction
+from summarizer.domain import Direction, Extraction, ReasonCode
 from summarizer.evaluation.benchmark import ArticleInput, article_cases, run_benchmark
 from summarizer.evaluation.clean import clean_record
 from summarizer.evaluation.gold import GoldArticle, GoldFigure, load_gold_dir
@@ -108,3 +109,25 @@ def test_clean_cases_are_valid_extractions() -> None:
     article = _articles()[0]
     for case in article_cases(article, skips):
         Extraction.model_validate(case.record.model_dump())
+
+
+def test_a_multiple_flips_its_direction_not_its_sign() -> None:
+    # "halved" is 0.5 times, down; its sign mutation is a rise of 0.5 times, still positive.
+    text = "Coffee shipments to the port halved in the second quarter."
+    gold = GoldArticle(
+        article="synthetic.txt",
+        figures=[
+            GoldFigure(
+                text="halved", value=Decimal("0.5"), unit="times", kind="change", direction="down"
+            )
+        ],
+    )
+    base = clean_record(text, gold)
+    mutator = Mutator("synthetic.txt", text, gold, base, extract_mentions(text), Skips({}))
+    cases = list(mutator.sign(0, base.figures[0]))
+    assert cases
+    for case in cases:
+        (flipped,) = case.record.figures
+        assert flipped.value == Decimal("0.5") and flipped.direction == Direction.up
+        codes = {d.code for d in check_record(text, case.record).discrepancies}
+        assert ReasonCode.direction_flip in codes

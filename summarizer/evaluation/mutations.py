@@ -208,7 +208,11 @@ class Mutator:
             flipped_direction = Direction.down
         elif figure.direction is Direction.down:
             flipped_direction = Direction.up
-        changed = replace_figure(figure, value=-figure.value, direction=flipped_direction)
+        # A multiple is positive whichever way it moves ("halved" is 0.5 times, down):
+        # there the direction alone carries the sign.
+        unsigned = figure.value > 0 and figure.direction is Direction.down
+        value = figure.value if unsigned else -figure.value
+        changed = replace_figure(figure, value=value, direction=flipped_direction)
         for variant in self._text_variants(changed):
             yield self._case(
                 "sign",
