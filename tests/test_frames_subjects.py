@@ -158,3 +158,26 @@ def test_role_swaps_do_not_respell_a_party() -> None:
 
     assert _variant("Brasil", "Brazil") and _variant("Peking", "Pekin")
     assert not _variant("Peru", "Chile") and not _variant("China", "Chile")
+
+
+def _meaning(text: str):  # type: ignore[no-untyped-def]
+    from summarizer.crosscheck.context import SourceContext
+    from summarizer.crosscheck.meaning import Meaning
+
+    mentions = extract_mentions(text)
+    ctx = SourceContext(text, mentions, PUBLISHED)
+    return Meaning.build(ctx, frames_for(text, mentions, PUBLISHED)), mentions
+
+
+def test_a_metric_naming_another_figures_measure_is_wrong() -> None:
+    text = (
+        "Acme's revenue rose to 9 billion pesos in 2023.\n\n"
+        "The firm opened two plants. Its net profit, 2 billion pesos, grew 5 percent."
+    )
+    meaning, mentions = _meaning(text)
+    profit = next(m for m in mentions if m.text.startswith("2 billion"))
+    frame = meaning.frames[profit.id]
+    assert meaning.measure_problem("Acme revenue", frame) is not None
+    assert meaning.measure_problem("Acme net profit", frame) is None
+    # a paraphrase of its own (no other figure's words name it) is not another measure
+    assert meaning.measure_problem("Acme earnings shortfall", frame) is None

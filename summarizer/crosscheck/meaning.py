@@ -335,6 +335,61 @@ def places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# --------------------------------------------------------------------------- measures
+
+MEASURES: dict[str, tuple[str, ...]] = {
+    "balance": ("surplus", "deficit", "balance", "gap", "shortfall", "imbalance"),
+    "trade": ("trade", "turnover", "commerce"),
+    "exports": ("export", "exports", "exported", "shipments", "outbound"),
+    "imports": ("import", "imports", "imported", "inbound", "purchases"),
+    "price": ("price", "prices", "cost", "costs", "paid", "priced"),
+    "revenue": ("revenue", "revenues", "sales"),
+    "profit": ("profit", "profits", "earnings", "income"),
+    "output": ("output", "production", "produced"),
+    "national product": ("gnp", "gdp", "gross national product", "gross domestic product"),
+    "consumer prices": ("cpi", "inflation", "consumer price", "consumer prices"),
+    "investment": ("investment", "investments", "invested", "fdi"),
+    "debt": ("debt", "debts", "owed", "loans", "borrowing"),
+    "reserves": ("reserves",),
+    "tariff": ("tariff", "tariffs", "duty", "duties"),
+    "spending": ("spending", "spent", "spend", "spends", "expenditure", "outlays"),
+    "remittances": ("remittances",),
+    "jobs": ("jobs", "employment", "unemployment", "jobless"),
+    "orders": ("orders",),
+    "disbursement": ("disbursement", "disbursed"),
+    "deposits": ("deposits",),
+    "wages": ("wages", "salaries", "salary"),
+}
+"""What a figure can measure, each with the words that name it. A metric naming one of
+these that its figure's words never write, where those words name another and another
+figure's words name the metric's, measures something else (`Meaning.measure_problem`)."""
+
+_MEASURE_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted((re.escape(w) for words in MEASURES.values() for w in words), key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
+_MEASURE_OF = {w: measure for measure, words in MEASURES.items() for w in words}
+_REMARK = re.compile(r"\([^()]*\)")
+
+
+@lru_cache(maxsize=8192)
+def measures_of(text: str) -> frozenset[str]:
+    """The measures (`MEASURES`) a text names; exports and imports together are trade."""
+    found = {_MEASURE_OF[m.group().lower()] for m in _MEASURE_WORD.finditer(text)}
+    if {"exports", "imports"} <= found:
+        found.add("trade")
+    return frozenset(found)
+
+
+def _local_words(frame: Frame) -> str:
+    """The words that describe a frame's number: its subject and its window."""
+    return " ".join(p.text for p in (frame.subject, frame.window) if p is not None)
+
+
 # --------------------------------------------------------------------------- support
 
 
@@ -423,6 +478,35 @@ class Meaning:
             self._years[frame.mention_id] = known = years_in_scope(self, frame)
         return known
 
+    def measure_problem(self, metric: str, frame: Frame) -> str | None:
+        """Why the metric names another measure than the frame's, or None: a measure
+        (`MEASURES`: profit, price, CPI ...) the metric names stands nowhere in the
+        figure's sentence, the sentence before or its level's words, while the words
+        describing the number name a different one ("Vingroup revenue" for "its
+        post-tax profit, VND7.7 trillion")."""
+        claimed = measures_of(_REMARK.sub(" ", metric))
+        if not claimed:
+            return None
+        missing = claimed - measures_of(self.scope(frame))
+        if not missing:
+            return None
+        mention = self.ctx.by_id.get(frame.mention_id)
+        before = frame.window.text if frame.window else ""
+        if frame.window is not None and mention is not None:
+            before = self.ctx.text[frame.window.start : mention.start]
+        subject = frame.subject.text if frame.subject else ""
+        named = measures_of(f"{subject} {before}") - claimed  # not the next figure's words
+        if not named:
+            return None
+        if not any(
+            missing <= measures_of(_local_words(other))
+            for other in self.frames.values()
+            if other.mention_id != frame.mention_id
+        ):
+            return None  # the metric's own words for it, not another figure's measure
+        said = frame.subject.text if frame.subject else frame.clause.text
+        return f"{said} (a {', '.join(sorted(named))} figure, not {', '.join(sorted(missing))})"
+
     def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
         claimed = parse_flow(metric, self.entities)
@@ -434,6 +518,9 @@ class Meaning:
         said = frame.subject.text if frame.subject else frame.clause.text
         if problem is not None:
             return problem, said
+        other_measure = self.measure_problem(metric, frame)
+        if other_measure is not None:
+            return ReasonCode.wrong_metric, other_measure
         own = support(metric, self.scope(frame))
         if own is None or own > 0:
             return None

@@ -29,7 +29,7 @@ from summarizer.crosscheck import check_record
 from summarizer.crosscheck.agreements import COMPATIBLE
 from summarizer.crosscheck.datelines import dateline_spans
 from summarizer.crosscheck.meaning import is_name_ordinal, places
-from summarizer.crosscheck.wordmatch import DEMONYMS, SourceWords, fold_word
+from summarizer.crosscheck.wordmatch import DEMONYMS, SourceWords, fold_word, word_list
 from summarizer.domain import (
     AgreementStatus,
     Direction,
@@ -646,9 +646,24 @@ def _swap_words(text: str, a: str, b: str) -> str:
     return out.replace(marker, b)
 
 
+_CONVERSION_WORDS = frozenset(
+    word_list(
+        "equivalent conversion converted dollar dollars sterling pound pounds euro euros yuan "
+        "renminbi rupiah rupee rupees dong terms"
+    )
+)
+
+
 def _same_words(a: str, b: str) -> bool:
+    """Two metrics naming the same thing: the same longer words once remarks in brackets
+    ("(record)", "(imports plus exports)") and currency-conversion words ("US dollar
+    equivalent") are set aside. Giving a figure the metric of its own conversion or of
+    an annotated twin is no error, so no sibling, respectively or summary case does it."""
+
     def key(text: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
+        bare = re.sub(r"\([^()]*\)", " ", text.lower())
+        words = re.findall(r"[a-z]+", bare)
+        return {w for w in words if len(w) > 3 and w not in _CONVERSION_WORDS}
 
     return key(a) == key(b)
 
