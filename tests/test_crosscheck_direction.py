@@ -96,6 +96,13 @@ def test_a_growth_rate_after_down_from_is_not_a_decrease() -> None:
     assert check_record(SOURCE, record(growth)).status == VerdictStatus.accepted
 
 
+def test_the_quoted_figure_decides_the_direction_not_a_twin_elsewhere() -> None:
+    # "knocked off 0.2" recorded as a rise; "added 0.2 point" elsewhere does not excuse it.
+    figure = fig(SOURCE, "knocked off 0.2", "0.2", "percentage_point", "change", direction="up")
+    codes = {d.code for d in check_record(SOURCE, record(figure)).discrepancies}
+    assert codes == {ReasonCode.direction_flip}
+
+
 def test_a_level_recorded_as_a_fall_is_a_direction_flip() -> None:
     # "slid to 3.1 billion": 3.1 billion is where sales ended, not how far they fell.
     source = "Sales slid to 3.1 billion dollars in May."

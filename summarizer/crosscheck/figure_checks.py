@@ -6,7 +6,13 @@ from collections.abc import Callable
 
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
-from summarizer.crosscheck.figures import Claim, Finding, claim_label, reconcile
+from summarizer.crosscheck.figures import (
+    Claim,
+    Finding,
+    claim_label,
+    explain,
+    reconcile,
+)
 from summarizer.crosscheck.quantities import describe
 from summarizer.crosscheck.textfold import find_all
 from summarizer.domain import (
@@ -19,6 +25,9 @@ from summarizer.domain import (
     SourceSpan,
 )
 from summarizer.vocabulary import scale_multiplier
+
+_SAME_NUMBER_CODES = frozenset((ReasonCode.direction_flip, ReasonCode.percent_vs_points))
+"""Misses that name the quoted source figure itself: the same number, read otherwise."""
 
 TextChecker = Callable[[str, str], list[Discrepancy]]
 """Checks the numbers inside a piece of free text: (field, text) -> discrepancies."""
@@ -88,6 +97,11 @@ def check_figure(
         [anchor] if anchor is not None and anchor.is_figure else [], by_text_in_evidence, by_text
     )
     finding = reconcile(ctx, claim, [anchored, in_evidence, ctx.figures], strong_tiers=2)
+    if finding.ok and finding.mention not in anchored:
+        # The quoted figure itself says otherwise ("knocked off 0.4" recorded as a rise):
+        # the same number elsewhere does not make it right.
+        pointed = by_text_in_evidence or ([anchor] if anchor is not None else [])
+        finding = _contradicted(ctx, claim, pointed) or finding
     if not finding.ok:
         assert finding.code is not None
         found.append(
@@ -125,6 +139,18 @@ def check_figure(
     found.extend(_check_text(ctx, index, figure, finding, text_spans, check_text))
     found.extend(_check_scale_word(index, figure, finding))
     return found, finding
+
+
+def _contradicted(
+    ctx: SourceContext, claim: Claim, pointed: list[NumericMention]
+) -> Finding | None:
+    """The quoted source figure with the claim's number, read with another direction or
+    percent/points; None when the quoted figures do not contradict the claim."""
+    for mention in pointed:
+        explained = explain(ctx, claim, mention)
+        if explained is not None and explained[1].code in _SAME_NUMBER_CODES:
+            return explained[1]
+    return None
 
 
 def _check_scale_word(index: int, figure: Figure, finding: Finding) -> list[Discrepancy]:
