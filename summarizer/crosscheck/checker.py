@@ -24,6 +24,7 @@ from summarizer.domain import (
     Extraction,
     NumericMention,
     ReasonCode,
+    Unverified,
     Verdict,
 )
 from summarizer.ingest.injection import instruction_discrepancies
@@ -133,7 +134,22 @@ class _Checker:
                     )
                 )
         meaning, unverified = check_meaning(self.ctx, record, findings, self.extract)
+        unverified = [*_unstated_units(record, findings), *unverified]
         self.found.extend(meaning)
         self.found.extend(instruction_discrepancies(self.ctx.text))  # prompt injection
         verdict = Verdict.from_discrepancies(self.found, self.checked)
         return verdict.model_copy(update={"unverified": unverified})
+
+
+def _unstated_units(record: Extraction, findings: list[Finding]) -> list[Unverified]:
+    """Figures matched to a source number written without a unit: the record's unit is
+    neither confirmed nor contradicted ("0.1 lower than a year ago" recorded as percent)."""
+    return [
+        Unverified(
+            field=f"figures[{index}].unit",
+            claim=figure.unit,
+            reason="the source writes this number without a unit",
+        )
+        for index, (figure, finding) in enumerate(zip(record.figures, findings, strict=True))
+        if figure.unit and finding.ok and finding.mention is not None and not finding.mention.unit
+    ]

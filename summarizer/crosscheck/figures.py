@@ -112,7 +112,7 @@ def unit_problem(ctx: SourceContext, claim: Claim, mention: NumericMention) -> R
 
     A source number whose unit is not stated next to it does not contradict a counted
     noun, a currency or a rate (the unit may be named elsewhere); a percentage needs a
-    percent word in the same clause.
+    percent word in the same clause, or the number to be a change ("0.1 lower than").
     """
     mine, theirs = unit_class(claim.unit), unit_class(mention.unit)
     if mine is UnitClass.none:
@@ -123,7 +123,9 @@ def unit_problem(ctx: SourceContext, claim: Claim, mention: NumericMention) -> R
     if theirs is UnitClass.none:
         if mine in (UnitClass.percent, UnitClass.points):
             clause = ctx.text[max(0, mention.start - 80) : mention.end + 40]
-            return None if _PERCENT_WORDS.search(clause) else ReasonCode.unit_mismatch
+            if _PERCENT_WORDS.search(clause) or ctx.direction(mention) is not None:
+                return None  # "0.1 lower than a year ago": a change, its unit unstated
+            return ReasonCode.unit_mismatch
         return None
     assert mention.unit is not None
     if units_agree(claim.unit, mention.unit):

@@ -1,0 +1,34 @@
+"""How a source figure is read beyond its own words: an unstated unit, a scale shared with
+the next number, a figure the article repeats, a summary that copies a source figure.
+
+Sentences are written for these tests (none is from the development corpus or the seeds).
+"""
+
+from __future__ import annotations
+
+from support.crosscheck import fig, record
+
+from summarizer.crosscheck import check_record
+from summarizer.domain import ReasonCode, VerdictStatus
+
+SOURCE = (
+    "Exports up 7.5% in June\n\n"
+    "Exports rose 7.5 percent in June from a year earlier. "
+    "Factory output was 0.3 lower than a year earlier. "
+    "Deposits rose to 88.2 billion dlrs against 90.5 and 71.4 billion a year ago. "
+    "The peso traded at 17.25 pesos to the dollar on Friday."
+)
+
+
+def test_a_change_without_a_unit_is_a_note_not_a_flag() -> None:
+    figure = fig(SOURCE, "0.3 lower", "-0.3", "percent", "change", direction="down")
+    verdict = check_record(SOURCE, record(figure))
+    assert verdict.status == VerdictStatus.accepted
+    assert [u.field for u in verdict.unverified] == ["figures[0].unit"]
+
+
+def test_a_level_without_a_unit_is_still_no_percentage() -> None:
+    source = "The 14 year-old loan was rolled over on Friday."
+    figure = fig(source, "14", "14", "percent", "share")
+    codes = {d.code for d in check_record(source, record(figure)).discrepancies}
+    assert ReasonCode.unit_mismatch in codes or ReasonCode.not_in_source in codes
