@@ -32,3 +32,12 @@ def test_a_level_without_a_unit_is_still_no_percentage() -> None:
     figure = fig(source, "14", "14", "percent", "share")
     codes = {d.code for d in check_record(source, record(figure)).discrepancies}
     assert ReasonCode.unit_mismatch in codes or ReasonCode.not_in_source in codes
+
+
+def test_a_bare_number_shares_the_scale_of_the_next_one() -> None:
+    figure = fig(SOURCE, "90.5", "90500000000", "USD")
+    assert check_record(SOURCE, record(figure)).status == VerdictStatus.accepted
+    wrong = fig(SOURCE, "90.5", "90500000", "USD")
+    assert {d.code for d in check_record(SOURCE, record(wrong)).discrepancies} == {
+        ReasonCode.scale_mismatch
+    }
