@@ -41,3 +41,9 @@ def test_a_bare_number_shares_the_scale_of_the_next_one() -> None:
     assert {d.code for d in check_record(SOURCE, record(wrong)).discrepancies} == {
         ReasonCode.scale_mismatch
     }
+
+
+def test_quoted_text_may_be_the_figure_where_the_article_repeats_it() -> None:
+    figure = fig(SOURCE, "7.5 percent", "7.5", "percent", "change", direction="up")
+    moved = figure.model_copy(update={"text": "7.5%"})
+    assert check_record(SOURCE, record(moved)).status == VerdictStatus.accepted

@@ -12,6 +12,8 @@ from summarizer.crosscheck.figures import (
     claim_label,
     explain,
     reconcile,
+    unit_problem,
+    value_agrees,
 )
 from summarizer.crosscheck.quantities import describe
 from summarizer.crosscheck.textfold import find_all
@@ -192,11 +194,12 @@ def _check_text(
         return check_text(field, figure.text)
     if not finding.ok or finding.mention is None:
         return []  # the value discrepancy already says what is wrong
-    if finding.mention in ctx.overlapping(text_spans):
-        return []
     quoted = ctx.overlapping(text_spans)
-    if not quoted:
-        return []  # the text names no number the extractor saw; nothing to compare
+    if not quoted or finding.mention in quoted:
+        return []  # the text names no number the extractor saw, or the figure itself
+    claim = figure_claim(index, figure)
+    if any(value_agrees(claim, m) and unit_problem(ctx, claim, m) is None for m in quoted):
+        return []  # the same figure, quoted where the article repeats it ("8.6%" in a headline)
     return [
         Discrepancy(
             code=ReasonCode.evidence_missing_figure,
