@@ -47,3 +47,16 @@ def test_quoted_text_may_be_the_figure_where_the_article_repeats_it() -> None:
     figure = fig(SOURCE, "7.5 percent", "7.5", "percent", "change", direction="up")
     moved = figure.model_copy(update={"text": "7.5%"})
     assert check_record(SOURCE, record(moved)).status == VerdictStatus.accepted
+
+
+def test_a_summary_may_copy_a_source_figure_read_in_context() -> None:
+    # Alone, "17.25 pesos" is an amount; in the source it is a rate. "90.5" alone has no scale.
+    verdict = check_record(
+        SOURCE, record(summary="The peso was at 17.25 pesos; deposits were 90.5 in June.")
+    )
+    assert verdict.status == VerdictStatus.accepted, [d.message for d in verdict.discrepancies]
+
+
+def test_a_summary_copying_no_source_figure_is_still_checked() -> None:
+    verdict = check_record(SOURCE, record(summary="Deposits were 95.5 in June."))
+    assert verdict.status == VerdictStatus.flagged
