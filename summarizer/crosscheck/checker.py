@@ -10,7 +10,7 @@ import datetime as dt
 from functools import lru_cache
 
 from summarizer.crosscheck.breakdowns import check_breakdowns
-from summarizer.crosscheck.context import SourceContext
+from summarizer.crosscheck.context import SourceContext, clear_context_cache
 from summarizer.crosscheck.dates import check_date
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.faithful import check_meaning, clear_meaning_caches
@@ -37,15 +37,24 @@ def _free_text_mentions(text: str) -> tuple[NumericMention, ...]:
     return tuple(extract_mentions(text))
 
 
+@lru_cache(maxsize=64)
+def _instructions(source: str) -> tuple[Discrepancy, ...]:
+    """The source's prompt-injection passages; scanned once per source text, however many
+    records of it are checked (the scan costs more than all the number checks)."""
+    return tuple(instruction_discrepancies(source))
+
+
 def _extract_free_text(text: str) -> list[NumericMention]:
     return list(_free_text_mentions(text))
 
 
 def clear_caches() -> None:
-    """Forget folded sources and quotes and free-text numbers (for cold-start timing)."""
+    """Forget every per-source and per-text cache of the check (for cold-start timing)."""
     fold.cache_clear()
     fold_query.cache_clear()
     _free_text_mentions.cache_clear()
+    _instructions.cache_clear()
+    clear_context_cache()
     clear_meaning_caches()
 
 
@@ -136,7 +145,7 @@ class _Checker:
         meaning, unverified = check_meaning(self.ctx, record, findings, self.extract)
         unverified = [*_unstated_units(record, findings), *unverified]
         self.found.extend(meaning)
-        self.found.extend(instruction_discrepancies(self.ctx.text))  # prompt injection
+        self.found.extend(_instructions(self.ctx.text))  # prompt injection
         verdict = Verdict.from_discrepancies(self.found, self.checked)
         return verdict.model_copy(update={"unverified": unverified})
 

@@ -55,6 +55,11 @@ def figure_claim(index: int, figure: Figure, *, computed: bool = False) -> Claim
     )
 
 
+def _among(mention: NumericMention | None, group: list[NumericMention]) -> bool:
+    """`mention` is one of `group` (by identity: mentions compare field by field, slowly)."""
+    return any(mention is m for m in group)
+
+
 def _ordered(*groups: list[NumericMention]) -> list[NumericMention]:
     seen: set[str] = set()
     out: list[NumericMention] = []
@@ -93,13 +98,13 @@ def check_figure(
     anchor = ctx.by_id.get(figure.mention_id) if figure.mention_id else None
     in_evidence = ctx.inside(evidence_spans)
     by_text = ctx.overlapping(text_spans)
-    by_text_in_evidence = [m for m in by_text if m in in_evidence]
+    by_text_in_evidence = [m for m in by_text if _among(m, in_evidence)]
     claim = figure_claim(index, figure, computed=computed)
     anchored = _ordered(
         [anchor] if anchor is not None and anchor.is_figure else [], by_text_in_evidence, by_text
     )
     finding = reconcile(ctx, claim, [anchored, in_evidence, ctx.figures], strong_tiers=2)
-    if finding.ok and finding.mention not in anchored:
+    if finding.ok and not _among(finding.mention, anchored):
         # The quoted figure itself says otherwise ("knocked off 0.4" recorded as a rise):
         # the same number elsewhere does not make it right.
         pointed = by_text_in_evidence or ([anchor] if anchor is not None else [])
@@ -116,7 +121,7 @@ def check_figure(
                 message=finding.message,
             )
         )
-    elif evidence_spans and finding.mention not in in_evidence:
+    elif evidence_spans and not _among(finding.mention, in_evidence):
         # The value is in the article, but is it in the quoted evidence?
         local = reconcile(ctx, claim, [in_evidence], strong_tiers=1)
         if local.ok:
@@ -195,7 +200,7 @@ def _check_text(
     if not finding.ok or finding.mention is None:
         return []  # the value discrepancy already says what is wrong
     quoted = ctx.overlapping(text_spans)
-    if not quoted or finding.mention in quoted:
+    if not quoted or _among(finding.mention, quoted):
         return []  # the text names no number the extractor saw, or the figure itself
     claim = figure_claim(index, figure)
     if any(value_agrees(claim, m) and unit_problem(ctx, claim, m) is None for m in quoted):
