@@ -37,6 +37,8 @@ ReviewerOption = Annotated[
     typer.Option("--reviewer", envvar="SUMMARIZER_REVIEWER", help="Your name, for the audit log."),
 ]
 ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why (kept in the log).")]
+DiscrepancyId = Annotated[int, typer.Argument(metavar="ID")]
+"""The discrepancy a command shows or decides (its number in `review list`)."""
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -104,9 +106,7 @@ def _context(text: str, spans: list[dict[str, object]], width: int = 90) -> list
 
 
 @review_app.command("show")
-def show_command(
-    discrepancy_id: Annotated[int, typer.Argument(metavar="ID")], db: DbOption = None
-) -> None:
+def show_command(discrepancy_id: DiscrepancyId, db: DbOption = None) -> None:
     """Show one discrepancy: claim, source value and context, message, decisions."""
 
     def show(session: Session) -> None:
@@ -132,6 +132,14 @@ def show_command(
     _run(db, show)
 
 
+def _decide(
+    db: str | None, reviewer: str | None, act: Callable[[Session, str], service.Decision]
+) -> None:
+    """Run one decision as the named reviewer and print what it did."""
+    who = _reviewer(reviewer)
+    _report(_run(db, lambda session: act(session, who)))
+
+
 def _report(decision: service.Decision) -> None:
     status = "reopened" if decision.status.value == "open" else decision.status.value
     override = " as an OVERRIDE of the cross-check" if decision.override else ""
@@ -146,19 +154,18 @@ def _report(decision: service.Decision) -> None:
 
 @review_app.command("approve")
 def approve_command(
-    discrepancy_id: Annotated[int, typer.Argument(metavar="ID")],
+    discrepancy_id: DiscrepancyId,
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
     db: DbOption = None,
 ) -> None:
     """The model's value stands: the discrepancy was a false alarm."""
-    who = _reviewer(reviewer)
-    _report(_run(db, lambda s: service.approve(s, discrepancy_id, who, reason)))
+    _decide(db, reviewer, lambda s, who: service.approve(s, discrepancy_id, who, reason))
 
 
 @review_app.command("correct")
 def correct_command(
-    discrepancy_id: Annotated[int, typer.Argument(metavar="ID")],
+    discrepancy_id: DiscrepancyId,
     value: Annotated[
         str | None,
         typer.Option("--value", help="New value as text or JSON; 'null' clears a field."),
@@ -204,26 +211,24 @@ def correct_command(
 
 @review_app.command("reopen")
 def reopen_command(
-    discrepancy_id: Annotated[int, typer.Argument(metavar="ID")],
+    discrepancy_id: DiscrepancyId,
     reason: Annotated[str, typer.Option("--reason", help="Why the decision was wrong.")],
     reviewer: ReviewerOption = None,
     db: DbOption = None,
 ) -> None:
     """Take a decision back (audited; the log is never rewritten): open again, changes undone."""
-    who = _reviewer(reviewer)
-    _report(_run(db, lambda s: service.reopen(s, discrepancy_id, who, reason)))
+    _decide(db, reviewer, lambda s, who: service.reopen(s, discrepancy_id, who, reason))
 
 
 @review_app.command("reject")
 def reject_command(
-    discrepancy_id: Annotated[int, typer.Argument(metavar="ID")],
+    discrepancy_id: DiscrepancyId,
     reason: Annotated[str, typer.Option("--reason", help="Why the item is wrong (required).")],
     reviewer: ReviewerOption = None,
     db: DbOption = None,
 ) -> None:
     """The record item is wrong: remove it from the briefing."""
-    who = _reviewer(reviewer)
-    _report(_run(db, lambda s: service.reject(s, discrepancy_id, who, reason)))
+    _decide(db, reviewer, lambda s, who: service.reject(s, discrepancy_id, who, reason))
 
 
 @review_app.command("verify")
