@@ -337,6 +337,7 @@ def test_a_date_carries_its_iso_form_in_the_note() -> None:
         "the two countries agreed; the five cities will cooperate",
         "in the first 10 months of 2025 and the remaining two months",
         "sales in the previous three months",
+        "the board meets twice in a year",
     ],
 )
 def test_no_junk_figures(sentence: str) -> None:
@@ -366,6 +367,8 @@ DURATION_CASES = [
     ("after a month-long strike at the port", "month-long", "1", "months", "count"),
     ("the weakest level in 4 years and 6 months", "4 years and 6 months", "4.5", "years", "count"),
     ("a ban lasting three decades", "three decades", "30", "years", "count"),
+    ("the first monthly loss in a year", "a year", "1", "years", "count"),
+    ("its lowest level in more than a decade", "more than a decade", "10", "years", "count"),
 ]
 
 

@@ -319,6 +319,11 @@ class _Extractor:
             value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
             unit = _plural_time(match.group("unit"))
             self._take_word_figure(match.start(), match.end(), value, MentionKind.ordinal, unit)
+        for match in patterns.IN_A_PERIOD.finditer(lowered):
+            unit, factor = _duration(match.group("unit"))
+            unit = _plural_time(unit)
+            start, end = match.start("one"), match.end()
+            self._take_word_figure(start, end, Decimal(factor), MentionKind.count, unit)
         for match in patterns.LONG_DURATION.finditer(lowered):
             # "a week-long trip" lasts one week
             unit = _plural_time(match.group("unit"))

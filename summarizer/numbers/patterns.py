@@ -267,6 +267,15 @@ STREAK: Final = re.compile(
 STREAK_AFTER: Final = re.compile(rf"\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b", re.IGNORECASE)
 """After a digit ordinal, a run's length: "14th consecutive month"."""
 
+IN_A_PERIOD: Final = re.compile(
+    r"\b(?:first\s+time|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|"
+    r"slowest|best|worst|first|record)\b[^.;:!?\n]{0,40}?"
+    r"\bin\s+(?:(?:over|more\s+than|nearly|almost|about)\s+)?(?P<one>a|one)\s+"
+    r"(?P<unit>year|month|decade|week)\b"
+)
+"""A superlative's span of time in lower-cased text: "the first deficit in a year" (1
+year), "the lowest in more than a decade" (10 years)."""
+
 LONG_DURATION: Final = re.compile(r"\b(?P<unit>day|week|month|year)-long\b")
 """A one-unit duration as an adjective: "a week-long trip", "a year-long campaign"."""
 
