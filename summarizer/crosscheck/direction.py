@@ -37,14 +37,6 @@ _LOOK_BACK: Final = 120
 _MAX_GAP_WORDS: Final = 12
 """Words allowed between a change word and the number it governs."""
 
-_PHRASES: Final = re.compile(
-    r"\b(?:(?P<down>subtract(?:s|ed|ing)?|(?:knock|knocks|knocked|shave|shaves|shaved"
-    r"|wipe|wipes|wiped|lop|lops|lopped|take|takes|took|taken)\s+off))\b",
-    re.IGNORECASE,
-)
-"""Change phrases of a contribution that the one-word change words do not cover:
-"the public sector knocked off 0.4", "destocking subtracted 0.3 point"."""
-
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _SENTENCE_END: Final = re.compile(r"[!?\n]|\.(?!\d)")
 _CLAUSE_END: Final = re.compile(r"[;:!?()\[\]]|,(?!\d)|\.(?!\d)|\n|\s[-–—]+\s")
@@ -94,14 +86,12 @@ _AFTER: Final = re.compile(
 
 
 def _cues(window: str) -> list[tuple[int, int, Direction]]:
-    """Change words and phrases of `window`: (start, end, direction), in text order."""
-    cues = [
+    """Change words of `window`: (start, end, direction), in text order."""
+    return [
         (m.start(), m.end(), direction)
         for m in _WORD.finditer(window)
         if (direction := DIRECTION_WORDS.get(m.group().lower())) not in (None, Direction.flat)
     ]
-    cues.extend((m.start(), m.end(), Direction.down) for m in _PHRASES.finditer(window))
-    return sorted(cues)
 
 
 def _strip_hedges(gap: list[str]) -> list[str]:
@@ -176,11 +166,15 @@ def source_direction(
     if ends:
         window = window[ends[-1] :]
     found = _governing(window) or _after(source, mention)
-    if found is None and previous is not None and _ends_with_by(window):
+    if (
+        found is None
+        and previous is not None
+        and _ends_with_by(window)
+        and not _SENTENCE_END.search(source, previous.end, mention.start)
+    ):
         # "fell by 50% against the euro - as well as by 30% against the yen": the
         # change word is left out; "by" makes it the same change as the figure before.
-        if not _SENTENCE_END.search(source, previous.end, mention.start):
-            return source_direction(source, previous, figures, starts)
+        return source_direction(source, previous, figures, starts)
     return found
 
 
