@@ -823,6 +823,10 @@ def _period_in_scope(
     return min(usable, key=distance)
 
 
+_CONVERTED = re.compile(r"^\s*(?:,\s*)?(?:or|\(|\[|/)\s*(?:about|around|some|roughly)?\s*$", re.I)
+"""What stands between a figure and its conversion: "VND131 trillion, or $5.6 billion"."""
+
+
 def _link_changes(text: str, frames: list[Frame], inside: list[NumericMention]) -> list[Frame]:
     """Give each change the level it qualifies; distribute "respectively" lists in order."""
     out = list(frames)
@@ -832,14 +836,19 @@ def _link_changes(text: str, frames: list[Frame], inside: list[NumericMention]) 
     respectively = bool(re.search(r"\brespectively\b", sentence, re.I))
     if respectively and changes:
         first_change = changes[0]
-        bases = [i for i in levels if i < first_change]
+        bases = [
+            i
+            for i in levels
+            if i < first_change
+            and not (i and _CONVERTED.match(text[inside[i - 1].end : inside[i].start]))
+        ]  # "revenue of VND131 trillion, or $5.6 billion": one base, written twice
         listed = [i for i in changes if i > (bases[-1] if bases else -1)]
         if bases and len(bases) >= len(listed):
             for base, change in zip(bases[-len(listed) :], listed, strict=True):
                 out[change] = _replace(
                     out[change],
                     base_id=out[base].mention_id,
-                    subject=out[change].subject or out[base].subject,
+                    subject=out[base].subject or out[change].subject,
                     respectively=True,
                 )
             return out
@@ -853,8 +862,18 @@ def _link_changes(text: str, frames: list[Frame], inside: list[NumericMention]) 
         if not earlier:
             continue
         base = earlier[-1]
+        if out[base].clause.start != out[i].clause.start and _own_words(text, out[i], inside[i]):
+            continue  # "..., while destocking subtracted 0.3 point": not the level before
         out[i] = _replace(
             out[i], base_id=out[base].mention_id, subject=out[i].subject or out[base].subject
         )
-    del text, inside
+    del inside
     return out
+
+
+def _own_words(text: str, frame: Frame, mention: NumericMention) -> bool:
+    """True when a change's clause names something before the number, so the change is
+    said of that, not of a level in an earlier clause."""
+    head = text[frame.clause.start : mention.start]
+    words = re.findall(r"[A-Za-z][\w'-]*", head)
+    return any(not _CHANGE_BEFORE.search(w + " ") and not _BARE_WORDS.fullmatch(w) for w in words)

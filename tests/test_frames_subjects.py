@@ -181,3 +181,37 @@ def test_a_metric_naming_another_figures_measure_is_wrong() -> None:
     assert meaning.measure_problem("Acme net profit", frame) is None
     # a paraphrase of its own (no other figure's words name it) is not another measure
     assert meaning.measure_problem("Acme earnings shortfall", frame) is None
+
+
+def test_a_conversion_is_not_a_second_base_of_a_respectively_list() -> None:
+    text = (
+        "Acme reported sales of 90 billion pesos, or $5 billion, and a net profit of "
+        "9 billion pesos, or $500 million, up 4 percent and 11 percent, respectively."
+    )
+    mentions = extract_mentions(text)
+    frames = frames_for(text, mentions, PUBLISHED)
+    by_text = {m.text: m.id for m in mentions}
+    four = frames[next(i for t, i in by_text.items() if t.startswith("4"))]
+    eleven = frames[next(i for t, i in by_text.items() if t.startswith("11"))]
+    assert four.base_id == next(i for t, i in by_text.items() if t.startswith("90"))
+    assert eleven.base_id == next(i for t, i in by_text.items() if t.startswith("9 billion"))
+    meaning, _ = _meaning(text)
+    assert meaning.measure_problem("growth of Acme net profit", meaning.frames[four.mention_id])
+    assert meaning.measure_problem("growth of Acme sales", meaning.frames[four.mention_id]) is None
+
+
+def test_a_change_in_a_clause_of_its_own_is_not_the_earlier_levels() -> None:
+    text = "Services added 1.2 points to growth, while farming subtracted 0.3 point."
+    frame = _frame(text, "0.3")
+    assert frame.base_id is None
+    subject = frame.subject.text if frame.subject else ""
+    assert "Services" not in subject
+
+
+def test_measure_words_inside_names_name_no_measure() -> None:
+    from summarizer.crosscheck.meaning import measures_of
+
+    assert measures_of("the Ministry of Industry and Trade announced") == frozenset()
+    assert measures_of("figures from the Commerce Department") == frozenset()
+    assert measures_of("Exports and imports rose") >= {"trade"}
+    assert "profit" in measures_of("its net profit rose")

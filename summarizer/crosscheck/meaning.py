@@ -376,13 +376,36 @@ _MEASURE_OF = {w: measure for measure, words in MEASURES.items() for w in words}
 _REMARK = re.compile(r"\([^()]*\)")
 
 
+def _one_way(measures: frozenset[str]) -> frozenset[str]:
+    """Exports and imports as one measure: which of them a metric names is `parse_flow`'s
+    to judge, with the roles ("China's exports to Vietnam" is "Vietnam's imports from
+    China")."""
+    if measures & {"exports", "imports"}:
+        return (measures - {"exports", "imports"}) | {"one-way flow"}
+    return measures
+
+
 @lru_cache(maxsize=8192)
 def measures_of(text: str) -> frozenset[str]:
-    """The measures (`MEASURES`) a text names; exports and imports together are trade."""
-    found = {_MEASURE_OF[m.group().lower()] for m in _MEASURE_WORD.finditer(text)}
+    """The measures (`MEASURES`) a text names; exports and imports together are trade.
+    A capitalised word next to another capitalised one belongs to a name ("Ministry of
+    Industry and Trade", "Commerce Department") and names no measure."""
+    found = {
+        _MEASURE_OF[m.group().lower()]
+        for m in _MEASURE_WORD.finditer(text)
+        if not (m.group()[:1].isupper() and _in_name(text, m.start(), m.end()))
+    }
     if {"exports", "imports"} <= found:
         found.add("trade")
     return frozenset(found)
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    before = re.search(
+        r"([A-Z][\w'-]*)\s+(?:(?:of|and|for|the)\s+)?$", text[max(0, start - 40) : start]
+    )
+    after = re.match(r"\s+(?:(?:of|and|for|the)\s+)?[A-Z]", text[end : end + 20])
+    return bool(before or after)
 
 
 def _local_words(frame: Frame) -> str:
@@ -484,28 +507,35 @@ class Meaning:
         figure's sentence, the sentence before or its level's words, while the words
         describing the number name a different one ("Vingroup revenue" for "its
         post-tax profit, VND7.7 trillion")."""
-        claimed = measures_of(_REMARK.sub(" ", metric))
+        claimed = _one_way(measures_of(_REMARK.sub(" ", metric)))
         if not claimed:
             return None
-        missing = claimed - measures_of(self.scope(frame))
+        base = self.frames.get(frame.base_id or "")
+        local = self._words_before(frame)
+        if base is not None:
+            local = f"{self._words_before(base)} {local}"
+        missing = claimed - _one_way(measures_of(local))
         if not missing:
             return None
-        mention = self.ctx.by_id.get(frame.mention_id)
-        before = frame.window.text if frame.window else ""
-        if frame.window is not None and mention is not None:
-            before = self.ctx.text[frame.window.start : mention.start]
-        subject = frame.subject.text if frame.subject else ""
-        named = measures_of(f"{subject} {before}") - claimed  # not the next figure's words
+        named = _one_way(measures_of(local)) - claimed
         if not named:
             return None
         if not any(
-            missing <= measures_of(_local_words(other))
+            missing <= _one_way(measures_of(_local_words(other)))
             for other in self.frames.values()
             if other.mention_id != frame.mention_id
         ):
             return None  # the metric's own words for it, not another figure's measure
         said = frame.subject.text if frame.subject else frame.clause.text
         return f"{said} (a {', '.join(sorted(named))} figure, not {', '.join(sorted(missing))})"
+
+    def _words_before(self, frame: Frame) -> str:
+        """The subject and the window up to the number (not the next figure's words)."""
+        mention = self.ctx.by_id.get(frame.mention_id)
+        before = frame.window.text if frame.window else ""
+        if frame.window is not None and mention is not None:
+            before = self.ctx.text[frame.window.start : mention.start]
+        return f"{frame.subject.text if frame.subject else ''} {before}"
 
     def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
