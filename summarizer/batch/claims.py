@@ -28,6 +28,7 @@ from summarizer.batch.tables import ClaimRow
 from summarizer.domain import OutcomeStatus
 from summarizer.store.repository import RunKey, Store
 from summarizer.store.tables import ExtractionRunRow, utcnow
+from summarizer.store.values import of_run_key
 
 LEASE_S = 120.0
 """How long a claim holds without renewal; the heartbeat renews it every third of that."""
@@ -76,10 +77,7 @@ class Claims:
 
     def _status_query(self, article_id: str) -> Select[Any]:
         return select(ExtractionRunRow.status).where(
-            ExtractionRunRow.article_id == article_id,
-            ExtractionRunRow.model == self.key.model,
-            ExtractionRunRow.prompt_version == self.key.prompt_version,
-            ExtractionRunRow.schema_version == self.key.schema_version,
+            ExtractionRunRow.article_id == article_id, of_run_key(ExtractionRunRow, self.key)
         )
 
     def _stored(self, article_id: str, *, retry_failed: bool) -> bool:

@@ -22,7 +22,7 @@ from summarizer.store.tables import (
     ResponseCacheRow,
     utcnow,
 )
-from summarizer.store.values import RunKey
+from summarizer.store.values import RunKey, of_run_key
 
 
 class StoreSessions:
@@ -93,11 +93,7 @@ class JobRecords(StoreSessions):
         self, key: RunKey, *, open_only: bool = True
     ) -> list[tuple[str, str, list[str]]]:
         """(batch id, status, article ids) of hosted batch jobs submitted for the key."""
-        query = select(ProviderBatchRow).where(
-            ProviderBatchRow.model == key.model,
-            ProviderBatchRow.prompt_version == key.prompt_version,
-            ProviderBatchRow.schema_version == key.schema_version,
-        )
+        query = select(ProviderBatchRow).where(of_run_key(ProviderBatchRow, key))
         if open_only:
             query = query.where(ProviderBatchRow.collected_at.is_(None))
         with self.session() as session:

@@ -46,6 +46,7 @@ from summarizer.store.values import (
     aware,
     discrepancy_of,
     meta_of,
+    of_run_key,
     run_of,
 )
 
@@ -155,11 +156,7 @@ class Store(JobRecords):
 
     def done_article_ids(self, key: RunKey, *, include_failed: bool) -> set[str]:
         """Articles that already have a current run for this key (failed ones optionally)."""
-        query = select(ExtractionRunRow.article_id).where(
-            ExtractionRunRow.model == key.model,
-            ExtractionRunRow.prompt_version == key.prompt_version,
-            ExtractionRunRow.schema_version == key.schema_version,
-        )
+        query = select(ExtractionRunRow.article_id).where(of_run_key(ExtractionRunRow, key))
         if not include_failed:
             query = query.where(ExtractionRunRow.status != OutcomeStatus.failed.value)
         with self.session() as session:
@@ -284,11 +281,7 @@ class Store(JobRecords):
         """How many current runs of each status exist for the key."""
         query = (
             select(ExtractionRunRow.status, func.count())
-            .where(
-                ExtractionRunRow.model == key.model,
-                ExtractionRunRow.prompt_version == key.prompt_version,
-                ExtractionRunRow.schema_version == key.schema_version,
-            )
+            .where(of_run_key(ExtractionRunRow, key))
             .group_by(ExtractionRunRow.status)
         )
         counts = dict.fromkeys(OutcomeStatus, 0)
@@ -399,9 +392,6 @@ def _ensure_article(session: Session, article: SourceArticle, *, flush: bool = T
 def _run_for(session: Session, article_id: str, key: RunKey) -> ExtractionRunRow | None:
     return session.scalars(
         select(ExtractionRunRow).where(
-            ExtractionRunRow.article_id == article_id,
-            ExtractionRunRow.model == key.model,
-            ExtractionRunRow.prompt_version == key.prompt_version,
-            ExtractionRunRow.schema_version == key.schema_version,
+            ExtractionRunRow.article_id == article_id, of_run_key(ExtractionRunRow, key)
         )
     ).one_or_none()

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import ColumnElement, and_
+
 from summarizer.domain import (
     SCHEMA_VERSION,
     ArticleMeta,
@@ -26,6 +28,7 @@ from summarizer.store.tables import (
     DiscrepancyRow,
     DiscrepancyStatus,
     ExtractionRunRow,
+    ProviderBatchRow,
 )
 
 
@@ -37,6 +40,18 @@ class RunKey:
     prompt_version: str
     schema_version: str = SCHEMA_VERSION
     sampling_hash: str = ""
+
+
+def of_run_key(
+    table: type[ExtractionRunRow] | type[ProviderBatchRow], key: RunKey
+) -> ColumnElement[bool]:
+    """The rows of `table` made under `key` (model, prompt and schema version; the
+    sampling is the cache's concern, not the run's)."""
+    return and_(
+        table.model == key.model,
+        table.prompt_version == key.prompt_version,
+        table.schema_version == key.schema_version,
+    )
 
 
 @dataclass(frozen=True)
