@@ -60,3 +60,17 @@ def test_a_summary_may_copy_a_source_figure_read_in_context() -> None:
 def test_a_summary_copying_no_source_figure_is_still_checked() -> None:
     verdict = check_record(SOURCE, record(summary="Deposits were 95.5 in June."))
     assert verdict.status == VerdictStatus.flagged
+
+
+def test_a_value_not_in_its_evidence_is_no_misread_twin_elsewhere() -> None:
+    # 1.1% is not in its evidence; "1.1 point" two sentences on is another figure, so the
+    # reason is not_in_source, not percent_vs_points.
+    source = "Output grew 0.7 pct in March. Farm output added 1.1 point to growth."
+    invented = fig(source, "0.7 pct", "1.1", "percent", "change", direction="up")
+    found = check_record(source, record(invented)).discrepancies
+    assert [d.code for d in found if d.field == "figures[0].value"] == [ReasonCode.not_in_source]
+    misread = fig(source, "0.7 pct", "0.7", "percentage_point", "change", direction="up")
+    found = check_record(source, record(misread)).discrepancies
+    assert [d.code for d in found if d.field == "figures[0].value"] == [
+        ReasonCode.percent_vs_points
+    ]

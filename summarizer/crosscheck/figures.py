@@ -36,6 +36,9 @@ from summarizer.vocabulary import (
 _WEAK = 6
 """Rank of a weak explanation: same number, unrelated unit."""
 
+_FAR_RANKS = range(4, _WEAK)
+"""Explanations a figure may take from outside its evidence: another scale, a rounding."""
+
 _NOUN_WINDOW = 60
 """Characters after a number in which its counted noun must appear ("04 northern provinces")."""
 
@@ -184,7 +187,8 @@ def reconcile(
     `tiers` are candidate groups in priority order (the mention the record points at,
     the evidence, the whole article); a miss is explained from the first tier that
     offers an explanation. Only the first `strong_tiers` tiers may explain a miss as a
-    number with an unrelated unit (a count of other things, a percent for an amount).
+    number with an unrelated unit (a count of other things, a percent for an amount), and,
+    when there are such tiers, as the same number with another direction or unit.
     """
     for tier in tiers:
         for mention in tier:
@@ -197,8 +201,11 @@ def reconcile(
     for number, tier in enumerate(tiers):
         explanations = [e for m in tier if (e := explain(ctx, claim, m)) is not None]
         if number >= strong_tiers:
-            # Far from where the record points, a number with another unit is a coincidence.
-            explanations = [e for e in explanations if e[0] < _WEAK]
+            # Far from where the record points, a number with another unit is a coincidence;
+            # so is one with another direction or percent/points where the record points
+            # somewhere (its evidence): an invented 1.1% is no misread "1.1 point" elsewhere.
+            far = _FAR_RANKS if strong_tiers else range(_WEAK)
+            explanations = [e for e in explanations if e[0] in far]
         if explanations:
             return min(explanations, key=lambda pair: pair[0])[1]
     everything = [m for tier in tiers for m in tier]
