@@ -24,6 +24,8 @@ from summarizer.store.tables import (
 )
 from summarizer.store.values import RunKey, of_run_key
 
+_BATCH_COLUMNS = ProviderBatchRow.__table__.columns
+
 
 class StoreSessions:
     """An engine and short transactions on it; each call of the API opens its own."""
@@ -117,23 +119,15 @@ class JobRecords(StoreSessions):
             )
 
     def promote_provider_batch(self, pending_id: str, batch_id: str, status: str) -> None:
-        """Replace a 'submitting' placeholder by the batch the provider created, atomically."""
+        """Replace a 'submitting' placeholder by the batch the provider created, atomically:
+        the same row under the provider's id and status."""
         with self.session() as session:
             row = session.get(ProviderBatchRow, pending_id)
             if row is None:
                 raise KeyError(f"unknown provider batch {pending_id}")
-            session.add(
-                ProviderBatchRow(
-                    id=batch_id,
-                    model=row.model,
-                    prompt_version=row.prompt_version,
-                    schema_version=row.schema_version,
-                    input_file_id=row.input_file_id,
-                    status=status,
-                    article_ids=list(row.article_ids),
-                    created_at=row.created_at,
-                )
-            )
+            same = {column.key: getattr(row, column.key) for column in _BATCH_COLUMNS}
+            same.update(id=batch_id, status=status, article_ids=list(row.article_ids))
+            session.add(ProviderBatchRow(**same))
             session.delete(row)
 
     def update_provider_batch(
