@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import threading
@@ -95,6 +96,9 @@ class ArticleStats:
     seconds: float = 0.0
     calls: list[CallStats] = field(default_factory=list)
     own_tokens: int = 0
+    load: float = 0.0
+    """The 1-minute load average when the article finished: on a shared machine the times
+    mean little without it (llama.cpp's threads wait for each other at every step)."""
 
     def row(self) -> dict[str, Any]:
         first = self.calls[0] if self.calls else CallStats()
@@ -111,6 +115,7 @@ class ArticleStats:
             "ttft_s": round(first.prompt_ms / 1000, 2) if first.prompt_ms is not None else None,
             "own_tokens": self.own_tokens,
             "answer_tokens": first.completion_tokens,
+            "load_avg_1m": self.load,
         }
 
 
@@ -256,6 +261,7 @@ def run_pass(
             began = time.perf_counter()
             outcome = run_extraction(article, config, client)
             stats.seconds = time.perf_counter() - began
+            stats.load = round(os.getloadavg()[0], 2)
             outcomes[name] = outcome
             stats.status = outcome.status.value
             if detailed:
@@ -278,6 +284,7 @@ def run_pass(
         wall_s = time.perf_counter() - began
         server_peak = peak_rss_mb(server.pid) if server.pid is not None else float("nan")
         used_backend = server.backend
+        threads = server.threads
         slots = server.concurrency
         client.close()
     summary: dict[str, Any] = {
@@ -289,6 +296,8 @@ def run_pass(
         "wall_s": round(wall_s, 1),
         "articles_per_min": round(60 * len(results) / wall_s, 2),
         "server_peak_rss_mb": round(server_peak),
+        "load_avg_1m_5m": [round(x, 2) for x in os.getloadavg()[:2]],
+        "threads": threads,
         "statuses": {s: [r.status for r in results].count(s) for s in {r.status for r in results}},
     }
     if gold:
@@ -405,6 +414,7 @@ def main() -> None:
         "f1": {str(p["concurrency"]): p.get("f1") for p in passes},
         "server_peak_rss_mb": {str(p["concurrency"]): p["server_peak_rss_mb"] for p in passes},
         "client_peak_rss_mb": round(peak_rss_mb("self")),
+        "load_avg_1m_5m_15m": [round(x, 2) for x in os.getloadavg()],
     }
     if args.json:
         print(json.dumps({**report, "passes": passes}))

@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.domain import Direction, FigureKind, MentionKind, NumericMention
 from summarizer.extraction.convert import (
+    frame_kind,
     resolve_date,
     to_extraction,
     two_sentences,
@@ -71,26 +72,57 @@ def draft(figures: list[dict[str, object]], **extra: object) -> GroundedExtracti
 
 def test_grounded_figures_take_value_unit_text_and_evidence_from_the_mention() -> None:
     figures = [
-        {"mention_id": "n1", "metric": "trade", "kind": "change", "direction": "up"},
-        {"mention_id": "n2", "metric": "growth", "kind": "amount"},
-        {"mention_id": "n3", "metric": "imports", "kind": "change", "direction": "up"},
+        {"id": "n1", "metric": "trade"},
+        {"id": "n2", "metric": "growth of trade"},
+        {"id": "n3", "metric": "decline of imports"},
     ]
     extraction = to_extraction(draft(figures), TEXT, MENTIONS, dt.date(2023, 2, 23))
-    trade, growth, imports = extraction.figures
+    trade = extraction.figures[0]
     assert (trade.value, trade.unit, trade.kind) == (Decimal(1350000000), "USD", FigureKind.amount)
     assert trade.text == "US$1.35 billion"
     assert trade.evidence == "Trade reached US$1.35 billion in 2022, up 56 percent year on year."
-    assert (growth.kind, growth.direction, growth.value) == (FigureKind.change, Direction.up, 56)
-    # the source says "fell": the mention's direction wins and sets the sign
-    assert (imports.direction, imports.value) == (Direction.down, Decimal("-4.5"))
+    assert [f.metric for f in extraction.figures] == [
+        "trade",
+        "growth of trade",
+        "decline of imports",
+    ]
     assert [f.mention_id for f in extraction.figures] == ["n1", "n2", "n3"]
     assert extraction.summary == "One. Two."
 
 
+def test_kind_direction_and_period_come_from_the_frame_not_the_model() -> None:
+    """'up 56 percent' is a change up, 'fell 4.5 percent' a change down (negative), in the
+    period its sentence names; the model wrote none of these."""
+    figures = [{"id": "n1", "metric": "trade"}, {"id": "n2", "metric": "growth of trade"}]
+    figures.append({"id": "n3", "metric": "decline of imports"})
+    trade, growth, imports = to_extraction(
+        draft(figures), TEXT, MENTIONS, dt.date(2023, 2, 23)
+    ).figures
+    assert (trade.kind, trade.direction, trade.period) == (FigureKind.amount, None, "2022")
+    assert (growth.kind, growth.direction, growth.value) == (FigureKind.change, Direction.up, 56)
+    assert growth.period == "2022"
+    assert (imports.kind, imports.direction) == (FigureKind.change, Direction.down)
+    assert imports.value == Decimal("-4.5")
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "expected"),
+    [
+        (MentionKind.amount, "USD", FigureKind.amount),
+        (MentionKind.count, "documents", FigureKind.count),
+        (MentionKind.ordinal, "edition", FigureKind.ordinal),
+        (MentionKind.percent, "percent", FigureKind.rate),
+    ],
+)
+def test_a_level_without_a_frame_is_read_from_what_the_number_is(
+    kind: MentionKind, unit: str, expected: FigureKind
+) -> None:
+    number = mention("n1", "US$1.35 billion", "5", unit, kind)
+    assert frame_kind(number, None) == (expected, None)
+
+
 def test_unknown_mention_ids_are_dropped() -> None:
-    extraction = to_extraction(
-        draft([{"mention_id": "n99", "metric": "x", "kind": "amount"}]), TEXT, MENTIONS, None
-    )
+    extraction = to_extraction(draft([{"id": "n99", "metric": "x"}]), TEXT, MENTIONS, None)
     assert extraction.figures == []
 
 
@@ -116,6 +148,7 @@ def test_sentence_around_and_two_sentences() -> None:
     start = TEXT.index("A second")
     assert sentence_around(TEXT, start, start + 3) == "A second paragraph."
     assert two_sentences("A b. C d! E f? G.") == "A b. C d!"
+    assert two_sentences("A b. C d and then the cap cut") == "A b."
 
 
 @pytest.mark.parametrize(
@@ -176,3 +209,18 @@ def test_agreement_evidence_is_the_source_sentence_that_names_it() -> None:
     [agreement] = to_extraction(draft([], agreements=agreements), text, [], None).agreements
     assert agreement.evidence == "They signed a memorandum on customs cooperation."
     assert agreement.evidence in text
+
+
+def test_agreement_status_follows_the_words_of_its_sentence_when_they_contradict() -> None:
+    """'negotiations to sign the MoU' is under negotiation, not in force; with no status
+    words the model's reading stands."""
+    text = (
+        "The Secretary showed his support for negotiations to sign the MoU on trade "
+        "cooperation. A border trade plan was mentioned too."
+    )
+    agreements = [
+        {"title": "MoU on trade cooperation", "type": "mou", "status": "in_force"},
+        {"title": "border trade plan", "type": "action_plan", "status": "proposed"},
+    ]
+    extraction = to_extraction(draft([], agreements=agreements), text, [], None)
+    assert [a.status.value for a in extraction.agreements] == ["under_negotiation", "proposed"]

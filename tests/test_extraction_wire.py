@@ -20,34 +20,37 @@ def test_instructor_can_build_the_tool_schema(model: type) -> None:
     assert len(text) < 3000
 
 
-def test_grounded_figures_list_mention_first() -> None:
+def test_grounded_figures_carry_only_the_id_and_the_metric() -> None:
+    """Kind, direction, period and qualifier come from the frame, so the model types none."""
     schema = GroundedExtraction.model_json_schema()
     figure = schema["$defs"]["GroundedFigure"]
-    assert next(iter(figure["properties"])) == "mention_id"
+    assert list(figure["properties"]) == ["id", "metric"]
     meeting = schema["$defs"]["DraftMeeting"]
     assert {"date_text", "location"} <= set(meeting["required"])
 
 
 def test_change_needs_direction_and_free_text_must_be_in_source() -> None:
     base = {"summary": "S.", "meetings": [], "agreements": []}
-    with pytest.raises(ValidationError, match="needs direction"):
-        GroundedExtraction.model_validate(
-            {**base, "figures": [{"mention_id": "n1", "metric": "m", "kind": "change"}]}
-        )
     free = {"text": "5 percent", "value": 5, "unit": "percent", "metric": "m", "kind": "share"}
+    with pytest.raises(ValidationError, match="needs direction"):
+        FreeExtraction.model_validate({**base, "figures": [{**free, "kind": "change"}]})
     with pytest.raises(ValidationError, match="does not occur in the article"):
         FreeExtraction.model_validate({**base, "figures": [free]}, context={"source": "no"})
     with pytest.raises(ValidationError, match="ISO 4217"):
         FreeExtraction.model_validate({**base, "figures": [{**free, "unit": "DOLLARS"}]})
+    with pytest.raises(ValidationError):  # a grounded figure has no kind to get wrong
+        GroundedExtraction.model_validate(
+            {**base, "figures": [{"id": "n1", "metric": "m", "kind": "change"}]}
+        )
 
 
 def test_narrowed_ids_reject_unknown_and_repeated_mentions() -> None:
     model = grounded_model(["n1", "n2"])
-    figure = {"mention_id": "n1", "metric": "m", "kind": "amount"}
+    figure = {"id": "n1", "metric": "m"}
     base = {"summary": "S.", "meetings": [], "agreements": []}
-    assert model.model_validate({**base, "figures": [figure]}).figures[0].mention_id == "n1"
+    assert model.model_validate({**base, "figures": [figure]}).figures[0].id == "n1"
     with pytest.raises(ValidationError):
-        model.model_validate({**base, "figures": [{**figure, "mention_id": "n9"}]})
+        model.model_validate({**base, "figures": [{**figure, "id": "n9"}]})
     with pytest.raises(ValidationError, match="cited twice"):
         model.model_validate({**base, "figures": [figure, figure]})
 

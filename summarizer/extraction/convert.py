@@ -14,13 +14,16 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
+from summarizer.crosscheck.agreements import COMPATIBLE, status_cue
 from summarizer.domain import (
     Agreement,
+    AgreementStatus,
     Direction,
     Extraction,
     Figure,
     FigureKind,
     Meeting,
+    MentionKind,
     NumericMention,
     Participant,
 )
@@ -31,6 +34,7 @@ from summarizer.extraction.wire import (
     FreeFigure,
     GroundedFigure,
 )
+from summarizer.frames import Frame, FrameRole, frames_for
 from summarizer.ingest.relative import resolve_day, resolve_day_in
 from summarizer.source_text import sentence_around
 
@@ -38,9 +42,12 @@ _MAX_SUMMARY = 1200
 
 
 def two_sentences(summary: str) -> str:
-    """Trim a summary to two sentences and the record's length limit."""
-    parts = re.split(r"(?<=[.!?])\s+", summary.strip())
-    trimmed = " ".join(parts[:2])
+    """Trim a summary to two sentences and the record's length limit; a second sentence cut
+    off by the wire schema's length cap (`wire.SUMMARY_CHARS`) is dropped."""
+    parts = re.split(r"(?<=[.!?])\s+", summary.strip())[:2]
+    if len(parts) == 2 and not re.search(r"[.!?][\"'”’)]*$", parts[1]):
+        parts = parts[:1]
+    trimmed = " ".join(parts)
     return trimmed[:_MAX_SUMMARY].rstrip()
 
 
@@ -91,35 +98,53 @@ def _default_unit(kind: FigureKind) -> str:
     return "percent" if kind in (FigureKind.share, FigureKind.rate) else "units"
 
 
-def _reconciled_kind(kind: FigureKind, mention: NumericMention) -> FigureKind:
-    """The source's wording outranks the model's label where it is unambiguous.
+_LEVEL_KINDS = {
+    MentionKind.amount: FigureKind.amount,
+    MentionKind.count: FigureKind.count,
+    MentionKind.number: FigureKind.count,
+    MentionKind.ordinal: FigureKind.ordinal,
+    MentionKind.rank: FigureKind.ordinal,
+}
 
-    A number next to a change word ('up 56 percent', 'rising 7.5 percent') is a change;
-    a currency amount with no change word is an amount, whatever a small model says.
+
+def frame_kind(mention: NumericMention, frame: Frame | None) -> tuple[FigureKind, Direction | None]:
+    """Kind and direction as the source's words state them, not as a model labels them.
+
+    A change is a change only with a direction the words give ("up 56 percent", "an
+    increase of 7.44%"); a share is a share by its frame ("accounts for 30%"); any other
+    level is read from what the number is (money, a count, an ordinal, a rate).
     """
-    if mention.direction is not None and mention.unit in ("percent", "percentage_point"):
-        return FigureKind.change
-    if kind == FigureKind.change and mention.direction is None and mention.kind == "amount":
-        return FigureKind.amount
-    return kind
+    direction = mention.direction or (frame.direction if frame is not None else None)
+    role = frame.role if frame is not None else None
+    if direction is not None and (
+        role is FrameRole.change or mention.unit in ("percent", "percentage_point")
+    ):
+        return FigureKind.change, direction
+    if role is FrameRole.share:
+        return FigureKind.share, None
+    if mention.kind in (MentionKind.percent, MentionKind.percentage_point):
+        return FigureKind.rate, None
+    return _LEVEL_KINDS.get(mention.kind, FigureKind.rate), None
 
 
-def figure_from_mention(draft: GroundedFigure, mention: NumericMention, text: str) -> Figure | None:
-    """A grounded figure: value, unit, text and evidence come from the mention."""
-    direction = mention.direction or draft.direction
-    kind = _reconciled_kind(draft.kind, mention)
-    if kind == FigureKind.change and direction is None:
-        return None
+def figure_from_mention(
+    draft: GroundedFigure, mention: NumericMention, text: str, frame: Frame | None = None
+) -> Figure | None:
+    """A grounded figure: value, unit, text and evidence come from the mention; kind,
+    direction, period and qualifier from its frame; only the metric from the model."""
+    kind, direction = frame_kind(mention, frame)
+    period = frame.period.text if frame is not None and frame.period is not None else None
+    qualifier = frame.qualifier if frame is not None else mention.qualifier
     try:
         return Figure(
             value=_signed(mention.value, direction) if kind == FigureKind.change else mention.value,
             unit=mention.unit or _default_unit(kind),
             scale=mention.scale,
             kind=kind,
-            direction=direction if kind == FigureKind.change else None,
-            qualifier=mention.qualifier,
+            direction=direction,
+            qualifier=qualifier,
             metric=draft.metric,
-            period=draft.period or None,
+            period=period,
             text=mention.text,
             evidence=sentence_around(text, mention.start, mention.end),
             mention_id=mention.id,
@@ -223,13 +248,27 @@ def agreement_evidence(title: str, text: str) -> str | None:
     return best[1] if best else None
 
 
+def read_status(draft: DraftAgreement, evidence: str | None) -> AgreementStatus:
+    """The model's status unless the words of the evidence sentence contradict it
+    ("showed his support for negotiations to sign the MoU" is under negotiation, whatever
+    the model says): the same cue reading the cross-checker applies
+    (`crosscheck.agreements.status_cue`); with no cue, the model's reading stands."""
+    if evidence is None:
+        return draft.status
+    cue = status_cue(evidence, draft.title)
+    if cue is None or draft.status in COMPATIBLE[cue[0]]:
+        return draft.status
+    return cue[0]
+
+
 def convert_agreement(draft: DraftAgreement, text: str) -> Agreement:
+    evidence = agreement_evidence(draft.title, text)
     return Agreement(
         title=draft.title,
         type=draft.type,
         parties=[p for p in draft.parties if p.strip()],
-        status=draft.status,
-        evidence=agreement_evidence(draft.title, text),
+        status=read_status(draft, evidence),
+        evidence=evidence,
     )
 
 
@@ -238,8 +277,9 @@ def convert_agreements(drafts: list[DraftAgreement], text: str) -> list[Agreemen
     agreements: dict[tuple[str, str], Agreement] = {}
     for draft in drafts:
         if agreement_is_grounded(draft.title, text):
-            key = (" ".join(draft.title.casefold().split()), draft.status.value)
-            agreements.setdefault(key, convert_agreement(draft, text))
+            agreement = convert_agreement(draft, text)
+            key = (" ".join(draft.title.casefold().split()), agreement.status.value)
+            agreements.setdefault(key, agreement)
     return list(agreements.values())
 
 
@@ -251,12 +291,15 @@ def to_extraction(
 ) -> Extraction:
     """The domain extraction of one draft; figures that cannot be grounded are dropped."""
     by_id = {m.id: m for m in mentions}
+    frames = frames_for(text, mentions, published)
     figures: list[Figure] = []
     for item in getattr(draft, "figures", []):
         figure: Figure | None = None
         if isinstance(item, GroundedFigure):
-            mention = by_id.get(item.mention_id)
-            figure = figure_from_mention(item, mention, text) if mention else None
+            mention = by_id.get(item.id)
+            figure = (
+                figure_from_mention(item, mention, text, frames.get(item.id)) if mention else None
+            )
         elif isinstance(item, FreeFigure):
             figure = figure_from_free(item, text, mentions)
         if figure is not None:

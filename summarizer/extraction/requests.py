@@ -17,6 +17,7 @@ from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_arti
 from summarizer.extraction.convert import to_extraction
 from summarizer.extraction.merge import merge_extractions
 from summarizer.extraction.wire import DraftExtractionBase, FreeExtraction, GroundedExtraction
+from summarizer.frames import Frame, FrameRole, frames_for
 from summarizer.llm.config import LLMConfig
 from summarizer.llm.prompts import PromptSet
 from summarizer.numbers import extract_mentions
@@ -70,16 +71,44 @@ def part_messages(
     example = prompts.render("example", grounded=grounded)
     system = prompts.render("system", grounded=grounded, example=example)
     in_chunk = mentions_in(chunk, mentions)
+    published = article.meta.published
+    frames = frames_for(article.text, mentions, published) if grounded else {}
     user = prompts.render(
         "user",
         grounded=grounded,
-        published=article.meta.published.isoformat() if article.meta.published else None,
+        published=published.isoformat() if published else None,
         part=part,
         part_count=part_count,
         mentions=in_chunk,
+        hints={m.id: frame_hint(frames.get(m.id)) for m in in_chunk},
         text=chunk.text,
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+_HINT_WORDS = 12
+
+
+def _words(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:_HINT_WORDS]) + (" …" if len(words) > _HINT_WORDS else "")
+
+
+def frame_hint(frame: Frame | None) -> str:
+    """What the program read around a number, for the NUMBERS list: its role, the phrase it
+    measures and its period ("change (up) of: Hainan's exports | 2022"). The model then
+    writes only the metric, in the article's words; the program fills the rest from the
+    same frame (`convert.frame_kind`)."""
+    if frame is None:
+        return ""
+    if frame.role is FrameRole.change:
+        role = f"change ({frame.direction.value})" if frame.direction else "change"
+    else:
+        role = frame.role.value
+    parts = [f"{role} of: {_words(frame.subject.text)}" if frame.subject else role]
+    if frame.period is not None:
+        parts.append(_words(frame.period.text))
+    return " | ".join(parts)
 
 
 def mentions_in(chunk: Chunk, mentions: Sequence[NumericMention]) -> list[NumericMention]:
