@@ -74,3 +74,15 @@ def test_a_value_not_in_its_evidence_is_no_misread_twin_elsewhere() -> None:
     assert [d.code for d in found if d.field == "figures[0].value"] == [
         ReasonCode.percent_vs_points
     ]
+
+
+def test_a_scale_slip_keeps_the_digits_exactly() -> None:
+    source = "Turnover reached 27.5 billion roubles, while output rose 0.1 in the year."
+    slip = fig(source, "27.5 billion roubles", "27500000", "SUR")
+    assert [d.code for d in check_record(source, record(slip)).discrepancies] == [
+        ReasonCode.scale_mismatch
+    ]
+    # 72.5 billion is no slip of "0.1" (which would round it at the trillion): not in source.
+    swapped = fig(source, "27.5 billion roubles", "72500000000", "SUR")
+    codes = {d.code for d in check_record(source, record(swapped)).discrepancies}
+    assert codes == {ReasonCode.not_in_source}

@@ -260,7 +260,7 @@ def explain(
     if problem is not None:
         return None
     step = _step(mention)
-    if any(power_of_thousand_ratio(claim.magnitude, v, step) for v in _values(mention)):
+    if any(power_of_thousand_ratio(claim.magnitude, v) for v in _values(mention)):
         return 4, Finding(
             ReasonCode.scale_mismatch,
             mention,

@@ -70,14 +70,16 @@ def is_coarser_rounding(claim: Decimal, source: Decimal, source_step: Decimal) -
     return claim_step > source_step and abs(claim - source) * 2 <= claim_step
 
 
-def power_of_thousand_ratio(claim: Decimal, source: Decimal, step: Decimal) -> int | None:
-    """k != 0 when the claim is the source's digits at another power of 1000 (a scale slip)."""
+def power_of_thousand_ratio(claim: Decimal, source: Decimal) -> int | None:
+    """k != 0 when the claim is exactly the source's digits at another power of 1000 (a
+    scale slip: 6.2 million for 6.2 billion). A value that only rounds to the source at
+    another scale (72.5 billion near a '0.1' read as 0.1 trillion) is no slip: it is not
+    in the source."""
     claim, source = abs(claim), abs(source)
     if claim == 0 or source == 0:
         return None
     for k in (-4, -3, -2, -1, 1, 2, 3, 4):
-        factor = Decimal(1000) ** k
-        if within_precision(claim, source * factor, step * factor):
+        if claim == source * Decimal(1000) ** k:
             return k
     return None
 
