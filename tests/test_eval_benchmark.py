@@ -131,3 +131,20 @@ def test_a_multiple_flips_its_direction_not_its_sign() -> None:
         assert flipped.value == Decimal("0.5") and flipped.direction == Direction.up
         codes = {d.code for d in check_record(text, case.record).discrepancies}
         assert ReasonCode.direction_flip in codes
+
+
+def test_a_gold_text_is_found_as_a_whole_number() -> None:
+    # "4 percent" first occurs inside "12.4 percent"; the record quotes the sentence of the
+    # figure itself, and that clean record is accepted.
+    text = "Steel exports fell 12.4 percent in May. Tin exports rose 4 percent in May."
+    gold = GoldArticle(
+        article="synthetic.txt",
+        figures=[
+            GoldFigure(
+                text="4 percent", value=Decimal("4"), unit="percent", kind="change", direction="up"
+            )
+        ],
+    )
+    (figure,) = clean_record(text, gold).figures
+    assert figure.evidence == "Tin exports rose 4 percent in May."
+    assert not check_record(text, clean_record(text, gold)).discrepancies

@@ -10,7 +10,7 @@ from decimal import Decimal
 from summarizer.crosscheck import check_record
 from summarizer.crosscheck.quantities import describe
 from summarizer.domain import Extraction, NumericMention
-from summarizer.evaluation.clean import clean_record
+from summarizer.evaluation.clean import clean_record, figure_text_at
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.mutations import Case, Mutator, Skips, replace_figure
 from summarizer.numbers import extract_mentions
@@ -102,7 +102,7 @@ def clean_variants(
             ("spaced evidence", {"evidence": "  " + figure.evidence.replace(" ", "  ") + " "}),
             ("reworded text", {"text": describe(figure.value, figure.unit)}),
         ]
-        start = source.find(figure.text or "")
+        start = figure_text_at(source, figure.text) if figure.text else 0
         owner = [m for m in mentions if m.start <= start < m.end]
         if owner:
             variants.append(("mention id", {"mention_id": owner[0].id, "text": None}))

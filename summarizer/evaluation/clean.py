@@ -65,12 +65,36 @@ def gold_unit(unit: str) -> str:
         raise GoldItemError(f"unknown unit {unit!r}") from None
 
 
+def _continues_number(source: str, at: int, step: int) -> bool:
+    """A digit at `at`, or a decimal mark and a digit going `step` (-1 back, +1 on)."""
+
+    def digit(index: int) -> bool:
+        return 0 <= index < len(source) and source[index].isdigit()
+
+    return digit(at) or (0 <= at < len(source) and source[at] in ".," and digit(at + step))
+
+
+def figure_text_at(source: str, text: str) -> int:
+    """Where the gold `text` stands in `source` as a whole number: the first occurrence
+    that is not part of a longer number ("6 percent" not inside "14.6 percent"), else the
+    first occurrence; -1 when absent."""
+    first = source.find(text)
+    at = first
+    while at >= 0:
+        if not _continues_number(source, at - 1, -1) and not _continues_number(
+            source, at + len(text), 1
+        ):
+            return at
+        at = source.find(text, at + 1)
+    return first
+
+
 def gold_figure_to_record(source: str, figure: GoldFigure) -> Figure:
     """A correct `Figure` for one gold figure (evidence: the sentence holding its text).
 
     Raises GoldItemError when the gold names a unit or qualifier the schema cannot hold.
     """
-    start = source.find(figure.text)
+    start = figure_text_at(source, figure.text)
     if start < 0:
         raise GoldItemError(f"gold figure text {figure.text!r} is not in the article")
     direction = Direction(figure.direction) if figure.direction in ("up", "down", "flat") else None
