@@ -601,7 +601,8 @@ _PREDICATE = re.compile(
     r"edged|picked up|rebounded|recovered|ascended|advanced|doubled|tripled|halved|"
     r"reached|reaches|hit|hits|totall?ed|totals|amounted|amounts|stood|stands|came to|"
     r"exceeded|topped|surpassed|accounted|accounts|was|were|is|are|posted|recorded|"
-    r"registered|logged|reported|ran|showed|saw|experienced|exported|imported)\b",
+    r"registered|logged|reported|ran|showed|saw|experienced|exported|imported|leapt|leaped|"
+    r"plummeted|skyrocketed|rocketed|dipped|sank|sagged)\b",
     re.I,
 )
 """The verb of a figure clause ("exports rose", "trade reached", "imports were up"): the

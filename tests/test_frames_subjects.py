@@ -215,3 +215,30 @@ def test_measure_words_inside_names_name_no_measure() -> None:
     assert measures_of("figures from the Commerce Department") == frozenset()
     assert measures_of("Exports and imports rose") >= {"trade"}
     assert "profit" in measures_of("its net profit rose")
+
+
+def test_a_surplus_is_not_a_deficit_and_a_gap_may_be_either() -> None:
+    text = (
+        "Peru's current account showed a 300 mln dollar surplus in May.\n\n"
+        "The firm opened a plant. The trade deficit widened to 90 mln dollars in May."
+    )
+    meaning, mentions = _meaning(text)
+    surplus = meaning.frames[next(m.id for m in mentions if m.text.startswith("300"))]
+    assert meaning.measure_problem("Peru's trade deficit", surplus) is not None
+    assert meaning.measure_problem("Peru's current account surplus", surplus) is None
+    gap_text = "The gap between exports and imports hit 4 billion dlrs, a record deficit."
+    gap_meaning, gap_mentions = _meaning(gap_text)
+    gap = gap_meaning.frames[gap_mentions[0].id]
+    assert gap_meaning.measure_problem("trade deficit", gap) is None
+
+
+def test_a_number_said_of_nothing_is_of_the_headlines_topic() -> None:
+    text = (
+        "date 2024-06-01\nCopper prices edge up\n\nCopper prices rose 2 percent in May.\n\n"
+        "Tin output fell to 40 tonnes. The annual rate has halved since May."
+    )
+    meaning, mentions = _meaning(text)
+    halved = next(m for m in mentions if m.text == "halved")
+    frame = meaning.frames[halved.id]
+    assert frame.subject is None
+    assert meaning.metric_problem("annual rate of copper price increase", frame) is None

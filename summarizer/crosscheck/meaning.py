@@ -338,7 +338,10 @@ def places(text: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- measures
 
 MEASURES: dict[str, tuple[str, ...]] = {
-    "balance": ("surplus", "deficit", "balance", "gap", "shortfall", "imbalance"),
+    "surplus": ("surplus", "surpluses"),
+    "deficit": ("deficit", "deficits", "shortfall"),
+    "balance": ("balance", "gap", "imbalance"),
+    "current account": ("current account",),
     "trade": ("trade", "turnover", "commerce"),
     "exports": ("export", "exports", "exported", "shipments", "outbound"),
     "imports": ("import", "imports", "imported", "inbound", "purchases"),
@@ -397,7 +400,29 @@ def measures_of(text: str) -> frozenset[str]:
     }
     if {"exports", "imports"} <= found:
         found.add("trade")
+    if found & _BALANCES:
+        found.discard("trade")  # "trade deficit": the trade names which balance
     return frozenset(found)
+
+
+_AFTER_CUT = re.compile(
+    r"[,;:()]|\b(?:and|or|but|while|from|to|in|of|after|against|compared|with|than|for|on|"
+    r"at|by|as|was|were|is|are|rose|fell|up|down|despite|because|due|amid|after|before|"
+    r"since|until|which|that|the|a|an)\b",
+    re.I,
+)
+_BALANCES = frozenset({"surplus", "deficit", "balance", "current account"})
+
+
+def _missing(claimed: frozenset[str], local: frozenset[str]) -> frozenset[str]:
+    """Measures of `claimed` that `local` does not name; a neutral "balance"/"gap" may be
+    a surplus or a deficit."""
+    missing = claimed - local
+    if "balance" in local:
+        missing -= {"surplus", "deficit"}
+    if local & {"surplus", "deficit"}:
+        missing -= {"balance"}
+    return missing
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -443,6 +468,8 @@ class Meaning:
     ctx: SourceContext
     frames: dict[str, Frame]
     entities: frozenset[str]
+    lead: str = ""
+    """The headline (the first line after a "date" header): the article's topic."""
     _scopes: dict[str, str] = dataclasses.field(default_factory=dict)
     _flows: dict[str, Flow] = dataclasses.field(default_factory=dict)
     _years: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)
@@ -452,7 +479,9 @@ class Meaning:
 
     @classmethod
     def build(cls, ctx: SourceContext, frames: dict[str, Frame]) -> Meaning:
-        return cls(ctx, frames, proper_names(ctx.text))
+        lines = [ctx.text[a:b] for a, b in sentence_spans(ctx.text)[:2]]
+        lead = next((line for line in lines if not re.match(r"date\s+\d", line)), "")
+        return cls(ctx, frames, proper_names(ctx.text), lead=lead)
 
     def scope(self, frame: Frame) -> str:
         """Words describing the frame's number: its sentence, the sentence before, and
@@ -514,10 +543,15 @@ class Meaning:
         local = self._words_before(frame)
         if base is not None:
             local = f"{self._words_before(base)} {local}"
-        missing = claimed - _one_way(measures_of(local))
+        local_measures = _one_way(measures_of(local))
+        missing = _missing(claimed, local_measures)
         if not missing:
             return None
-        named = _one_way(measures_of(local)) - claimed
+        named = local_measures - claimed
+        if claimed & _BALANCES:  # "trade" next to a balance names which balance it is
+            named -= _BALANCES | {"trade"}
+        if local_measures & claimed & _BALANCES == frozenset() and claimed & _BALANCES:
+            named |= local_measures & {"surplus", "deficit"}  # a surplus said to be a deficit
         if not named:
             return None
         if not any(
@@ -530,12 +564,16 @@ class Meaning:
         return f"{said} (a {', '.join(sorted(named))} figure, not {', '.join(sorted(missing))})"
 
     def _words_before(self, frame: Frame) -> str:
-        """The subject and the window up to the number (not the next figure's words)."""
+        """The subject, the window up to the number and the nouns right after it ("a 300
+        mln mark surplus"), not the next figure's words ("3.6 points and foreign trade")."""
         mention = self.ctx.by_id.get(frame.mention_id)
         before = frame.window.text if frame.window else ""
+        after = ""
         if frame.window is not None and mention is not None:
             before = self.ctx.text[frame.window.start : mention.start]
-        return f"{frame.subject.text if frame.subject else ''} {before}"
+            rest = self.ctx.text[mention.end : max(mention.end, frame.window.end)]
+            after = " ".join(_AFTER_CUT.split(rest, maxsplit=1)[0].split()[:3])
+        return f"{frame.subject.text if frame.subject else ''} {before} {after}"
 
     def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
@@ -551,7 +589,8 @@ class Meaning:
         other_measure = self.measure_problem(metric, frame)
         if other_measure is not None:
             return ReasonCode.wrong_metric, other_measure
-        own = support(metric, self.scope(frame))
+        topic = self.lead if frame.subject is None else ""  # a number said of nothing
+        own = support(metric, f"{self.scope(frame)} {topic}")  # is of the headline's topic
         if own is None or own > 0:
             return None
         others = [
