@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from support.crosscheck import GOLD, SEEDS, needs_gold
+from support.crosscheck import GOLD, SEEDS, fig, needs_gold, record
 
 from summarizer.crosscheck import check_record
 from summarizer.crosscheck.quantities import within_precision
@@ -148,3 +148,26 @@ def test_a_gold_text_is_found_as_a_whole_number() -> None:
     (figure,) = clean_record(text, gold).figures
     assert figure.evidence == "Tin exports rose 4 percent in May."
     assert not check_record(text, clean_record(text, gold)).discrepancies
+
+
+def test_a_changed_total_the_rounded_parts_still_reach_may_be_not_in_source() -> None:
+    text = (
+        "Two-way trade reached 52.46 billion USD, with exports of 20.1 billion USD "
+        "and imports of 32.35 billion USD."
+    )
+    figures = [
+        fig(text, "52.46 billion USD", "52460000000", "USD"),
+        fig(text, "20.1 billion USD", "20100000000", "USD", part_of=0),
+        fig(text, "32.35 billion USD", "32350000000", "USD", part_of=0),
+    ]
+    base = record(*figures)
+    gold = GoldArticle(article="synthetic.txt", figures=[])
+    mutator = Mutator("synthetic.txt", text, gold, base, extract_mentions(text), Skips({}))
+    cases = [c for c in mutator.breakdown_cases() if c.note.startswith("total")]
+    expected = {case.record.figures[0].value: case.expected for case in cases}
+    # Parts 52.45 billion, written to 0.1 and 0.01 billion: 52.49 is within their rounding.
+    assert ReasonCode.not_in_source in expected[Decimal("52490000000")]
+    assert ReasonCode.not_in_source not in expected[Decimal("52560000000")]
+    for case in cases:
+        found = {d.code for d in check_record(text, case.record).discrepancies}
+        assert found & case.expected, (case.note, found)

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from summarizer.crosscheck.quantities import (
     describe,
     is_coarser_rounding,
+    significant_step,
     written_step,
 )
 from summarizer.domain import (
@@ -364,6 +365,11 @@ class Mutator:
                         f"part figures[{part_index}] changed to {bumped}",
                     )
             total_step = written_step(figures[total].text or "", figures[total].value)
+            parts_sum = sum((figures[p].value for p in parts), Decimal(0))
+            slack = (
+                sum((_written_step(figures[p]) for p in parts), Decimal(0))
+                + _written_step(figures[total])
+            ) / 2
             for steps in (10, -10, 3, -3):
                 new_total = figures[total].value + total_step * steps
                 for with_text in (True, False):
@@ -375,6 +381,10 @@ class Mutator:
                     codes = {ReasonCode.total_contradicted}
                     if is_coarser_rounding(new_total, figures[total].value, total_step):
                         codes.add(ReasonCode.rounding)  # e.g. 36 billion for 35.7: also right
+                    if abs(new_total - parts_sum) <= slack:
+                        # The parts, rounded as written, still add up to the new total:
+                        # they cannot contradict it, it is only not the source's number.
+                        codes.add(ReasonCode.not_in_source)
                     yield self._breakdown(
                         {total: changed},
                         codes,
@@ -473,6 +483,11 @@ def _summary_variants(text: str) -> list[tuple[str, str]]:
     if "USD" in text:
         out.append((text.replace("USD", "EUR"), "USD->EUR"))
     return out
+
+
+def _written_step(figure: Figure) -> Decimal:
+    """The last written place of a figure (as the breakdown check's tolerance counts it)."""
+    return max(written_step(figure.text or "", figure.value), significant_step(figure.value))
 
 
 def _signed(figure: Figure, value: Decimal) -> Figure:
