@@ -242,3 +242,27 @@ def test_a_number_said_of_nothing_is_of_the_headlines_topic() -> None:
     frame = meaning.frames[halved.id]
     assert frame.subject is None
     assert meaning.metric_problem("annual rate of copper price increase", frame) is None
+
+
+def _years(text: str, number: str, published: dt.date) -> frozenset[int]:
+    from summarizer.crosscheck.context import SourceContext
+    from summarizer.crosscheck.meaning import Meaning, years_in_scope
+
+    mentions = extract_mentions(text)
+    meaning = Meaning.build(
+        SourceContext(text, mentions, published), frames_for(text, mentions, published)
+    )
+    mention = next(m for m in mentions if m.text.startswith(number))
+    return years_in_scope(meaning, meaning.frames[mention.id])
+
+
+def test_a_month_without_a_year_is_the_last_such_month() -> None:
+    text = "Copper exports fell 3 percent in December, the ministry said."
+    assert _years(text, "3", dt.date(2024, 1, 20)) == {2023}
+    assert _years(text, "3", dt.date(2024, 12, 28)) == {2024}
+
+
+def test_the_previous_year_counts_from_the_stated_year() -> None:
+    text = "Output grew 8 percent in 2019, down from 9 percent the previous year."
+    years = _years(text, "8", dt.date(2021, 3, 1))
+    assert 2019 in years and 2021 not in years and 2020 not in years

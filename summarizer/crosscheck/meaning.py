@@ -677,16 +677,53 @@ def years_in_scope(meaning: Meaning, frame: Frame) -> frozenset[int]:
     sentence = frame.sentence.text
     recent = _BARE_MONTH.search(sentence) or _RELATIVE_DAY.search(sentence)
     compared_only = not frame.stated and re.search(r"\b(?:19|20)\d\d\b", sentence)
-    if published is not None and (
+    months = [m.group("month") for m in _IN_MONTH.finditer(sentence)]
+    local = frame.period is not None and frame.sentence.start <= frame.period.start
+    local &= frame.period is not None and frame.period.end <= frame.sentence.end
+    anchored = _RELATIVE_YEAR.search(sentence) and not _PUBLICATION_RELATIVE.search(sentence)
+    relative_year = _RELATIVE_YEAR.search(sentence) and not (frame.stated and anchored)
+    if (
+        published is not None
+        and months
+        and len(months) == len(_BARE_MONTH.findall(sentence))
+        and not frame.stated
+        and not (relative and local)
+        and not _RELATIVE_YEAR.search(sentence)
+        and not _RELATIVE_DAY.search(sentence)
+    ):
+        # "in December", published in January 2020: the last December, 2019
+        in_scope |= {_last_year_of(month, published) for month in months}
+    elif published is not None and (
         not frame.context_years
-        or relative
-        or _RELATIVE_YEAR.search(sentence)
+        or relative_year
         or compared_only
         or _BARE_MONTH.search(sentence)
         or (recent and not frame.stated)
     ):
         in_scope |= {published.year, published.year - 1}
+    elif published is not None and relative and frame.period is not None:
+        in_scope |= read_period(frame.period.text, published)[0]  # "last year": that one
     return frozenset(in_scope)
+
+
+_MONTHS = word_list(
+    "january february march april may june july august september october november december"
+)
+
+
+_IN_MONTH = re.compile(
+    r"\b(?:in|for|during)\s+(?P<month>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b(?![\s,]*(?:\d|/|-|[A-Z]))"
+)
+"""A month named as the time of a figure ("in December"), not a date ("April 1"), a
+span ("October/December") or a month with its year."""
+
+
+def _last_year_of(month: str, published: dt.date) -> int:
+    """The year of the latest such month up to the publication date: news reports the
+    month just past ("December figures" in January are last year's)."""
+    number = _MONTHS.index(month.lower()) + 1
+    return published.year if number <= published.month else published.year - 1
 
 
 _RELATIVE_DAY = re.compile(
@@ -697,6 +734,9 @@ _RELATIVE_DAY = re.compile(
 _RELATIVE_YEAR = re.compile(
     r"\b(?:last|this|next|past|previous) year\b|\ba year (?:ago|earlier)\b", re.I
 )
+_PUBLICATION_RELATIVE = re.compile(r"\b(?:last|this|next|past) year\b", re.I)
+"""Relative years counted from the publication date; "the previous year" and "a year
+earlier" count from the year the sentence states."""
 _YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\ds])")
 _BARE_MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
