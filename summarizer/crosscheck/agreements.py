@@ -38,7 +38,8 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         (
             r"\bpropos\w*|\bsuggest\w*|\bput forward\b|\brecommend\w*|\burg(?:e|ed|ing)\b"
             r"|\bcall(?:ed|s)? for\b|\bestablishing\b|\bplan(?:s|ned)? to\b|\bset to\b"
-            r"|\bwill\b|\bwould\b|\bbid\b|\boffer\b|\bexpected to\b|\bseek\w*",
+            r"|\bwill\b|\bwould\b|\bcould\b|\bmight\b|\bbid\b|\boffer\b|\bexpected to\b"
+            r"|\bseek\w*|\bpromoters? of\b|\benvisag\w*|\b(?:concept|idea) of\b",
             S.proposed,
         ),
         (
@@ -48,11 +49,13 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         ),
         (
             r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b"
+            r"|\bsealed\b|\bclinched\b|\bstruck\b"
             r"|\b(?:completed|finali[sz]ed) (?:negotiations|talks)\b",
             S.signed,
         ),
         (
             r"\bin force\b|\bin effect\b|\bbeing implemented\b|\bimplement(?:ing|ation of)?\b"
+            r"|\b(?:extended|renewed|prolonged)\b|\btook effect\b|\bcame into force\b"
             r"|\bestablished\b|\beffective\b|\bunder (?:the|its)\b|\bin place\b",
             S.in_force,
         ),
