@@ -171,3 +171,35 @@ def test_a_changed_total_the_rounded_parts_still_reach_may_be_not_in_source() ->
     for case in cases:
         found = {d.code for d in check_record(text, case.record).discrepancies}
         assert found & case.expected, (case.note, found)
+
+
+def _mutator(text: str, *figures: GoldFigure) -> tuple[Mutator, Skips]:
+    gold = GoldArticle(article="synthetic.txt", figures=list(figures))
+    skips = Skips({})
+    base = clean_record(text, gold)
+    return Mutator("synthetic.txt", text, gold, base, extract_mentions(text), skips), skips
+
+
+def test_no_unit_swap_for_a_source_number_written_without_unit() -> None:
+    text = "The airline ordered 12 jets in May and 10 more in June."
+    more = GoldFigure(text="10 more", value=Decimal("10"), unit="jets", kind="count")
+    first = GoldFigure(text="12 jets", value=Decimal("12"), unit="jets", kind="count")
+    mutator, skips = _mutator(text, more, first)
+    assert list(mutator.unit(0, mutator.base.figures[0])) == []
+    assert skips.counts["unit"] == 1
+    assert list(mutator.unit(1, mutator.base.figures[1]))  # "12 jets" states its unit
+
+
+def test_a_summary_mutation_that_restates_source_numbers_is_skipped() -> None:
+    text = "Between 20,000 and 50,000 barrels per day will flow, up to 50,000 bpd at most."
+    flow = GoldFigure(
+        text="Between 20,000 and 50,000 barrels per day",
+        value=Decimal("20000"),
+        value_high=Decimal("50000"),
+        unit="barrels per day",
+        kind="amount",
+    )
+    mutator, skips = _mutator(text, flow)
+    # The changed digit makes "Between 50,000 and 50,000 barrels per day": both stated.
+    assert [c.note for c in mutator.summary_cases()] == []
+    assert skips.counts["summary"] == 1

@@ -31,9 +31,11 @@ from summarizer.domain import (
     NumericMention,
     ReasonCode,
 )
+from summarizer.evaluation.clean import figure_text_at
 from summarizer.evaluation.gold import GoldArticle
+from summarizer.numbers import extract_mentions
 from summarizer.source_text import sentence_around
-from summarizer.vocabulary import FRACTION, RATIO, TIMES, unit_class
+from summarizer.vocabulary import FRACTION, RATIO, TIMES, unit_class, units_agree
 
 WORD_RATIO_UNITS = frozenset((TIMES, FRACTION, RATIO))
 """Units of multiples, fractions and ratios in words, which a record may write as decimals."""
@@ -222,7 +224,20 @@ class Mutator:
                 f"figures[{index}]: sign flipped",
             )
 
+    def _written_without_unit(self, figure: Figure) -> bool:
+        """The source number the figure quotes is written without a unit ("knocked off
+        0.4", "10 more"): no unit swap contradicts it, by the check's documented policy."""
+        if not figure.text:
+            return False
+        start = figure_text_at(self.source, figure.text)
+        end = start + len(figure.text)
+        quoted = [m for m in self.mentions if start >= 0 and m.start < end and start < m.end]
+        return bool(quoted) and all(m.unit is None for m in quoted)
+
     def unit(self, index: int, figure: Figure) -> Iterator[Case]:
+        if self._written_without_unit(figure):
+            self.skips.add("unit")
+            return
         cls = unit_class(figure.unit).value
         if cls == "currency":
             swaps = [*[c for c in _CURRENCIES if c != figure.unit][:3], "percent"]
@@ -446,12 +461,25 @@ class Mutator:
 
     # ------------------------------------------------------------------ summary
 
+    def _restates_source(self, text: str) -> bool:
+        """Every number of `text` is one the source states ('between 50,000 and 50,000
+        bpd' after the 20,000 was changed): no number in it is wrong."""
+        mentions = [m for m in extract_mentions(text) if m.is_figure]
+        return bool(mentions) and all(
+            any(
+                abs(m.value) in (s.value, s.value_high)
+                and (m.unit is None or s.unit is None or units_agree(m.unit, s.unit))
+                for s in self.mentions
+            )
+            for m in mentions
+        )
+
     def summary_cases(self) -> Iterator[Case]:
         for figure in self.gold.figures:
             if figure.text not in self.base.summary:
                 continue
             for new_text, _note in _summary_variants(figure.text):
-                if _collapse(new_text) in self.collapsed_source:
+                if _collapse(new_text) in self.collapsed_source or self._restates_source(new_text):
                     self.skips.add("summary")
                     continue
                 summary = self.base.summary.replace(figure.text, new_text, 1)
