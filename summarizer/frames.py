@@ -526,6 +526,33 @@ def _reading(text: str, mention: NumericMention, qualifier: Qualifier) -> Qualif
     return qualifier
 
 
+_PART_OF = re.compile(r"^\s*(?:percent|per cent|pct|%)?\s*of\s+(?!which\b)", re.I)
+
+
+def _converted_from_previous(between: str) -> bool:
+    """The words between a number and the one before it make it a conversion of it:
+    "X, or Y", "X (Y", "X), or Y (", "X/Y"."""
+    return bool(re.fullmatch(r"[\s),]*(?:,?\s*or|\(|\[|/)\s*(?:about|around|some)?\s*", between))
+
+
+def _ungoverned_level(before: str, after: str, mention: NumericMention, role: FrameRole) -> bool:
+    """A level no change word governs: an amount, count or duration is a change only
+    when a change verb or noun stands right before it ("rose by $5bn", "an increase of
+    500,000 tonnes") or a comparative after it ("5 billion more than"); a percentage
+    "of" something ("fulfilling 51.34% of the plan") is a part, not a change."""
+    if role is FrameRole.change or mention.direction is not None:
+        return False
+    before = re.sub(r"\b(?:additional|further|another|extra)\s*$", "", before, flags=re.I)
+    after = re.sub(r"^\s*(?:\([^()]*\)|\))\s*", " ", after)  # "(7.2 billion dollars) less"
+    if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
+        return False
+    if re.search(r"\b(?:increase|decrease|rise|fall|grow|climb|drop|decline)\s*$", before, re.I):
+        return False  # "continued to increase VND100 a kilogram"
+    if mention.unit in ("percent", "percentage_point"):
+        return bool(_PART_OF.match(after))
+    return mention.unit not in ("times", None)
+
+
 def _sentence_frames(
     text: str,
     sentence: tuple[int, int],
@@ -559,15 +586,26 @@ def _sentence_frames(
         )
         del after_change
         settled = (
-            role is not FrameRole.change
-            and mention.direction is None
-            and (to_level or not _ANY_CHANGE.search(before))
-            and not _ANY_CHANGE.search(right_after)
-            and bool(
-                _SETTLED_BEFORE.search(before)
-                or to_level
-                or role is FrameRole.share
-                or not _ANY_CHANGE.search(sentence_span.text)
+            (
+                role is not FrameRole.change
+                and mention.direction is None
+                and (to_level or not _ANY_CHANGE.search(before))
+                and not _ANY_CHANGE.search(right_after)
+                and bool(
+                    _SETTLED_BEFORE.search(before)
+                    or to_level
+                    or role is FrameRole.share
+                    or not _ANY_CHANGE.search(sentence_span.text)
+                )
+            )
+            or (
+                _ungoverned_level(before, text[mention.end : s_end], mention, role)
+                and not (  # "fell 7.25 billion dollars, or 4.8 billion roubles": the change again
+                    i
+                    and frames
+                    and not frames[-1].settled
+                    and _converted_from_previous(text[inside[i - 1].end : mention.start])
+                )
             )
         )
         del clause_text

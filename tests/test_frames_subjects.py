@@ -266,3 +266,26 @@ def test_the_previous_year_counts_from_the_stated_year() -> None:
     text = "Output grew 8 percent in 2019, down from 9 percent the previous year."
     years = _years(text, "8", dt.date(2021, 3, 1))
     assert 2019 in years and 2021 not in years and 2020 not in years
+
+
+def test_an_amount_no_change_word_governs_is_a_level() -> None:
+    text = "Exports rose 4 percent, while the surplus totaled only 870 million USD in May."
+    assert _frame(text, "870").settled
+    rise = "Exports rose 4 percent, while the surplus rose by 870 million USD in May."
+    assert not _frame(rise, "870").settled
+    further = "Paddy prices continued to increase additional VND100 a kilogram."
+    assert not _frame(further, "VND100").settled
+
+
+def test_a_conversion_of_a_change_is_a_change_and_less_than_marks_one() -> None:
+    text = (
+        "Trade totalled 27.5 billion pesos (1.2 billion dollars), or 4.8 billion pesos "
+        "(0.2 billion dollars) less than a year earlier, while exports grew."
+    )
+    assert not _frame(text, "4.8").settled
+    assert not _frame(text, "0.2").settled
+
+
+def test_a_percentage_of_something_is_a_part_not_a_change() -> None:
+    text = "Spending rose, fulfilling only 51.34% of the plan set by the cabinet."
+    assert _frame(text, "51.34").settled
