@@ -5,6 +5,8 @@ Sentences are written for these tests (none is from the development corpus or th
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from support.crosscheck import fig, record
 
@@ -109,3 +111,13 @@ def test_a_level_recorded_as_a_fall_is_a_direction_flip() -> None:
     fall = fig(source, "3.1 billion dollars", "-3100000000", "USD", "change", direction="down")
     codes = {d.code for d in check_record(source, record(fall)).discrepancies}
     assert codes == {ReasonCode.direction_flip}
+
+
+def test_without_a_quoted_figure_the_evidence_decides_the_direction() -> None:
+    source = "Wages rose 3 percent in May. Rents fell 3 percent in May."
+    rise = fig(source, "fell 3 percent", "3", "percent", "change", direction="up")
+    rise = rise.model_copy(update={"text": None})
+    codes = {d.code for d in check_record(source, record(rise)).discrepancies}
+    assert codes == {ReasonCode.direction_flip}
+    fall = rise.model_copy(update={"value": Decimal("-3"), "direction": Direction.down})
+    assert check_record(source, record(fall)).status == VerdictStatus.accepted

@@ -104,11 +104,18 @@ def check_figure(
         [anchor] if anchor is not None and anchor.is_figure else [], by_text_in_evidence, by_text
     )
     finding = reconcile(ctx, claim, [anchored, in_evidence, ctx.figures], strong_tiers=2)
+    pointed: list[NumericMention] = []
     if finding.ok and not _among(finding.mention, anchored):
         # The quoted figure itself says otherwise ("knocked off 0.4" recorded as a rise):
         # the same number elsewhere does not make it right.
         pointed = by_text_in_evidence or ([anchor] if anchor is not None else [])
         finding = _contradicted(ctx, claim, pointed) or finding
+    if finding.ok and evidence_spans and not pointed and not _among(finding.mention, in_evidence):
+        # No quoted figure, and the value stands only outside the evidence: if the
+        # evidence states the number otherwise, that is the error.
+        local = reconcile(ctx, claim, [in_evidence], strong_tiers=1)
+        if local.code in _SAME_NUMBER_CODES:
+            finding = local
     if not finding.ok:
         assert finding.code is not None
         found.append(
