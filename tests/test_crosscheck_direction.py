@@ -45,6 +45,10 @@ def _direction(source: str, text: str) -> Direction | None:
         ),
         ("Rents dropped 40 dollars to 910 dollars a month.", "910 dollars", None),
         ("Car sales were down to 51,000 against 64,000 a year earlier.", "64,000", None),
+        ("Imports were down on the 4.1 billion dlrs of May.", "4.1 billion", None),
+        # A number inside a noun phrase ("the ... 25 percent tariffs") is no change size.
+        ("Seoul seeks an easing of the planned 30 percent duties.", "30 percent", None),
+        ("The yen's rise in the past 14 months helped exporters.", "14 months", None),
         # A threshold crossed is a level.
         ("Inflation dipped below 3 percent for the first time.", "3 percent", None),
         # A participle describing a noun does not govern the number.

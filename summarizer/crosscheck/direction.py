@@ -41,8 +41,13 @@ _WORD: Final = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _SENTENCE_END: Final = re.compile(r"[!?\n]|\.(?!\d)")
 _CLAUSE_END: Final = re.compile(r"[;:!?()\[\]]|,(?!\d)|\.(?!\d)|\n|\s[-–—]+\s")
 
-_LEVEL_WORDS: Final = frozenset(("to", "from"))
-"""The number after these is a level: "fell to 5%" (new level), "down from 17%" (old)."""
+_LEVEL_WORDS: Final = frozenset(("to", "from", "on"))
+"""The number after these is a level: "fell to 5%" (new level), "down from 17%" and
+"down on 7.26 billion a year earlier" (the level compared with)."""
+
+_DETERMINERS: Final = frozenset(("the", "its", "their", "his", "her", "our", "this", "these"))
+"""Between a change word and the number, these open a noun phrase the number belongs to:
+"easing of the expected 25 percent tariffs", "the dollar's fall in the past 18 months"."""
 
 _CHANGE_SIZE_WORDS: Final = frozenset(("by",))
 """Right before the number, these make it the size of the change whatever came between."""
@@ -72,7 +77,7 @@ _PARTICIPLE_LINKS: Final = frozenset(("by", "of", "at", "to", "from", "another",
 """After a change word ending in -ing, these (or an adverb) keep it on the number
 ("rising by 5%", "falling sharply to"); any other word is the noun it describes."""
 
-_FILLERS: Final = frozenset(("only", "just", "a", "an", "the", "another", "further", "still"))
+_FILLERS: Final = frozenset(("only", "just", "a", "an", "another", "further", "still"))
 """Words that, like a hedge, may stand right before the number ("fell to only 20.14%")."""
 
 _THRESHOLD: Final = re.compile(r"(?:below|above|beneath)\b", re.IGNORECASE)
@@ -121,7 +126,7 @@ def _governing(window: str) -> Direction | None:
         return None
     if gap and gap[-1] in _CHANGE_SIZE_WORDS:
         return direction
-    if any(w in _LEVEL_WORDS for w in gap):
+    if any(w in _LEVEL_WORDS or w in _DETERMINERS for w in gap):
         return None
     return direction
 
