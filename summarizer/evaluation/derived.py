@@ -20,7 +20,7 @@ from summarizer.source_text import sentence_around
 
 _KINDS = {
     MentionKind.amount: FigureKind.amount,
-    MentionKind.percent: FigureKind.share,
+    MentionKind.percent: FigureKind.rate,  # a share claims a whole the source may not name
     MentionKind.percentage_point: FigureKind.change,
     MentionKind.count: FigureKind.count,
     MentionKind.ordinal: FigureKind.ordinal,
