@@ -289,3 +289,16 @@ def test_a_conversion_of_a_change_is_a_change_and_less_than_marks_one() -> None:
 def test_a_percentage_of_something_is_a_part_not_a_change() -> None:
     text = "Spending rose, fulfilling only 51.34% of the plan set by the cabinet."
     assert _frame(text, "51.34").settled
+
+
+def test_a_share_needs_a_whole() -> None:
+    from summarizer.crosscheck.meaning import _part_of_whole
+
+    growth = _frame("The official target for 2025 GDP growth is eight pct.", "eight")
+    assert not _part_of_whole(growth)
+    part = _frame("Copper makes up about 40 pct of its total export earnings.", "about 40")
+    assert _part_of_whole(part)
+    listed = _frame(
+        "Chile accounted for 20.1% of Peru's trade, compared with 18.6% for Brazil.", "18.6"
+    )
+    assert _part_of_whole(listed)

@@ -848,6 +848,8 @@ def _kind(
         and not _SHARE_WORDS.search(frame.window.text if frame.window else "")
     ):
         why = f"the source gives '{mention.text}' as a change, not a {kind.value}"
+    elif kind is FigureKind.share and figure.unit == "percent" and not _part_of_whole(frame):
+        why = f"the source gives '{mention.text}' as no part of a whole, not a share"
     else:
         return []
     return [
@@ -863,6 +865,26 @@ def _kind(
 
 
 _SHARE_WORDS = re.compile(r"\b(?:share|account\w*|proportion|of (?:the )?total|makes? up)\b", re.I)
+_WHOLE_CUE = re.compile(
+    r"\b(?:shares?|stakes?|account\w*|proportion|percentage|portion|part|fraction|of which|"
+    r"makes? up|made up|making up|represent\w*|comprise\w*|constitut\w*|occup\w*|"
+    r"covers?|covered|covering|fulfil\w*|achiev\w*|equal\w*|equivalent|ratio|rate|"
+    r"penetration|coverage|owns?|owned|holds?|held|controls?|dut(?:y|ies)|tariffs?|tax\w*|"
+    r"levy|levies|interest|yields?|vat|inflation|unemployment|jobless|margins?|discounts?|"
+    r"premiums?|commissions?|fees?|capacity|utili[sz]ation|turnout|majority|level)\b"
+    r"|(?:%|\bpercent|\bper cent|\bpct)\s+of\b|\bof\s*$",
+    re.I,
+)
+"""Words that make a percentage a part of a whole or a rate: a share, a stake,
+"accounting for", "X% of", "fulfilling", a duty, an interest rate, unemployment. Without
+any, a percentage is no share."""
+
+
+def _part_of_whole(frame: Frame) -> bool:
+    """True when the words around a percentage, its sentence or the sentence before make
+    it a part of a whole (or a rate): "China accounted for 20.1%, compared with 18.6% for
+    the US. In 2003, the US was ahead with 20.5%"."""
+    return bool(_WHOLE_CUE.search(frame.context))
 
 
 # --------------------------------------------------------------------------- not a figure
