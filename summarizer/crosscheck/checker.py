@@ -37,7 +37,7 @@ def _free_text_mentions(text: str) -> tuple[NumericMention, ...]:
     return tuple(extract_mentions(text))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _instructions(source: str) -> tuple[Discrepancy, ...]:
     """The source's prompt-injection passages; scanned once per source text, however many
     records of it are checked (the scan costs more than all the number checks)."""

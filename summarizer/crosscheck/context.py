@@ -49,7 +49,8 @@ def _signature(mentions: list[NumericMention]) -> tuple[object, ...]:
     return tuple(tuple(vars(m).values()) for m in mentions)
 
 
-_KEPT: Final = 64
+_KEPT: Final = 256
+"""Sources kept: more than a batch or the development corpus checks in turn (72)."""
 _FIGURES: OrderedDict[str, _SourceFigures] = OrderedDict()
 
 
