@@ -302,3 +302,18 @@ def test_a_share_needs_a_whole() -> None:
         "Chile accounted for 20.1% of Peru's trade, compared with 18.6% for Brazil.", "18.6"
     )
     assert _part_of_whole(listed)
+
+
+def test_a_metrics_head_word_needs_a_number_of_its_family() -> None:
+    from summarizer.crosscheck.meaning import unit_unfit
+
+    assert unit_unfit("value of Peru's copper exports", "tonnes") is not None
+    assert unit_unfit("volume of Peru's copper exports", "USD") is not None
+    assert unit_unfit("duration of the export ban", "USD") is not None
+    assert unit_unfit("interest rate on the loan", "USD") is not None
+    assert unit_unfit("share of copper in exports", "USD") is not None
+    assert unit_unfit("Chile's foreign debt", "years") is not None
+    assert unit_unfit("age of the debt", "years") is None
+    assert unit_unfit("value of Peru's copper exports", "percent") is None  # a change of it
+    assert unit_unfit("price of copper", "USD per tonne") is None
+    assert unit_unfit("rate of the levy", "USD per tonne") is None

@@ -438,6 +438,79 @@ def _local_words(frame: Frame) -> str:
     return " ".join(p.text for p in (frame.subject, frame.window) if p is not None)
 
 
+# --------------------------------------------------------------------------- units
+
+_HEADS: dict[str, tuple[str, ...]] = {
+    "money": (
+        "value",
+        "worth",
+        "revenue",
+        "revenues",
+        "earnings",
+        "profit",
+        "profits",
+        "price",
+        "prices",
+        "cost",
+        "debt",
+        "budget",
+        "remittances",
+        "spending",
+    ),
+    "quantity": ("volume", "tonnage", "quantity"),
+    "time": ("duration", "span", "period"),
+    "ratio": ("rate", "share", "proportion", "percentage"),
+}
+"""What a metric's first head word says its number is: money, a quantity, a time, a
+ratio. A number in a unit of another family cannot be it ("941,000 tonnes" is no value,
+"1.4 billion USD" no duration, "three billion dlr" no interest rate)."""
+_HEAD_WORD = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,2}?("
+    + "|".join(w for words in _HEADS.values() for w in words)
+    + r")\s+(?:of|for|in|since|over|on|paid)\b"
+    r"|^(?!.*\bof\b).*\b(debt|budget|remittances|spending|revenues?|profits?|earnings)\W*$",
+    re.I,
+)
+"""The head word of a metric: a head before its of-phrase near the start ("value of
+Thailand's rice exports", "period since ..."), or a money noun ending it ("Brazil's
+foreign debt")."""
+_HEAD_OF = {w: family for family, words in _HEADS.items() for w in words}
+_TIME_UNITS = frozenset(
+    word_list("years year months month days day weeks week hours quarters decades decade")
+)
+
+
+def unit_family(unit: str | None) -> str | None:
+    """money (a currency, or a price "USD per tonne"), ratio (percent, points, fraction,
+    ratio, times), time, quantity; None when unknown."""
+    if not unit:
+        return None
+    first = unit.split()[0]
+    if len(first) == 3 and first.isupper():
+        return "money"
+    if unit in ("percent", "percentage_point", "fraction", "ratio", "times", "rank"):
+        return "ratio"
+    if unit in _TIME_UNITS:
+        return "time"
+    return "quantity"
+
+
+def unit_unfit(metric: str, unit: str | None) -> str | None:
+    """Why a number in `unit` cannot be the metric's (its head word's family differs), or
+    None. A ratio (a change, a share) fits any metric: "growth of the value" is a percent."""
+    family = unit_family(unit)
+    head = _HEAD_WORD.search(_REMARK.sub(" ", metric))
+    if family is None or family == "ratio" or head is None:
+        return None
+    word = (head.group(1) or head.group(2)).lower()
+    wanted = _HEAD_OF.get(word, "money")
+    if wanted == family:
+        return None
+    if wanted == "ratio" and family == "money" and " per " in (unit or ""):
+        return None  # "USD per tonne" as a rate
+    return f"a {word} is not counted in {unit}"
+
+
 # --------------------------------------------------------------------------- support
 
 
@@ -644,6 +717,10 @@ def check_figure_meaning(
     spans = _span_of(ctx, frame)
     metric = " ".join([figure.metric, *figure.entities])
     problem = meaning.metric_problem(metric, frame) if figure.metric != "figure" else None
+    if problem is None and figure.metric != "figure":
+        unfit = unit_unfit(figure.metric, figure.unit)
+        if unfit is not None:
+            problem = (ReasonCode.wrong_metric, f"{mention.text} ({unfit})")
     if problem is not None:
         code, said = problem
         found.append(
@@ -1014,7 +1091,8 @@ def check_summary_meaning(
             frames = [meaning.frames[m.id] for m in candidates if m.id in meaning.frames]
             if not frames:
                 continue
-            judged = [_summary_problem(meaning, phrase, years, f) for f in frames]
+            predicate = not _OBJECT_OF.search(sentence[: number.start])
+            judged = [_summary_problem(meaning, phrase, years, f, predicate) for f in frames]
             if any(j is None for j in judged):
                 continue
             why = next(j for j in judged if j is not None)
@@ -1067,8 +1145,15 @@ def _candidates(ctx: SourceContext, number: NumericMention) -> list[NumericMenti
     ]
 
 
+_OBJECT_OF = re.compile(
+    r"\b(?:with|than|since|from|after|before|over|for|in|on|by|to|against|compared)\s*$", re.I
+)
+"""A number after a preposition ("compared with 10 years earlier") is not the value of
+the phrase before it."""
+
+
 def _summary_problem(
-    meaning: Meaning, phrase: str, years: frozenset[int], frame: Frame
+    meaning: Meaning, phrase: str, years: frozenset[int], frame: Frame, predicate: bool = True
 ) -> str | None:
     in_scope = meaning.years(frame)
     if years and in_scope and years.isdisjoint(in_scope):
@@ -1076,6 +1161,10 @@ def _summary_problem(
     problem = meaning.metric_problem(phrase, frame)
     if problem is not None:
         return f"is of '{problem[1]}', not what the summary says"
+    mention = meaning.ctx.by_id.get(frame.mention_id)
+    unfit = unit_unfit(phrase, mention.unit) if mention is not None and predicate else None
+    if unfit is not None:
+        return f"cannot be what the summary says ({unfit})"
     return None
 
 
