@@ -86,3 +86,11 @@ def test_a_scale_slip_keeps_the_digits_exactly() -> None:
     swapped = fig(source, "27.5 billion roubles", "72500000000", "SUR")
     codes = {d.code for d in check_record(source, record(swapped)).discrepancies}
     assert codes == {ReasonCode.not_in_source}
+
+
+def test_quoted_text_is_found_only_as_a_whole_number() -> None:
+    # "6%" is not the "6%" inside the headline's "8.6%": the text is read as free text.
+    source = "Trade up 8.6% in the year\n\nExports rose 6 percent in July."
+    figure = fig(source, "6 percent", "6", "percent", "change", direction="up")
+    moved = figure.model_copy(update={"text": "6%"})
+    assert check_record(source, record(moved)).status == VerdictStatus.accepted

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from summarizer.crosscheck.direction import source_direction
-from summarizer.crosscheck.textfold import FoldedText, fold
+from summarizer.crosscheck.textfold import FoldedText, find_all, fold
 from summarizer.domain import Direction, MentionKind, NumericMention
 from summarizer.vocabulary import scale_multiplier
 
@@ -107,6 +107,11 @@ class SourceContext:
         low = bisect_left(starts, start - self._source.longest)
         return self.figures[low : bisect_left(starts, end)]
 
+    def find_number_text(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` stands in the source (folded match) as a whole number: "6%" is
+        not found inside "8.6%", nor "1.4" inside "11.45"."""
+        return [(s, e) for s, e in find_all(self.folded, text) if _standalone(self.text, s, e)]
+
     def inside(self, spans: list[tuple[int, int]]) -> list[NumericMention]:
         """Figure mentions lying within any of the given original-text spans, in text order."""
         return self._select(spans, lambda m, s, e: s <= m.start and m.end <= e)
@@ -122,6 +127,17 @@ class SourceContext:
         if len(spans) < 2:
             return list(found.values())
         return sorted(found.values(), key=lambda m: m.start)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """No digit continues the number on either side ("1.4" is not inside "11.45")."""
+
+    def digit(at: int) -> bool:
+        return 0 <= at < len(text) and text[at].isdigit()
+
+    before = digit(start - 1) or (start > 0 and text[start - 1] in ".," and digit(start - 2))
+    after = digit(end) or (end < len(text) and text[end] in ".," and digit(end + 1))
+    return not (before or after)
 
 
 _SHARED_GAP = re.compile(r"\s*(?:and|or|to|-|–)\s*", re.IGNORECASE)

@@ -16,7 +16,6 @@ from summarizer.crosscheck.figures import (
     value_agrees,
 )
 from summarizer.crosscheck.quantities import describe
-from summarizer.crosscheck.textfold import find_all
 from summarizer.domain import (
     Direction,
     Discrepancy,
@@ -94,7 +93,7 @@ def check_figure(
                 ),
             )
         )
-    text_spans = find_all(ctx.folded, figure.text) if figure.text else []
+    text_spans = ctx.find_number_text(figure.text) if figure.text else []
     anchor = ctx.by_id.get(figure.mention_id) if figure.mention_id else None
     in_evidence = ctx.inside(evidence_spans)
     by_text = ctx.overlapping(text_spans)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.figures import Claim, reconcile
-from summarizer.crosscheck.textfold import find_all
 from summarizer.domain import Direction, Discrepancy, NumericMention
 from summarizer.vocabulary import noun_stem
 
@@ -52,17 +51,6 @@ def _label(mention: NumericMention) -> str:
     return f"'{mention.text}'{suffix}"
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
-    """No digit continues the number on either side ("1.4" is not inside "11.45")."""
-
-    def digit(at: int) -> bool:
-        return 0 <= at < len(text) and text[at].isdigit()
-
-    before = digit(start - 1) or (start > 0 and text[start - 1] in ".," and digit(start - 2))
-    after = digit(end) or (end < len(text) and text[end] in ".," and digit(end + 1))
-    return not (before or after)
-
-
 def _quotes_source_figure(ctx: SourceContext, mention: NumericMention) -> bool:
     """The free text copies a source figure's words ("1,070 won", "about 250 stg").
 
@@ -70,7 +58,7 @@ def _quotes_source_figure(ctx: SourceContext, mention: NumericMention) -> bool:
     "1,070 won to the dollar", the scale shared in "159.4 and 117.1 billion"); the same
     words are the same figure, unless the text gives it the opposite direction.
     """
-    spans = [(s, e) for s, e in find_all(ctx.folded, mention.text) if _standalone(ctx.text, s, e)]
+    spans = ctx.find_number_text(mention.text)
     for quoted in ctx.overlapping(spans):
         said = ctx.direction(quoted)
         if mention.direction is None or said is None or said is mention.direction:
