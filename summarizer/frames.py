@@ -571,6 +571,10 @@ def _sentence_frames(
         before, after = text[w_start : mention.start], text[mention.end : w_end]
         role = _role(before, text[mention.end : s_end], mention)
         subject = _before_verb(text, _subject(text, w_start, mention, w_end, role))
+        if frames and frames[-1].subject is not None and _SAME_THING.match(before):
+            subject = frames[-1].subject  # "2 mln tonnes of rice worth 420 mln USD"
+        elif frames and subject is not None and _ANAPHORIC.search(subject.text):
+            subject = frames[-1].subject or subject  # "compared to January's figure of"
         if is_bare(subject):
             previous_end = inside[i - 1].end if i else -1
             subject = (
@@ -652,7 +656,8 @@ _COMPARISON_CLAUSE = re.compile(
 _BARE_WORDS = re.compile(
     r"(?:[\W\d_]|\b(?:in|on|at|of|the|a|an|to|from|by|for|this|last|that|same|period|years?|"
     r"months?|quarters?|weeks?|days?|first|second|third|fourth|half|previous|prior|earlier|"
-    r"ago|compared|with|year-on-year|on-year|standing|so|far|only|just|about|around|"
+    r"ago|compared|with|year-on-year|on-year|standing|so|far|only|just|about|around|up|"
+    r"down|than|against|versus|after|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)*",
     re.I,
@@ -678,6 +683,11 @@ _SUBORDINATE = re.compile(
 _APPOSITIVE = re.compile(
     r"^(?P<np>[^,]*\S),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),?\s*$"
 )
+_COMPARED_BASE = re.compile(
+    r"^[\s,;]*(?:(?:up|down|rising|falling|rose|fell)\s+)?(?:from|compared\s+(?:with|to)|"
+    r"against|versus|than)\b[\w\s]{0,25}$",
+    re.I,
+)
 _CONVERSION = re.compile(
     r"^\s*[(\[]\s*(?:or|about|around|some|approximately|roughly|nearly|almost|over|"
     r"equivalent to|worth)?\s*$",
@@ -700,6 +710,9 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
     after_comma = re.search(r",\s*$", text[lo : verb.start()])
     if len(verbs) > 1 and _PARTICIPLE.fullmatch(verb.group()) and after_comma:
         verb = verbs[-2]  # "..., dropping by 30 percent": the main verb's subject
+    chain = [v for v in verbs if v.end() <= verb.start()]
+    while chain and not text[chain[-1].end() : verb.start()].strip():
+        verb = chain.pop()  # "was recorded at": the chain's first verb
     relative = re.search(r",\s*(?:which|who|where)\b[^,]*,\s*$", text[lo : verb.start()], re.I)
     cut_end = lo + relative.start() if relative else verb.start()
     earlier = [v for v in verbs if v.end() <= cut_end]
@@ -707,7 +720,8 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
     for cut in _SUBORDINATE.finditer(text, lo, cut_end):
         head_start = max(head_start, cut.end())
     head = text[head_start : verb.start()]
-    if re.search(r"\d", head) or len(head.split()) > 14 or not head.strip():
+    figures_in_head = re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", head))  # years may stand
+    if figures_in_head or len(head.split()) > 14 or not head.strip():
         return None
     aside = re.search(
         r",\s*(?:however|meanwhile|though|too|also|in turn)\W*$"
@@ -733,6 +747,21 @@ _BALANCE_AFTER = re.compile(
 )
 
 
+_SAME_THING = re.compile(
+    r"^\s*(?:of\s+[\w\s'’-]{1,40}?\s+)?,?\s*(?:worth|valued at|with a value of|"
+    r"at a value of)\s*(?:about|around|some|nearly|over|more than)?\s*$",
+    re.I,
+)
+"""A value said of what the number before it counts: "890,000 tonnes of rice worth 420
+million USD"."""
+_ANAPHORIC = re.compile(
+    r"^(?:compared\s+(?:to|with)\s+|against\s+|from\s+|than\s+)?(?:the\s+)?"
+    r"(?:[\w’']+['’]s\s+)?(?:previous\s+|same\s+)?(?:figure|level|total|reading|one)$",
+    re.I,
+)
+"""A subject that only points back ("January's figure", "the previous level")."""
+
+
 def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
     """A subject without the verb and words after it ("imports rose in March" ->
     "imports", "the deficit standing" -> "the deficit")."""
@@ -741,8 +770,7 @@ def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
     verbs = [
         m
         for m in (*_PREDICATE.finditer(subject.text), *_PARTICIPLE.finditer(subject.text))
-        if m.start() > 0
-        and not re.match(r"(?:was|were|is|are|exported|imported)\b", m.group(), re.I)
+        if m.start() > 0 and not re.match(r"(?:exported|imported)\b", m.group(), re.I)
     ]
     if not verbs:
         return subject
@@ -774,6 +802,8 @@ def _inherited_subject(
         return subject
     if frames and _COMPARISON_CLAUSE.match(text[clause[0] : mention.start]):
         return frames[-1].subject
+    if frames and previous_end >= 0 and _COMPARED_BASE.match(text[previous_end : mention.start]):
+        return frames[-1].subject  # "1.42 million tons, down from 2.06 million tons"
     return None
 
 

@@ -317,3 +317,22 @@ def test_a_metrics_head_word_needs_a_number_of_its_family() -> None:
     assert unit_unfit("value of Peru's copper exports", "percent") is None  # a change of it
     assert unit_unfit("price of copper", "USD per tonne") is None
     assert unit_unfit("rate of the levy", "USD per tonne") is None
+
+
+def test_a_value_worth_clause_measures_what_the_number_before_counts() -> None:
+    text = "Chile exported 90,000 tonnes of copper worth 700 million USD in May."
+    assert _subject(text, "700") == _subject(text, "90,000") == "Chile exported"
+
+
+def test_a_figure_that_points_back_takes_the_subject_before() -> None:
+    text = "Peru's copper exports fell to $1.2 billion, compared to April's figure of $1.7 billion."
+    assert _subject(text, "$1.7") == _subject(text, "$1.2")
+
+
+def test_a_comparison_base_after_down_from_is_the_same_measure() -> None:
+    text = (
+        "The volume of tin exports in May 2024 was recorded at 1.4 million tons, down from "
+        "2.1 million tons in April."
+    )
+    assert _subject(text, "2.1") == "The volume of tin exports in May 2024"
+    assert _subject(text, "1.4") == "The volume of tin exports in May 2024"
