@@ -336,3 +336,27 @@ def test_a_comparison_base_after_down_from_is_the_same_measure() -> None:
     )
     assert _subject(text, "2.1") == "The volume of tin exports in May 2024"
     assert _subject(text, "1.4") == "The volume of tin exports in May 2024"
+
+
+def test_a_metric_whose_words_are_another_figures_is_wrong() -> None:
+    text = (
+        "date 2024-06-01\nPeru trade report\n\nThe ministry published its figures on Monday.\n\n"
+        "In Lima, Peru's copper exports rose to 2 billion USD in May.\n\n"
+        "Rain fell in the north. In Lima, Peru's fish meal shipments reached 300 million USD."
+    )
+    meaning, mentions = _meaning(text)
+    fish = meaning.frames[next(m.id for m in mentions if m.text.startswith("300"))]
+    problem = meaning.metric_problem("Peru's copper exports", fish)
+    assert problem is not None
+    assert meaning.metric_problem("Peru's fish meal shipments", fish) is None
+    assert meaning.metric_problem("Peru's fish meal exports", fish) is None  # half its own
+
+
+def test_the_same_number_again_is_not_another_figure() -> None:
+    text = (
+        "date 2024-06-01\nPeru's copper exports jump 30 percent\n\nThe ministry spoke.\n\n"
+        "Tin sales were flat. Shipments of copper abroad rose 30 percent in May."
+    )
+    meaning, mentions = _meaning(text)
+    body = [m for m in mentions if m.text.startswith("30")][-1]
+    assert meaning.metric_problem("growth of copper shipments", meaning.frames[body.id]) is None

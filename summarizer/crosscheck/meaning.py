@@ -136,6 +136,10 @@ SUPPORT_OTHER = 0.67
 """A metric is another figure's when none of its words stand in its own figure's
 sentence, the sentence before or its level's words, and another figure's hold at least
 two thirds of them."""
+SUPPORT_OWN = 0.5
+SUPPORT_ELSEWHERE = 1.0
+"""Or when, its proper names set aside, less than half of its words stand there and
+another figure's (not the same number again, not in the lead) hold all of them."""
 
 _QUALIFIER_GROUPS: dict[Qualifier, str] = {
     Qualifier.over: "above",
@@ -525,11 +529,15 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def support(metric: str, scope: str) -> float | None:
-    """Share of the metric's content words that the scope holds (None: nothing to judge)."""
+    """Share of the metric's content words that the scope holds (None: nothing to judge);
+    a scope naming imports and exports names trade."""
     words = _stems(metric)
     if not words:
         return None
-    return len(words & _stems(scope)) / len(words)
+    held = _stems(scope)
+    if {"import", "export"} <= held:
+        held = held | {"trade"}
+    return len(words & held) / len(words)
 
 
 @dataclass(slots=True)
@@ -543,6 +551,9 @@ class Meaning:
     entities: frozenset[str]
     lead: str = ""
     """The headline (the first line after a "date" header): the article's topic."""
+    lead_end: int = 0
+    """Where the first three sentences (header, headline, lead) end: figures there
+    repeat the body's."""
     _scopes: dict[str, str] = dataclasses.field(default_factory=dict)
     _flows: dict[str, Flow] = dataclasses.field(default_factory=dict)
     _years: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)
@@ -554,7 +565,9 @@ class Meaning:
     def build(cls, ctx: SourceContext, frames: dict[str, Frame]) -> Meaning:
         lines = [ctx.text[a:b] for a, b in sentence_spans(ctx.text)[:2]]
         lead = next((line for line in lines if not re.match(r"date\s+\d", line)), "")
-        return cls(ctx, frames, proper_names(ctx.text), lead=lead)
+        spans = sentence_spans(ctx.text)[:3]
+        lead_end = spans[-1][1] if spans else 0
+        return cls(ctx, frames, proper_names(ctx.text), lead=lead, lead_end=lead_end)
 
     def scope(self, frame: Frame) -> str:
         """Words describing the frame's number: its sentence, the sentence before, and
@@ -636,6 +649,23 @@ class Meaning:
         said = frame.subject.text if frame.subject else frame.clause.text
         return f"{said} (a {', '.join(sorted(named))} figure, not {', '.join(sorted(missing))})"
 
+    def _without_names(self, metric: str) -> str:
+        """The metric without the source's proper names ("Brazil's trade surplus" ->
+        "trade surplus"): a name says whose, the other words what."""
+        words = [t.raw for t in tokens_of(metric) if canonical(t.folded) not in self.entities]
+        return " ".join(words)
+
+    def _another_figure(self, frame: Frame, other: Frame) -> bool:
+        """Whether `other` is another figure, not this one written again: not the same
+        number elsewhere (a headline repeating the body), not in the headline (whose
+        words are every figure's topic)."""
+        mine, theirs = self.ctx.by_id.get(frame.mention_id), self.ctx.by_id.get(other.mention_id)
+        if mine is None or theirs is None:
+            return False
+        if abs(mine.value) == abs(theirs.value) and mine.unit == theirs.unit:
+            return False
+        return other.sentence.start >= self.lead_end
+
     def _words_before(self, frame: Frame) -> str:
         """The subject, the window up to the number and the nouns right after it ("a 300
         mln mark surplus"), not the next figure's words ("3.6 points and foreign trade")."""
@@ -664,17 +694,24 @@ class Meaning:
             return ReasonCode.wrong_metric, other_measure
         topic = self.lead if frame.subject is None else ""  # a number said of nothing
         own = support(metric, f"{self.scope(frame)} {topic}")  # is of the headline's topic
-        if own is None or own > 0:
+        if own is None:
             return None
+        relaxed = own > 0  # partly its own words: judge the words that are not names
+        if relaxed:
+            metric = self._without_names(metric)
+            own = support(metric, f"{self.scope(frame)} {topic}") if metric else None
+            if own is None or own >= SUPPORT_OWN:
+                return None
         others = [
             (s, other)
             for other in self.frames.values()
             if other.mention_id != frame.mention_id
+            and (not relaxed or self._another_figure(frame, other))
             and (s := support(metric, self.scope(other))) is not None
         ]
         if others:
             best, other = max(others, key=lambda pair: pair[0])
-            if best >= SUPPORT_OTHER:
+            if best >= (SUPPORT_ELSEWHERE if relaxed else SUPPORT_OTHER):
                 elsewhere = other.subject.text if other.subject else other.clause.text
                 why = f"{said} (the metric's words describe '{elsewhere}')"
                 return ReasonCode.wrong_metric, why
