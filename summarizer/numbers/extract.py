@@ -23,7 +23,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Final, Literal
 
 from summarizer import vocabulary
@@ -294,29 +294,19 @@ class _Extractor:
             self._take_word_figure(
                 match.start(), match.end(), first / second, MentionKind.ratio, vocabulary.RATIO
             )
-        for match in patterns.RANKED_WORDS.finditer(text):
-            ordinal = match.group("ordinal")
-            value = Decimal(1 if ordinal is None else lexicon.ORDINAL_WORDS[ordinal.lower()])
-            self._take_word_figure(
-                match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
-            )
-        for match in patterns.RANK_WORDS.finditer(text):
-            value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
-            self._take_word_figure(
-                match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
-            )
         lowered = self.lowered
-        for match in patterns.ROLE_RANK.finditer(lowered):
-            if not self._is_role_rank(match):
-                continue
-            ordinal = match.group("ordinal")
-            value = Decimal(1 if ordinal is None else lexicon.ORDINAL_WORDS[ordinal.lower()])
+        ranks = chain(
+            patterns.RANKED_WORDS.finditer(text),
+            patterns.RANK_WORDS.finditer(text),
+            filter(self._is_role_rank, patterns.ROLE_RANK.finditer(lowered)),
+        )
+        for match in ranks:
             self._take_word_figure(
-                match.start(), match.end(), value, MentionKind.rank, vocabulary.RANK
+                match.start(), match.end(), _ordinal_value(match), MentionKind.rank, vocabulary.RANK
             )
         for match in patterns.STREAK.finditer(lowered):
             # "the third straight month" of a run: it has lasted 3 months
-            value = Decimal(lexicon.ORDINAL_WORDS[match.group("ordinal").lower()])
+            value = _ordinal_value(match)
             unit = _plural_time(match.group("unit"))
             self._take_word_figure(match.start(), match.end(), value, MentionKind.ordinal, unit)
         for match in patterns.IN_A_PERIOD.finditer(lowered):
@@ -1211,6 +1201,13 @@ def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
         noun = " ".join((per.group("per") or per.group("per_noun")).lower().split())
         return f"{unit} per {_PER_NOUNS.get(noun, noun)}", per.end()
     return unit, end
+
+
+def _ordinal_value(match: re.Match[str]) -> Decimal:
+    """The number its ``ordinal`` group names ("second" -> 2); 1 where a rank is told with
+    no ordinal ("the largest partner", "number one")."""
+    ordinal = match.group("ordinal")
+    return Decimal(1 if ordinal is None else lexicon.ORDINAL_WORDS[ordinal.lower()])
 
 
 def _plural_time(word: str) -> str:
