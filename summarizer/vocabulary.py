@@ -26,9 +26,12 @@ from typing import Final
 import pycountry
 
 
-def _words(text: str) -> list[str]:
-    """Split a space-separated word list (keeps long lists readable)."""
-    return text.split()
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list: long word lists stay readable as one string.
+
+    The one home for this spelling of a word list; `summarizer.numbers.lexicon` uses it too.
+    """
+    return frozenset(text.split())
 
 
 # --------------------------------------------------------------------------- enums
@@ -54,13 +57,11 @@ class Qualifier(StrEnum):
 
 # --------------------------------------------------------------------------- currencies
 
-WITHDRAWN_CURRENCY_CODES: Final[frozenset[str]] = frozenset(
-    _words(
-        "ADP AFA ALK AOK AON AOR ARA ARP ATS AZM BEF BGL BOP BRB BRC BRE BRN BRR BYB BYR "
-        "CSD CSK CYP DDM DEM ECS ECU EEK ESP FIM FRF GHC GRD GWP HRD HRK IEP ILP ILR ISJ ITL "
-        "LTL LUF LVL MGF MLF MTL MZM NLG PEI PES PLZ PTE ROL RUR SDD SIT SKK SRG SUR TJR "
-        "TMM TPE TRL UAK VEB VEF VNN XEU YDD YUD YUM YUN ZMK ZRN ZRZ ZWD ZWN ZWR"
-    )
+WITHDRAWN_CURRENCY_CODES: Final[frozenset[str]] = word_set(
+    "ADP AFA ALK AOK AON AOR ARA ARP ATS AZM BEF BGL BOP BRB BRC BRE BRN BRR BYB BYR "
+    "CSD CSK CYP DDM DEM ECS ECU EEK ESP FIM FRF GHC GRD GWP HRD HRK IEP ILP ILR ISJ ITL "
+    "LTL LUF LVL MGF MLF MTL MZM NLG PEI PES PLZ PTE ROL RUR SDD SIT SKK SRG SUR TJR "
+    "TMM TPE TRL UAK VEB VEF VNN XEU YDD YUD YUM YUN ZMK ZRN ZRZ ZWD ZWN ZWR"
 )
 """ISO 4217 list three: codes of withdrawn currencies (1987 wire copy quotes francs)."""
 
@@ -114,11 +115,9 @@ AMBIGUOUS_SYMBOLS: Final[dict[str, str]] = {
     "$": "a bare $ is read as US dollars",
 }
 
-WRITTEN_CURRENCY_CODES: Final[frozenset[str]] = frozenset(
-    _words(
-        "USD EUR GBP JPY CNY KRW INR RUB AUD CAD CHF HKD SGD THB MYR IDR PHP TWD LAK KHR MMK "
-        "BRL MXN ZAR SEK NOK DKK NZD SAR AED VND"
-    )
+WRITTEN_CURRENCY_CODES: Final[frozenset[str]] = word_set(
+    "USD EUR GBP JPY CNY KRW INR RUB AUD CAD CHF HKD SGD THB MYR IDR PHP TWD LAK KHR MMK "
+    "BRL MXN ZAR SEK NOK DKK NZD SAR AED VND"
 )
 """Upper-case codes the extractor recognises before or after a number ("36.3 billion USD")."""
 
@@ -239,13 +238,11 @@ SUBUNIT_WORDS: Final[dict[str, tuple[str, Decimal]]] = {
 }
 """Currency subunits after a number: "75 cents per barrel" is 0.75 USD per barrel."""
 
-SHARED_CURRENCY_WORDS: Final[frozenset[str]] = frozenset(_words("pound pounds franc francs"))
+SHARED_CURRENCY_WORDS: Final[frozenset[str]] = word_set("pound pounds franc francs")
 """Currency words several countries use: after "Egyptian pounds" a bare "pounds" in the
 same text is EGP, after "Swiss francs" a bare "francs" is CHF."""
 
-AMBIGUOUS_CURRENCY_WORDS: Final[frozenset[str]] = frozenset(
-    _words("won mark marks pound dong real kip")
-)
+AMBIGUOUS_CURRENCY_WORDS: Final[frozenset[str]] = word_set("won mark marks pound dong real kip")
 """Currency words that are also plain English ("won", "the 800 billion mark")."""
 
 # --------------------------------------------------------------------------- scales
@@ -581,48 +578,42 @@ def qualifier_from_word(word: str) -> Qualifier | None:
 
 # --------------------------------------------------------------------------- change words
 
-UP_WORDS: Final[frozenset[str]] = frozenset(
-    _words(
-        "up rise rises rising risen rose increase increased increases increasing "
-        "grow grows growing grew grown growth gain gains gained gaining jump jumps "
-        "jumped jumping climb climbed climbing climbs surge surged surging surges soar soared "
-        "soaring expand expanded expanding expansion boost boosted boosting raise raised "
-        "hike hiked advance advanced higher up-tick uptick widen widened widening widens "
-        "rebound rebounded recover recovered appreciate appreciated appreciating "
-        "strengthen strengthened double doubled doubling triple tripled "
-        "tripling quadrupled spike spiked rocket rocketed balloon ballooned tăng"
-    )
+UP_WORDS: Final[frozenset[str]] = word_set(
+    "up rise rises rising risen rose increase increased increases increasing "
+    "grow grows growing grew grown growth gain gains gained gaining jump jumps "
+    "jumped jumping climb climbed climbing climbs surge surged surging surges soar soared "
+    "soaring expand expanded expanding expansion boost boosted boosting raise raised "
+    "hike hiked advance advanced higher up-tick uptick widen widened widening widens "
+    "rebound rebounded recover recovered appreciate appreciated appreciating "
+    "strengthen strengthened double doubled doubling triple tripled "
+    "tripling quadrupled spike spiked rocket rocketed balloon ballooned tăng"
 )
 
-DOWN_WORDS: Final[frozenset[str]] = frozenset(
-    _words(
-        "down fall falls falling fell fallen decrease decreased decreases decreasing "
-        "decline declined declines declining drop dropped drops dropping slip slipped "
-        "slipping slips slide slid sliding slides lower reduce reduced reduces reducing "
-        "reduction cut cuts cutting slash slashed slashing trim trimmed trimming shrink shrank "
-        "shrunk shrinking shrinks contract contracted contracting contraction plunge plunged "
-        "plunging plummet plummeted tumble tumbled dip dipped dips ease eased easing eases "
-        "lose lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
-        "halve halved halving sink sank sunk dive dived depreciate depreciated depreciating "
-        "devalue devalued devaluation depreciation weaken weakened cutback cutbacks "
-        "retreat retreated subtract subtracted subtracting subtracts knocked shaved wiped "
-        "giảm"
-    )
+DOWN_WORDS: Final[frozenset[str]] = word_set(
+    "down fall falls falling fell fallen decrease decreased decreases decreasing "
+    "decline declined declines declining drop dropped drops dropping slip slipped "
+    "slipping slips slide slid sliding slides lower reduce reduced reduces reducing "
+    "reduction cut cuts cutting slash slashed slashing trim trimmed trimming shrink shrank "
+    "shrunk shrinking shrinks contract contracted contracting contraction plunge plunged "
+    "plunging plummet plummeted tumble tumbled dip dipped dips ease eased easing eases "
+    "lose lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
+    "halve halved halving sink sank sunk dive dived depreciate depreciated depreciating "
+    "devalue devalued devaluation depreciation weaken weakened cutback cutbacks "
+    "retreat retreated subtract subtracted subtracting subtracts knocked shaved wiped "
+    "giảm"
 )
 LEVEL_QUALIFIERS: Final[frozenset[Qualifier]] = frozenset((Qualifier.under,))
 """Hedges that make a figure a threshold: "the rate dipped below 1,100 won" is a level
 the rate moved under, not a fall of 1,100 won."""
 
-FLAT_WORDS: Final[frozenset[str]] = frozenset(_words("unchanged flat steady stable"))
+FLAT_WORDS: Final[frozenset[str]] = word_set("unchanged flat steady stable")
 
-AFTER_UP_WORDS: Final[frozenset[str]] = frozenset(
-    _words("up higher more growth increase rise gain jump hike surge rebound expansion")
+AFTER_UP_WORDS: Final[frozenset[str]] = word_set(
+    "up higher more growth increase rise gain jump hike surge rebound expansion"
 )
-AFTER_DOWN_WORDS: Final[frozenset[str]] = frozenset(
-    _words(
-        "down lower less fewer reduction decline decrease drop fall cut cutback loss plunge "
-        "slump slide dip contraction"
-    )
+AFTER_DOWN_WORDS: Final[frozenset[str]] = word_set(
+    "down lower less fewer reduction decline decrease drop fall cut cutback loss plunge "
+    "slump slide dip contraction"
 )
 """Words right after a figure that make it a change ("15 pct up on", "10 per cent growth")."""
 
@@ -639,10 +630,14 @@ AFTER_DIRECTION_WORDS: Final[dict[str, Direction]] = {
 }
 
 MULTIPLE_VERBS: Final[dict[str, Decimal]] = {
-    **dict.fromkeys(_words("double doubled doubles doubling"), Decimal(2)),
-    **dict.fromkeys(_words("triple tripled triples tripling trebled trebling"), Decimal(3)),
-    **dict.fromkeys(_words("quadruple quadrupled quadruples quadrupling"), Decimal(4)),
-    **dict.fromkeys(_words("halve halved halves halving"), Decimal("0.5")),
+    verb: value
+    for verbs, value in (
+        (word_set("double doubled doubles doubling"), Decimal(2)),
+        (word_set("triple tripled triples tripling trebled trebling"), Decimal(3)),
+        (word_set("quadruple quadrupled quadruples quadrupling"), Decimal(4)),
+        (word_set("halve halved halves halving"), Decimal("0.5")),
+    )
+    for verb in verbs
 }
 """Verbs that state a multiple: "trade doubled" is a change of 2 times."""
 
@@ -668,15 +663,13 @@ FOLD_WORDS: Final[dict[str, Decimal]] = {
 }
 """Multiples written as one word: "a threefold rise"."""
 
-SUPERLATIVES: Final[frozenset[str]] = frozenset(
-    _words(
-        "largest biggest greatest highest leading top most lowest smallest fastest "
-        "best worst richest poorest busiest major-largest"
-    )
+SUPERLATIVES: Final[frozenset[str]] = word_set(
+    "largest biggest greatest highest leading top most lowest smallest fastest "
+    "best worst richest poorest busiest major-largest"
 )
 """Words after an ordinal that make it a rank: "second-largest", "third biggest"."""
 
-RANK_PHRASES: Final[frozenset[str]] = frozenset(
-    _words("among place position rank ranked ranking spot in-the-world worldwide globally")
+RANK_PHRASES: Final[frozenset[str]] = word_set(
+    "among place position rank ranked ranking spot in-the-world worldwide globally"
 )
 """Words after an ordinal that make it a rank: "11th among", "ranked 5th", "third place"."""

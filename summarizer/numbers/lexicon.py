@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-
-def _words(text: str) -> list[str]:
-    """Split a space-separated word list (keeps long lists readable)."""
-    return text.split()
-
+from summarizer.vocabulary import word_set
 
 # --------------------------------------------------------------------------- written numbers
 
@@ -125,108 +121,90 @@ MONTHS: Final[dict[str, int]] = {
 
 # --------------------------------------------------------------------------- counted nouns
 
-STOPWORDS: Final[frozenset[str]] = frozenset(
-    _words(
-        "a an the this that these those which who whom whose what of in on at to from for by "
-        "with without and or nor but as than per each every last next ago after before since "
-        "until while when where said says say is are was were be been being has have had do "
-        "does did will would can could may might must shall should not no more less most "
-        "over under up down its it their his her our your my between during including "
-        "compared against about around into onto upon within across through via worth "
-        "respectively year-on-year yoy annually a-year also only just alone so such other among "
-        "amongst "
-        "another both all some any many much few several same own new old high low"
-    )
+STOPWORDS: Final[frozenset[str]] = word_set(
+    "a an the this that these those which who whom whose what of in on at to from for by "
+    "with without and or nor but as than per each every last next ago after before since "
+    "until while when where said says say is are was were be been being has have had do "
+    "does did will would can could may might must shall should not no more less most "
+    "over under up down its it their his her our your my between during including "
+    "compared against about around into onto upon within across through via worth "
+    "respectively year-on-year yoy annually a-year also only just alone so such other among "
+    "amongst "
+    "another both all some any many much few several same own new old high low"
 )
 """Words that end a counted-noun search: "one of", "two could", "10 of which"."""
 
-MONEY_NOUNS: Final[frozenset[str]] = frozenset(
-    _words(
-        "imports exports sales profits revenues earnings reserves deficits surpluses assets "
-        "investments loans funds receipts outlays payments credits debts prices costs taxes "
-        "tariffs duties wages savings deposits flows inflows outflows remittances sums "
-        "figures numbers totals volumes values turnovers"
-    )
+MONEY_NOUNS: Final[frozenset[str]] = word_set(
+    "imports exports sales profits revenues earnings reserves deficits surpluses assets "
+    "investments loans funds receipts outlays payments credits debts prices costs taxes "
+    "tariffs duties wages savings deposits flows inflows outflows remittances sums "
+    "figures numbers totals volumes values turnovers"
 )
 """Plural nouns before a bare scaled number that measure money, not a count of things:
 "imports reached 4.3 billion" names no counted unit."""
 
-NOT_PLURAL: Final[frozenset[str]] = frozenset(
-    _words(
-        "always perhaps besides whereas afterwards towards sometimes thus plus various "
-        "previous famous serious numerous continuous enormous less unless series species "
-        "news politics economics basis analysis crisis emphasis status bonus campus "
-        "consensus census focus virus gas bus"
-    )
+NOT_PLURAL: Final[frozenset[str]] = word_set(
+    "always perhaps besides whereas afterwards towards sometimes thus plus various "
+    "previous famous serious numerous continuous enormous less unless series species "
+    "news politics economics basis analysis crisis emphasis status bonus campus "
+    "consensus census focus virus gas bus"
 )
 """Words ending in "s" that are not plural nouns."""
 
-IRREGULAR_PLURALS: Final[frozenset[str]] = frozenset(
-    _words("people children staff personnel police cattle livestock men women")
+IRREGULAR_PLURALS: Final[frozenset[str]] = word_set(
+    "people children staff personnel police cattle livestock men women"
 )
 
-SINGULAR_UNITS: Final[frozenset[str]] = frozenset(
-    _words(
-        "year month week day hour minute second time tonne ton barrel unit edition session "
-        "round term point person member country province city project percent plant "
-        "hectare kilometre kilometer km metre meter kg kilogram litre liter cubic "
-        "square mile acre vehicle ship case bpd mw gw kwh mwh teu"
-    )
+SINGULAR_UNITS: Final[frozenset[str]] = word_set(
+    "year month week day hour minute second time tonne ton barrel unit edition session "
+    "round term point person member country province city project percent plant "
+    "hectare kilometre kilometer km metre meter kg kilogram litre liter cubic "
+    "square mile acre vehicle ship case bpd mw gw kwh mwh teu"
 )
 """Counted nouns accepted in the singular ("one year", "a 25 year period", "one-week")."""
 
-HYPHEN_UNITS: Final[frozenset[str]] = frozenset(
-    _words(
-        "year month week day hour minute member seat storey story point nation party "
-        "country tonne ton kilometre km mile room bed lane"
-    )
+HYPHEN_UNITS: Final[frozenset[str]] = word_set(
+    "year month week day hour minute member seat storey story point nation party "
+    "country tonne ton kilometre km mile room bed lane"
 )
 """Nouns glued to a number by a hyphen that make a count ("5-year goals", "four-day visit")."""
 
-MEASURE_NOUNS: Final[frozenset[str]] = frozenset(
-    _words(
-        "tonnes tons barrels bpd hectares people workers jobs employees units vehicles cars "
-        "households companies enterprises firms projects"
-    )
+MEASURE_NOUNS: Final[frozenset[str]] = word_set(
+    "tonnes tons barrels bpd hectares people workers jobs employees units vehicles cars "
+    "households companies enterprises firms projects"
 )
 """Plural nouns that make a four-digit integer a count, not a year ("1500 tonnes")."""
 
-ROLE_NOUNS: Final[frozenset[str]] = frozenset(
-    _words(
-        "partner market supplier investor lender provider exporter importer buyer seller "
-        "producer consumer source destination economy creditor donor customer client "
-        "shareholder employer manufacturer maker carmaker automaker bank company firm trader "
-        "retailer airline port billionaire contributor recipient holder owner operator "
-        "developer insurer miner refiner shipper"
-    )
+ROLE_NOUNS: Final[frozenset[str]] = word_set(
+    "partner market supplier investor lender provider exporter importer buyer seller "
+    "producer consumer source destination economy creditor donor customer client "
+    "shareholder employer manufacturer maker carmaker automaker bank company firm trader "
+    "retailer airline port billionaire contributor recipient holder owner operator "
+    "developer insurer miner refiner shipper"
 )
 """Singular nouns of a role that a superlative or ordinal ranks: "the largest trade partner"
 (rank 1), "fourth investor" (rank 4); a plural ("one of the largest investors") is no rank."""
 
-BARE_SUPERLATIVES: Final[frozenset[str]] = frozenset(_words("largest biggest top greatest richest"))
+BARE_SUPERLATIVES: Final[frozenset[str]] = word_set("largest biggest top greatest richest")
 """Superlatives that alone rank first ("top trading partner"); "leading" and "most" do not
 ("a leading exporter" is one of several)."""
 
-MARK_MONEY_NOUNS: Final[frozenset[str]] = frozenset(
-    _words(
-        "deficit deficits surplus surpluses loan loans credit credits bond bonds issue "
-        "payment payments budget package investment investments fund facility deal order "
-        "contract fine profit loss"
-    )
+MARK_MONEY_NOUNS: Final[frozenset[str]] = word_set(
+    "deficit deficits surplus surpluses loan loans credit credits bond bonds issue "
+    "payment payments budget package investment investments fund facility deal order "
+    "contract fine profit loss"
 )
 """Nouns after "mark" that make it Deutsche marks: "a 300 mln mark deficit" (money),
 where "the 800 billion mark" alone is a threshold."""
 
-COUNT_MODIFIERS: Final[frozenset[str]] = frozenset(_words("other more new additional further"))
+COUNT_MODIFIERS: Final[frozenset[str]] = word_set("other more new additional further")
 """Words between a number and its counted noun that the search steps over: "four other
 firms", "10 more plants", "two new projects" (otherwise "more" and "new" end it)."""
 
-AGED_THINGS: Final[frozenset[str]] = frozenset(
-    _words(
-        "debt debts loan loans plant plants factory mine company firm business agreement pact "
-        "treaty accord deal law ban embargo dispute war conflict policy system tariff quota "
-        "regime program programme contract bond bonds reactor ship fleet peg record scheme"
-    )
+AGED_THINGS: Final[frozenset[str]] = word_set(
+    "debt debts loan loans plant plants factory mine company firm business agreement pact "
+    "treaty accord deal law ban embargo dispute war conflict policy system tariff quota "
+    "regime program programme contract bond bonds reactor ship fleet peg record scheme"
 )
 """Things whose age is a duration ("the 10 year-old debt" = 10 years); any other age
 ("a 45-year-old minister") is a person's, which is never a figure."""
