@@ -249,7 +249,7 @@ _QUALIFIER_OF = {
     "some": Qualifier.about,
     "approximately": Qualifier.about,
     "nearly": Qualifier.nearly,
-    "close to": Qualifier.nearly,
+    "close to": Qualifier.about,  # either side of the number
     "almost": Qualifier.almost,
     "under": Qualifier.under,
     "below": Qualifier.under,
@@ -257,7 +257,26 @@ _QUALIFIER_OF = {
     "less than": Qualifier.less_than,
     "up to": Qualifier.up_to,
     "within": Qualifier.up_to,
+    "exceed": Qualifier.over,
+    "exceeds": Qualifier.over,
+    "exceeded": Qualifier.over,
+    "topped": Qualifier.over,
+    "surpassed": Qualifier.over,
+    "near": Qualifier.nearly,
 }
+_PREPOSITIONS = frozenset({"over", "under", "above", "below", "within"})
+"""Hedges that are also prepositions: "under a five-year plan" hedges nothing."""
+_THRESHOLD_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:mark|level|threshold|barrier|line|ceiling|limit)\b", re.I
+)
+"""After "above the", "below the": a threshold ("the $47 a barrel mark") makes a hedge;
+anything else ("under the five billion stg deal") a preposition."""
+_DEGREE_BEFORE = re.compile(r"\b(?:slightly|well|far|much|way|still|even)\s*$", re.I)
+"""'well below the 628 mln', 'slightly above the 0-5% range': a comparison, no hedge."""
+_HEDGE_GAP = re.compile(r"(?:the|a|an)|(?:a|the) (?:rate|level|price) of")
+"""What may stand between a hedge and its number: an article, "a rate of"."""
+_QUALIFIER_FIRST = sorted(_QUALIFIER_OF.items(), key=lambda pair: -len(pair[0]))
+"""Hedges by length, to read the hedge that opens a longer run of words."""
 _HEDGE_AFTER = re.compile(
     r"^\s*(?:or more|or so|plus|and more|and above|or higher|or less)\b", re.I
 )
@@ -507,7 +526,18 @@ def _qualifier(text: str, mention: NumericMention) -> tuple[Qualifier | None, bo
         return _reading(text, mention, mention.qualifier), hedged
     found = inner or hedge
     word = " ".join(found.group().strip(" $€£¥").lower().split()) if found else ""
-    mapped = _QUALIFIER_OF.get(word)
+    after_text = text[mention.end : mention.end + 40]
+    mapped = _QUALIFIER_OF.get(word) or next(
+        (
+            q
+            for w, q in _QUALIFIER_FIRST
+            if word.startswith(w + " ")
+            and _HEDGE_GAP.fullmatch(word[len(w) + 1 :])
+            and not (w in _PREPOSITIONS and not _THRESHOLD_AFTER.match(after_text))
+            and not (hedge and found is hedge and _DEGREE_BEFORE.search(before[: hedge.start()]))
+        ),
+        None,
+    )  # "above the $47 a barrel mark", "close to a rate of 8.28"
     return (_reading(text, mention, mapped) if mapped else None), hedged
 
 

@@ -360,3 +360,14 @@ def test_the_same_number_again_is_not_another_figure() -> None:
     meaning, mentions = _meaning(text)
     body = [m for m in mentions if m.text.startswith("30")][-1]
     assert meaning.metric_problem("growth of copper shipments", meaning.frames[body.id]) is None
+
+
+def test_a_hedge_may_open_a_run_of_words() -> None:
+    from summarizer.domain import Qualifier
+
+    assert _frame("Oil surged back above the $47 a barrel mark.", "$47").qualifier is Qualifier.over
+    assert _frame("Debt service will exceed 35 pct of exports.", "35").qualifier is Qualifier.over
+    pegged = _frame("It is pegged close to a rate of 8.28 to the dollar.", "8.28")
+    assert pegged.qualifier is Qualifier.about
+    assert _frame("Sales were well below the 628 mln dlrs of May.", "628").qualifier is None
+    assert _frame("Plants were built under a five-year plan.", "five-year").qualifier is None
