@@ -9,9 +9,10 @@ reading an error, and a model receiving it back as a validation retry.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -38,6 +39,17 @@ class StrictModel(BaseModel):
     """Base for every domain model: unknown fields are errors, strings are trimmed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def fields_from(source: object, names: Iterable[str], **given: Any) -> dict[str, Any]:
+    """Keyword arguments naming each of ``names``: ``given`` ones as given, the others as
+    ``source``'s attribute of that name.
+
+    Where a model (or dataclass) is built from an object with the same field names, the
+    names stay in the two declarations instead of a third list at the copy, so a field
+    added to both is carried, and one missing from the source fails loudly.
+    """
+    return {name: given[name] if name in given else getattr(source, name) for name in names}
 
 
 # --------------------------------------------------------------------------- enums
@@ -346,13 +358,13 @@ class ArticleRecord(Extraction):
     ) -> ArticleRecord:
         """The record of `article`: what was extracted, with its identity and provenance."""
         return cls(
-            article_id=article.article_id,
-            meta=article.meta,
-            summary=extraction.summary,
-            meetings=extraction.meetings,
-            figures=extraction.figures,
-            agreements=extraction.agreements,
-            provenance=provenance,
+            **fields_from(
+                extraction,
+                cls.model_fields,
+                article_id=article.article_id,
+                meta=article.meta,
+                provenance=provenance,
+            )
         )
 
 

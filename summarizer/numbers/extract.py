@@ -27,7 +27,7 @@ from itertools import chain, pairwise
 from typing import Final, Literal
 
 from summarizer import vocabulary
-from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier
+from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier, fields_from
 from summarizer.numbers import context, lexicon, patterns
 from summarizer.numbers.numerals import (
     Convention,
@@ -127,19 +127,14 @@ def extract_mentions(text: str) -> list[NumericMention]:
     drafts = _Extractor(text).run()
     return [
         NumericMention(
-            id=f"n{index}",
-            start=d.start,
-            end=d.end,
-            text=text[d.start : d.end],
-            value=plain(d.value),
-            value_high=None if d.value_high is None else plain(d.value_high),
-            unit=d.unit,
-            scale=d.scale,
-            kind=d.kind,
-            direction=d.direction,
-            qualifier=d.qualifier,
-            ambiguous=d.ambiguous,
-            note=d.note,
+            **fields_from(
+                d,
+                NumericMention.model_fields,
+                id=f"n{index}",
+                text=text[d.start : d.end],
+                value=plain(d.value),
+                value_high=None if d.value_high is None else plain(d.value_high),
+            )
         )
         for index, d in enumerate(drafts, start=1)
     ]

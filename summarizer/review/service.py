@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from summarizer import errors
 from summarizer.crosscheck import check_record
-from summarizer.domain import ArticleRecord, Discrepancy, Verdict
+from summarizer.domain import ArticleRecord, Discrepancy, Verdict, fields_from
 from summarizer.fieldpath import format_path
 from summarizer.review.audit import (
     AuditRecord,
@@ -305,18 +305,13 @@ def _resolution(row: StoredDiscrepancy, entries: list[AuditRecord]) -> str | Non
 
 def _item(row: StoredDiscrepancy, title: str | None, entries: list[AuditRecord]) -> QueueItem:
     return QueueItem(
-        id=row.id,
-        run_id=row.run_id,
-        article_id=row.article_id,
-        article_title=title,
-        status=row.status.value,
-        code=row.code,
-        field=row.field,
-        claim=row.claim,
-        source=row.source,
-        message=row.message,
-        spans=row.spans,
-        resolution=_resolution(row, entries),
+        **fields_from(
+            row,
+            (f.name for f in fields(QueueItem)),
+            article_title=title,
+            status=row.status.value,
+            resolution=_resolution(row, entries),
+        )
     )
 
 
