@@ -371,3 +371,15 @@ def test_a_hedge_may_open_a_run_of_words() -> None:
     assert pegged.qualifier is Qualifier.about
     assert _frame("Sales were well below the 628 mln dlrs of May.", "628").qualifier is None
     assert _frame("Plants were built under a five-year plan.", "five-year").qualifier is None
+
+
+def test_a_period_that_contradicts_the_publication_date() -> None:
+    from summarizer.crosscheck.meaning import _self_contradicting
+
+    published = dt.date(2005, 2, 10)
+    assert _self_contradicting("last year (2005)", published, "Exports rose last year.")
+    assert not _self_contradicting("last year (2004)", published, "Exports rose last year.")
+    assert _self_contradicting("December (2005)", published, "Exports fell in December.")
+    assert not _self_contradicting("December (2004)", published, "Exports fell in December.")
+    assert not _self_contradicting("December 2005", published, "Exports will fall in December.")
+    assert not _self_contradicting("year starting April 1, 2005", published, "Budget for it.")

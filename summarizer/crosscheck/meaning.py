@@ -876,8 +876,10 @@ def _period(
     local = (
         frame.period is not None and frame.sentence.start <= frame.period.start < frame.sentence.end
     )
-    wrong = bool(years and in_scope and years.isdisjoint(in_scope)) or bool(
-        months and frame.months and months != frame.months and local
+    wrong = (
+        bool(years and in_scope and years.isdisjoint(in_scope))
+        or bool(months and frame.months and months != frame.months and local)
+        or _self_contradicting(figure.period, published, frame.sentence.text)
     )
     if not wrong and years and not in_scope:
         stated, _ = read_period(meaning.ctx.text, published)
@@ -907,6 +909,42 @@ def _period(
             ),
         )
     ]
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|expect\w*|forecast\w*|project\w*|target\w*|plan\w*|estimat\w*|"
+    r"predict\w*|outlook|next)\b",
+    re.I,
+)
+
+
+def _self_contradicting(period: str, published: dt.date | None, sentence: str) -> bool:
+    """A period whose words and year disagree given the publication date: "last year
+    (2005)" in a 2005 article; or a month and year after publication ("December 2005" in
+    February 2005) in a sentence that looks back (no "will", "forecast", "target")."""
+    if published is None:
+        return False
+    written = {int(y) for y in _YEAR_DIGITS.findall(period)}
+    if not written:
+        return False
+    relative = read_period(_YEAR_DIGITS.sub(" ", period), published)[0]
+    looks_back = re.search(r"\b(?:last|this) year\b", period, re.I)
+    if relative and looks_back and relative.isdisjoint(written):
+        return True
+    if _FUTURE.search(sentence) or _FUTURE.search(period):
+        return False
+    month = _MONTH_YEAR.fullmatch(period.strip())
+    if month and len(written) == 1:
+        number = _MONTHS.index(month.group(1).lower()) + 1
+        return (min(written), number) > (published.year, published.month)
+    return False
+
+
+_MONTH_YEAR = re.compile(
+    r"(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s*,?\s*\(?(?:19|20)\d\d\)?",
+    re.I,
+)
 
 
 def _qualifier(
