@@ -383,3 +383,20 @@ def test_a_period_that_contradicts_the_publication_date() -> None:
     assert not _self_contradicting("December (2004)", published, "Exports fell in December.")
     assert not _self_contradicting("December 2005", published, "Exports will fall in December.")
     assert not _self_contradicting("year starting April 1, 2005", published, "Budget for it.")
+
+
+def test_a_summary_number_in_the_wrong_unit_for_its_phrase_is_flagged() -> None:
+    from summarizer.crosscheck import check_record
+    from summarizer.domain import Extraction, ReasonCode
+
+    text = (
+        "date 2024-06-01\nPeru trade report\n\nThe ministry spoke.\n\n"
+        "Peru exported 900,000 tonnes of copper in May. The price of grade A copper "
+        "averaged 9,000 USD per tonne."
+    )
+    wrong = Extraction(summary="Reported: price of grade A copper: 900,000 tonnes.")
+    codes = {d.code for d in check_record(text, wrong, published=PUBLISHED).discrepancies}
+    assert ReasonCode.summary_misattributed in codes
+    right = Extraction(summary="Reported: copper shipped abroad: 900,000 tonnes.")
+    codes = {d.code for d in check_record(text, right, published=PUBLISHED).discrepancies}
+    assert ReasonCode.summary_misattributed not in codes

@@ -460,6 +460,10 @@ _HEADS: dict[str, tuple[str, ...]] = {
         "budget",
         "remittances",
         "spending",
+        "assets",
+        "reserves",
+        "deposits",
+        "loans",
     ),
     "quantity": ("volume", "tonnage", "quantity"),
     "time": ("duration", "span", "period"),
@@ -471,7 +475,7 @@ ratio. A number in a unit of another family cannot be it ("941,000 tonnes" is no
 _HEAD_WORD = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,2}?("
     + "|".join(w for words in _HEADS.values() for w in words)
-    + r")\s+(?:of|for|in|since|over|on|paid)\b"
+    + r")\s+(?:[\w'’-]+\s+)?(?:of|for|in|since|over|on|paid|under|at|payable)\b"
     r"|^(?!.*\bof\b).*\b(debt|budget|remittances|spending|revenues?|profits?|earnings)\W*$",
     re.I,
 )
@@ -1167,7 +1171,11 @@ def check_summary_meaning(
             if not frames:
                 continue
             predicate = not _OBJECT_OF.search(sentence[: number.start])
-            judged = [_summary_problem(meaning, phrase, years, f, predicate) for f in frames]
+            what = _SEGMENT.split(sentence[: number.start])[-1]  # numbers inside kept
+            judged = [
+                _summary_problem(meaning, phrase, years, f, what if predicate else None)
+                for f in frames
+            ]
             if any(j is None for j in judged):
                 continue
             why = next(j for j in judged if j is not None)
@@ -1228,7 +1236,7 @@ the phrase before it."""
 
 
 def _summary_problem(
-    meaning: Meaning, phrase: str, years: frozenset[int], frame: Frame, predicate: bool = True
+    meaning: Meaning, phrase: str, years: frozenset[int], frame: Frame, what: str | None = None
 ) -> str | None:
     in_scope = meaning.years(frame)
     if years and in_scope and years.isdisjoint(in_scope):
@@ -1237,7 +1245,7 @@ def _summary_problem(
     if problem is not None:
         return f"is of '{problem[1]}', not what the summary says"
     mention = meaning.ctx.by_id.get(frame.mention_id)
-    unfit = unit_unfit(phrase, mention.unit) if mention is not None and predicate else None
+    unfit = unit_unfit(what, mention.unit) if mention is not None and what else None
     if unfit is not None:
         return f"cannot be what the summary says ({unfit})"
     return None
