@@ -679,6 +679,13 @@ COUNT_CASES = [
     ),
     ("Inventories fell 2m barrels last week.", "2m barrels", "2000000", "barrels"),
     ("It sold 90,000 tonnes, against 75,000 a year earlier.", "75,000", "75000", "tonnes"),
+    # a carried measure measures the next number: 3,000,000 is within 10x of 350,000 only
+    (
+        "Exports may top 200,000 tonnes against 350,000 in 1986 and 3,000,000 in 1985.",
+        "3,000,000",
+        "3000000",
+        "tonnes",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, pairwise
@@ -932,48 +933,60 @@ class _Extractor:
                 draft.unit = f"{unit} per {other}"
                 draft.note = _join_notes(draft.note, f"an exchange rate against {other}")
 
+    def _carry_to_bare_numbers(
+        self, is_source: Callable[[_Draft], bool], carry: Callable[[_Draft, _Draft], _Draft]
+    ) -> None:
+        """The walk every carry of a unit makes: each bare number (no unit, no scale) after
+        a draft that ``is_source`` accepts, in the same sentence, goes to ``carry`` with that
+        source, and ``carry`` returns the source for the numbers after it."""
+        source: _Draft | None = None
+        for draft in self.drafts:
+            if is_source(draft):
+                source = draft
+                continue
+            if source is None or draft.kind != MentionKind.number or draft.unit or draft.scale:
+                continue
+            if context.sentence_ends_between(self.text, source.end, draft.start):
+                source = None
+                continue
+            source = carry(source, draft)
+
     def _carry_points(self) -> None:
         """Elliptical rates: "exports added 0.3 point and imports contributed 0.2".
 
         A bare number after a percent or percentage-point figure in the same sentence, of
         the same order (at most twice it, or 2), and not a level ("to 131.5"), is in its unit.
         """
-        source: _Draft | None = None
-        for draft in self.drafts:
-            if draft.kind in (MentionKind.percent, MentionKind.percentage_point):
-                source = draft
-                continue
-            if source is None or draft.kind != MentionKind.number or draft.unit or draft.scale:
-                continue
-            if context.sentence_ends_between(self.text, source.end, draft.start):
-                source = None
-                continue
+
+        def carry(source: _Draft, draft: _Draft) -> _Draft:
             if draft.value > max(source.value, Decimal(1)) * 2 or draft.value_high is not None:
-                continue
+                return source
             if patterns.LEVEL_BEFORE.search(self.text, max(0, draft.start - 12), draft.start):
-                continue
+                return source
             draft.kind, draft.unit = source.kind, source.unit
             draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
+            return source
+
+        rates = (MentionKind.percent, MentionKind.percentage_point)
+        self._carry_to_bare_numbers(lambda d: d.kind in rates, carry)
 
     def _carry_measures(self) -> None:
         """ "over 200,000 tonnes against 350,000 a year earlier": a bare number compared
-        with a measured quantity just before it in the sentence is in the same measure."""
-        source: _Draft | None = None
-        for draft in self.drafts:
-            if draft.kind == MentionKind.count and draft.unit in lexicon.MEASURE_NOUNS:
-                source = draft
-                continue
-            if source is None or draft.kind != MentionKind.number or draft.unit or draft.scale:
-                continue
-            if context.sentence_ends_between(self.text, source.end, draft.start):
-                source = None
-                continue
+        with a measured quantity just before it in the sentence is in the same measure (and
+        measures the next one: "200,000 tonnes against 350,000 ... and 420,000")."""
+
+        def carry(source: _Draft, draft: _Draft) -> _Draft:
             gap = self.text[source.end : draft.start]
             close = source.value / 10 <= draft.value <= source.value * 10
-            if close and patterns.COMPARED_BEFORE.search(gap) and not gap.rstrip().endswith("to"):
-                draft.kind, draft.unit = MentionKind.count, source.unit
-                draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
-                source = draft
+            if not close or not patterns.COMPARED_BEFORE.search(gap) or gap.rstrip().endswith("to"):
+                return source
+            draft.kind, draft.unit = MentionKind.count, source.unit
+            draft.note = _join_notes(draft.note, f"unit carried from '{self._span(source)}'")
+            return draft
+
+        self._carry_to_bare_numbers(
+            lambda d: d.kind == MentionKind.count and d.unit in lexicon.MEASURE_NOUNS, carry
+        )
 
     def _read_zeros(self) -> None:
         """ "cut tariffs to zero from 5 pct": zero in the unit of the figure it is compared
