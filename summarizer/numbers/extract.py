@@ -28,7 +28,7 @@ from itertools import chain, pairwise
 from typing import Final, Literal
 
 from summarizer import vocabulary
-from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier, fields_from
+from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier
 from summarizer.numbers import context, lexicon, patterns
 from summarizer.numbers.numerals import (
     Convention,
@@ -90,7 +90,10 @@ _PER_NOUNS: Final = {"ton": "tonne", "metric ton": "tonne", "kilo": "kg", "kilog
 
 @dataclass
 class _Draft:
-    """A mention being built; turned into an immutable `NumericMention` at the end."""
+    """A mention being built; turned into an immutable `NumericMention` at the end.
+
+    Its fields are the mention's but ``id`` and ``text``, so `extract_mentions` passes
+    them on as they are (`NumericMention` forbids any other)."""
 
     start: int
     end: int
@@ -125,20 +128,12 @@ def extract_mentions(text: str) -> list[NumericMention]:
 
     ``mention.text == text[mention.start:mention.end]`` holds for every mention.
     """
-    drafts = _Extractor(text).run()
-    return [
-        NumericMention(
-            **fields_from(
-                d,
-                NumericMention.model_fields,
-                id=f"n{index}",
-                text=text[d.start : d.end],
-                value=plain(d.value),
-                value_high=None if d.value_high is None else plain(d.value_high),
-            )
-        )
-        for index, d in enumerate(drafts, start=1)
-    ]
+    mentions = []
+    for index, d in enumerate(_Extractor(text).run(), start=1):
+        d.value = plain(d.value)
+        d.value_high = None if d.value_high is None else plain(d.value_high)
+        mentions.append(NumericMention(id=f"n{index}", text=text[d.start : d.end], **vars(d)))
+    return mentions
 
 
 class _Extractor:
