@@ -400,8 +400,9 @@ class MeaningMutator:
 
     def summary(self) -> Iterator[Case]:
         """The gold summary's "metric: figure" pairs with metrics exchanged, or a year."""
-        pairs = re.findall(r"([^—;:]+): ([^;]+?)(?=;|\.$)", self.base.summary)
-        quoted = [(what.strip(), text.strip()) for what, text in pairs]
+        masked = re.sub(r"\([^()]*\)", lambda m: m.group().replace(";", "\1"), self.base.summary)
+        pairs = re.findall(r"([^—;:]+): ([^;]+?)(?=;|\.$)", masked)  # ';' in brackets is no cut
+        quoted = [(what.strip().replace("\1", ";"), text.strip()) for what, text in pairs]
         done = False
         for i in range(len(quoted)):
             for j in range(i + 1, len(quoted)):
