@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -132,7 +133,13 @@ class VerdictStatus(StrEnum):
 # --------------------------------------------------------------------------- units
 
 
-Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Unit = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
+    AfterValidator(validate_unit),
+]
+"""A unit field: one the vocabulary knows (`summarizer.vocabulary.validate_unit`, the one
+check of a unit that every model of a figure uses)."""
 
 MAX_MAGNITUDE = Decimal(10) ** 18
 """No economic figure reaches a quintillion; larger values are typos or attacks (1e4400)."""
@@ -258,11 +265,6 @@ class Figure(StrictModel):
     part_of: int | None = Field(
         default=None, ge=0, description="Index of the figure this one is a part of (breakdowns)."
     )
-
-    @field_validator("unit")
-    @classmethod
-    def _unit_is_known(cls, unit: str) -> str:
-        return validate_unit(unit)
 
     @field_validator("value")
     @classmethod
