@@ -63,6 +63,9 @@ def test_clicking_a_figure_row_highlights_its_evidence(browser: Any, tmp_path: P
     evidence = page.locator("mark.evidence.active").inner_text()
     assert " ".join(evidence.split()) == " ".join(report.evidence.split())
     assert page.locator("tr.row-active").count() == 1
+    clause = rows.nth(3).locator(".clause")  # the words that state it, under its metric
+    assert clause.is_visible() and clause.inner_text() == report.clause
+    assert clause.evaluate("e => getComputedStyle(e).color") == "rgb(93, 102, 118)"
     rows.nth(0).click()  # a second click moves the highlight
     assert page.locator("mark.figure.active").inner_text() == briefing.figures[0].reports[0].text
     header = page.locator("header.top")

@@ -25,7 +25,7 @@ from summarizer.brief.model import (
 )
 from summarizer.domain import Discrepancy, ReasonCode, VerdictStatus
 from summarizer.fieldpath import is_under, item_of
-from summarizer.render.formatting import format_figure
+from summarizer.render.formatting import figure_clause, format_figure
 
 
 def published_of(item: BriefingInput) -> dt.date | None:
@@ -94,6 +94,7 @@ def _figures(source_id: str, item: BriefingInput) -> list[SourcedFigure]:
             display=format_figure(figure),
             text=figure.text,
             evidence=figure.evidence,
+            clause=figure_clause(figure),
             evidence_span=evidence_span,
             text_span=locate(text, figure.text, within=evidence_span) if evidence_span else None,
             flags=flags.get(index, []),

@@ -29,8 +29,10 @@ from summarizer.domain import (
     VerdictStatus,
 )
 
-BRIEFING_VERSION = "1.0.0"
-"""Bumped when the JSON briefing's shape changes."""
+BRIEFING_VERSION = "1.1.0"
+"""Bumped when the JSON briefing's shape changes: the minor part for an added key (a
+reader of an older version still parses it), the major part for a renamed or removed one.
+1.1.0 added `FigureReport.clause`."""
 
 
 class BriefingInput(BaseModel):
@@ -165,6 +167,12 @@ class FigureReport(ViewModel):
     display: str = Field(description="The value as printed, rendered from `value`.")
     text: str | None = Field(description="The figure as the source wrote it.")
     evidence: str
+    clause: str | None = Field(
+        default=None,
+        description="The words of the evidence sentence that state the figure (its frame's "
+        "clause), so a reader can compare them with the metric; the whole evidence when no "
+        "frame is found. Null only in briefings written before 1.1.0.",
+    )
     evidence_span: Span | None = Field(description="Where the evidence is in the source text.")
     text_span: Span | None = Field(description="Where the figure itself is in the source text.")
     flags: list[ReasonCode] = Field(description="Open discrepancy codes on this figure.")
