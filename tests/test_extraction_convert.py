@@ -211,16 +211,19 @@ def test_agreement_evidence_is_the_source_sentence_that_names_it() -> None:
     assert agreement.evidence in text
 
 
-def test_agreement_status_follows_the_words_of_its_sentence_when_they_contradict() -> None:
-    """'negotiations to sign the MoU' is under negotiation, not in force; with no status
-    words the model's reading stands."""
+def test_agreement_status_follows_the_words_of_its_sentence() -> None:
+    """'negotiations to sign the MoU' is under negotiation and 'witnessed the signing'
+    signed, whatever the model said; with no status words the model's reading stands."""
     text = (
         "The Secretary showed his support for negotiations to sign the MoU on trade "
-        "cooperation. A border trade plan was mentioned too."
+        "cooperation. They witnessed the signing of a rail route agreement. "
+        "A border trade plan was mentioned too."
     )
     agreements = [
         {"title": "MoU on trade cooperation", "type": "mou", "status": "in_force"},
+        {"title": "rail route agreement", "type": "agreement", "status": "in_force"},
         {"title": "border trade plan", "type": "action_plan", "status": "proposed"},
     ]
     extraction = to_extraction(draft([], agreements=agreements), text, [], None)
-    assert [a.status.value for a in extraction.agreements] == ["under_negotiation", "proposed"]
+    statuses = [a.status.value for a in extraction.agreements]
+    assert statuses == ["under_negotiation", "signed", "proposed"]

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
-from summarizer.crosscheck.agreements import COMPATIBLE, status_cue
+from summarizer.crosscheck.agreements import status_cue
 from summarizer.domain import (
     Agreement,
     AgreementStatus,
@@ -249,16 +249,17 @@ def agreement_evidence(title: str, text: str) -> str | None:
 
 
 def read_status(draft: DraftAgreement, evidence: str | None) -> AgreementStatus:
-    """The model's status unless the words of the evidence sentence contradict it
-    ("showed his support for negotiations to sign the MoU" is under negotiation, whatever
-    the model says): the same cue reading the cross-checker applies
-    (`crosscheck.agreements.status_cue`); with no cue, the model's reading stands."""
-    if evidence is None:
-        return draft.status
-    cue = status_cue(evidence, draft.title)
-    if cue is None or draft.status in COMPATIBLE[cue[0]]:
-        return draft.status
-    return cue[0]
+    """The status the words of the evidence sentence give, by the cue reading the
+    cross-checker applies (`crosscheck.agreements.status_cue`: "witnessed the signing" is
+    signed, "negotiations to sign the MoU" under negotiation); the model's reading only
+    where the sentence has no status words.
+
+    Why the cue first: read from the gold titles' sentences it gives the gold status for
+    31 of 42 gold agreements (seeds and dev corpus), where the 1.5B model called signed
+    MoUs "in force" and an MoU to be upgraded "in force" (seeds 000, 001).
+    """
+    cue = status_cue(evidence, draft.title) if evidence is not None else None
+    return cue[0] if cue is not None else draft.status
 
 
 def convert_agreement(draft: DraftAgreement, text: str) -> Agreement:
