@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -75,3 +76,21 @@ def test_format_figure_reads_the_value_not_the_text() -> None:
         evidence="Trade reached US$1.35 billion.",
     )
     assert format_figure(figure) == "US$1.4 billion"
+
+
+def test_one_record_markdown_shows_the_clause_with_controls_escaped() -> None:
+    """`summarize --format md` prints the clause too, and no control or bidi character of
+    the article or the model reaches the terminal unescaped."""
+    from support.outcomes import outcome_of
+    from test_brief_render import _input_with_controls
+
+    from summarizer.domain import Verdict
+    from summarizer.render.record_markdown import render_outcome_markdown
+
+    item = _input_with_controls()
+    verdict = Verdict(status="accepted", numbers_checked=1)
+    markdown = render_outcome_markdown(outcome_of(item.article, item.record, verdict))
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", markdown)
+    figure_row = next(line for line in markdown.splitlines() if "US$5 billion" in line)
+    assert r"USD\x1b[2K\x0dsource agrees \u202e9 noillib\u202c in 2024." in figure_row
+    assert markdown.startswith(r"# Title\x1b]0;pwned\x07")

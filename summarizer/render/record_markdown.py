@@ -21,6 +21,7 @@ from summarizer.domain import (
 )
 from summarizer.fieldpath import is_under
 from summarizer.render.formatting import AGREEMENT_ORDER, figure_clause, format_figure
+from summarizer.review.terminal import terminal_safe
 
 
 def _cell(text: object) -> str:
@@ -142,12 +143,15 @@ def _verdict(verdict: Verdict) -> list[str]:
 
 
 def render_outcome_markdown(outcome: ExtractionOutcome) -> str:
-    """The briefing; a failed outcome renders its error and the last raw model output."""
+    """The briefing; a failed outcome renders its error and the last raw model output.
+
+    It is printed to a terminal, so control and bidi characters from the article or the
+    model (in a clause, a title, a quoted sentence) are written as visible escapes."""
     if outcome.status == OutcomeStatus.failed or outcome.record is None:
         lines = ["# Extraction failed", "", f"{outcome.error or 'no detail'}"]
         if outcome.raw_output:
             lines += ["", "Last model output:", "", "```", outcome.raw_output[:4000], "```"]
-        return "\n".join(lines) + "\n"
+        return terminal_safe("\n".join(lines) + "\n")
     record = outcome.record
     title = record.meta.title or record.meta.source or record.article_id
     lines = [f"# {title}", ""]
@@ -167,7 +171,7 @@ def render_outcome_markdown(outcome: ExtractionOutcome) -> str:
             f"{provenance.schema_version}; {usage.prompt_tokens}+{usage.completion_tokens} "
             f"tokens over {provenance.attempts} attempt(s)._",
         ]
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")
 
 
 __all__ = ["render_outcome_markdown"]
