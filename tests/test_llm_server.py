@@ -132,10 +132,23 @@ def test_find_llama_server_honours_the_environment(
     cached.write_text("#!/bin/sh\n")
     cached.chmod(0o755)
     monkeypatch.delenv(llama_server.ENV)
-    # opt-in until its accuracy is measured: unset means llama_cpp.server, even when built
-    assert llama_server.find_llama_server() is None
+    assert llama_server.find_llama_server() == cached  # unset: a built one is used
     monkeypatch.setenv(llama_server.ENV, "on")
     assert llama_server.find_llama_server() == cached
+
+
+def test_unset_never_builds_on_a_fresh_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first command of a fresh clone must not wait minutes for a compiler."""
+
+    def no_build(target: Path) -> Path:
+        raise AssertionError("built without being asked")
+
+    monkeypatch.setattr(llama_server, "build_llama_server", no_build)
+    assert llama_server.find_llama_server() is None
+    monkeypatch.setenv(llama_server.ENV, "auto")
+    assert llama_server.find_llama_server() is None
 
 
 def test_a_failed_build_is_remembered_and_falls_back(

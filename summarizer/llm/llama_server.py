@@ -12,11 +12,13 @@ runtime), builds only the `llama-server` target with CMake, portable CPU flags
 under `$SUMMARIZER_CACHE/bin` (else `~/.cache/summarizer/bin`). Any failure (no compiler,
 no CMake, no index) is recorded once and the tool falls back to `llama_cpp.server`.
 
-Opt-in until its accuracy is measured (2026-12-01: no `eval --extract` run finished on
-the shared machine, and the one seed run through it was flagged):
-`SUMMARIZER_LLAMA_SERVER=on` builds (once) and uses it;
-`SUMMARIZER_LLAMA_SERVER=/path/to/llama-server` uses a binary of your own;
-unset or `off` uses `llama_cpp.server`, the measured default.
+`SUMMARIZER_LLAMA_SERVER` chooses:
+unset or `auto` uses it when it is already built (cached), else `llama_cpp.server`, so a
+fresh install's first command never waits minutes for a compiler;
+`on` builds it (once) if needed and uses it; `python -m summarizer.llm.llama_server`
+builds it ahead of time;
+`/path/to/llama-server` uses a binary of your own;
+`off` always uses `llama_cpp.server`.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from pathlib import Path
 from summarizer.settings import cache_root, env_value
 
 ENV = "SUMMARIZER_LLAMA_SERVER"
-_OFF = {"", "off", "0", "no", "false", "python", "llama-cpp-python"}
+_OFF = {"off", "0", "no", "false", "python", "llama-cpp-python"}
+_AUTO = {"", "auto"}
 _ON = {"on", "1", "yes", "true", "build", "llama-server"}
 _RUNTIME = "llama-cpp-python"
 BUILD_TIMEOUT_S = 3600.0
@@ -85,7 +88,9 @@ def find_llama_server(*, build: bool = True) -> Path | None:
     override = env_value(ENV) or ""
     if override.lower() in _OFF:
         return None
-    if override.lower() not in _ON:
+    if override.lower() in _AUTO:
+        build = False  # use a built one; building is asked for (`on`, or `python -m`)
+    elif override.lower() not in _ON:
         path = Path(override)
         if path.is_file() and os.access(path, os.X_OK):
             return path
@@ -216,3 +221,26 @@ def build_llama_server(target: Path) -> Path:
         partial.replace(target)
     _say(f"built {target} in {time.monotonic() - started:.0f} s")
     return target
+
+
+def main() -> int:
+    """`python -m summarizer.llm.llama_server`: build (once) and print the binary's path."""
+    try:
+        target = cached_binary()
+    except importlib.metadata.PackageNotFoundError:
+        _say(f"{_RUNTIME} is not installed")
+        return 1
+    if target.is_file() and os.access(target, os.X_OK):
+        print(target)
+        return 0
+    _failure_marker().unlink(missing_ok=True)
+    try:
+        print(build_llama_server(target))
+    except BuildError as exc:
+        _say(f"could not build llama.cpp's server: {exc}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
