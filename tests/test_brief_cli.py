@@ -17,6 +17,7 @@ from summarizer.brief.model import BriefingInput
 from summarizer.cli import app
 from summarizer.domain import (
     Discrepancy,
+    Unverified,
     Verdict,
 )
 from summarizer.review import service
@@ -110,6 +111,30 @@ def test_a_rejected_item_leaves_and_later_flags_are_renumbered(db: Path) -> None
     assert len(flagged.record.figures) == 2
     assert [d.field for d in flagged.open_flags] == ["figures[1].value"]
     assert flagged.record.figures[1].value == Decimal("29500000")
+
+
+def test_an_unconfirmed_field_stays_on_its_figure_when_an_earlier_one_is_rejected(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "unverified.db"
+    store = Store.open(str(path))
+    first, _ = two_source_inputs()
+    item, found = _wrong_scale(first)
+    unsure = Unverified(field="figures[2].period", claim="x", reason="no period words in scope")
+    verdict = Verdict.from_discrepancies(found, numbers_checked=3).model_copy(
+        update={"unverified": [unsure]}
+    )
+    store.save_outcome(item.article, outcome_of(item.article, item.record, verdict), KEY)
+    rounding_id = _open_ids(path)[1]  # on figures[1], the 7.44 % growth
+    with Session(store.engine, expire_on_commit=False) as session:
+        service.reject(session, rounding_id, "bob", reason="not a figure of this article")
+    (selected,) = inputs_from_store(store).inputs
+    store.close()
+    assert [u.field for u in selected.verdict.unverified] == ["figures[1].period"]
+    markdown = _brief(path)
+    (row,) = [line for line in markdown.splitlines() if line.startswith("| US$29.5 million")]
+    assert row.endswith("◌ unconfirmed: period |")
+    assert markdown.count("◌ unconfirmed") == 1
 
 
 def test_renumber_drops_flags_on_removed_items_and_shifts_later_ones() -> None:

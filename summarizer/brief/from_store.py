@@ -98,12 +98,18 @@ def _input(store: Store, stored: StoredArticle) -> BriefingInput | str | None:
         for original, reason in overrides.items()
         if (path := _renumber_path(original, removed)) is not None
     }
+    unverified = [  # what the check could not confirm follows its item, as flags do
+        found.model_copy(update={"field": path})
+        for found in stored.verdict.unverified
+        if (path := _renumber_path(found.field, removed)) is not None
+    ]
+    verdict = stored.verdict.model_copy(update={"unverified": unverified})
     article = SourceArticle(article_id=stored.article_id, text=stored.text, meta=stored.meta)
     try:
         return BriefingInput(
             article=article,
             record=record,
-            verdict=stored.verdict,
+            verdict=verdict,
             corrected=corrected,
             open_discrepancies=renumbered,
             overrides=marked,
