@@ -101,12 +101,12 @@ def gold_record(name: str) -> tuple[SourceArticle, ArticleRecord]:
             parties=a["parties"],
             status=a["status"],
             date=_iso(a["date"]),
-            date_text=a["date"],
+            date_text=None if _iso(a["date"]) else a["date"],  # the words, not an ISO date
         )
         for a in gold["agreements"]
     ]
     record = ArticleRecord(
-        summary=f"Gold record of seed {name[:3]}.",
+        summary="The gold record of this seed article.",  # no number the source lacks
         meetings=meetings,
         figures=figures,
         agreements=agreements,
@@ -133,6 +133,25 @@ def flagged(
 
 def gold_inputs() -> list[BriefingInput]:
     return [accepted(*gold_record(name)) for name in gold_names()]
+
+
+def save_gold_store(db: str) -> None:
+    """A store holding every seed's gold record with the real cross-checker's verdict,
+    for running `summarizer brief --db` on (docs/brief.md):
+    ``cd tests && python -c "from support.brief import save_gold_store as s; s('g.db')"``."""
+    from summarizer.api import check
+    from summarizer.store.repository import RunKey, Store
+    from support.outcomes import outcome_of
+
+    store = Store.open(db)
+    try:
+        for name in gold_names():
+            article, record = gold_record(name)
+            verdict = check(article.text, record, published=record.meta.published)
+            outcome = outcome_of(article, record, verdict)
+            store.save_outcome(article, outcome, RunKey(model="gold", prompt_version="gold"))
+    finally:
+        store.close()
 
 
 def make_article(text: str, title: str, published: str, source: str | None = None) -> SourceArticle:
