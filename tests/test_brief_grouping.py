@@ -12,7 +12,7 @@ from support.brief import (
     two_source_inputs,
 )
 
-from summarizer.brief import build_briefing
+from summarizer.brief import BriefingInput, build_briefing
 from summarizer.brief.folding import fold, metric_key
 from summarizer.brief.grouping import same_meeting
 from summarizer.domain import (
@@ -20,6 +20,8 @@ from summarizer.domain import (
     AgreementStatus,
     Meeting,
     Participant,
+    Unverified,
+    Verdict,
 )
 
 
@@ -139,6 +141,33 @@ def test_agreements_grouped_by_status_in_briefing_order_and_merged_across_source
     assert len(signed) == 1
     assert signed[0].source_ids == ["S1", "S2"]
     assert signed[0].parties == ["Vietnam", "Guangxi"]
+
+
+def test_an_agreement_field_stays_unconfirmed_only_if_no_source_confirms_it() -> None:
+    """The merged agreement is marked for a field that neither report's check confirmed."""
+    inputs = []
+    for n, unsure in enumerate([["status", "date_text"], ["status"]], start=1):
+        article = make_article(f"Article {n} about the trade MoU.", f"A{n}", f"2025-01-0{n}")
+        record = make_record(
+            article,
+            agreements=[
+                Agreement(title="Trade MoU", type="mou", status=AgreementStatus.signed),
+                Agreement(title=f"Only in {n}", type="mou", status=AgreementStatus.proposed),
+            ],
+        )
+        verdict = Verdict(
+            status="accepted",
+            unverified=[
+                Unverified(field=f"agreements[0].{name}", claim="x", reason="no cue")
+                for name in unsure
+            ],
+        )
+        inputs.append(BriefingInput(article=article, record=record, verdict=verdict))
+    briefing = build_briefing(inputs)
+    (signed,) = briefing.agreements[0].agreements
+    assert signed.source_ids == ["S1", "S2"] and signed.unconfirmed == ["status"]
+    proposed = briefing.agreements[1].agreements
+    assert [a.unconfirmed for a in proposed] == [[], []]
 
 
 def test_since_leaves_out_older_articles() -> None:

@@ -448,12 +448,17 @@ def test_fields_the_check_could_not_confirm_are_marked_in_both_briefings() -> No
     from summarizer.domain import Unverified
 
     first, *rest = gold_inputs()
-    unverified = Unverified(
-        field="figures[0].period", claim="2022", reason="no period words in scope"
-    )
-    verdict = first.verdict.model_copy(update={"unverified": [unverified]})
+    unverified = [
+        Unverified(field="figures[0].period", claim="2022", reason="no period words in scope"),
+        Unverified(field="agreements[0].status", claim="x", reason="no status words"),
+    ]
+    verdict = first.verdict.model_copy(update={"unverified": unverified})
     inputs = [first.model_copy(update={"verdict": verdict}), *rest]
     briefing = build_briefing(inputs)
-    assert "◌ unconfirmed: period" in render_markdown(briefing)
-    assert "◌ unconfirmed: period" in render_html(briefing)
+    markdown, html = render_markdown(briefing), render_html(briefing)
+    assert "◌ unconfirmed: period" in markdown and "◌ unconfirmed: period" in html
+    title = first.record.agreements[0].title
+    (line,) = [line for line in markdown.splitlines() if line.startswith(f"- **{title}**")]
+    assert line.endswith(" · S1 ◌ unconfirmed: status")
+    assert html.count("◌ unconfirmed: status") == 1
     assert "unconfirmed" not in render_markdown(build_briefing(gold_inputs()))

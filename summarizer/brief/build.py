@@ -77,6 +77,17 @@ def _override(item: BriefingInput, index: int) -> str | None:
     return "; ".join(dict.fromkeys(reasons)) or None
 
 
+def _unconfirmed(item: BriefingInput, prefix: str) -> list[str]:
+    """Fields under `prefix` ('figures[2]') the check could neither confirm nor contradict."""
+    return sorted(
+        {
+            u.field.removeprefix(f"{prefix}.")
+            for u in item.verdict.unverified
+            if is_under(u.field, prefix)
+        }
+    )
+
+
 def _figures(source_id: str, item: BriefingInput) -> list[SourcedFigure]:
     text = item.article.text
     flags = _flags_by_figure(item.open_flags)
@@ -98,13 +109,7 @@ def _figures(source_id: str, item: BriefingInput) -> list[SourcedFigure]:
             evidence_span=evidence_span,
             text_span=locate(text, figure.text, within=evidence_span) if evidence_span else None,
             flags=flags.get(index, []),
-            unconfirmed=sorted(
-                {
-                    u.field.removeprefix(f"figures[{index}].")
-                    for u in item.verdict.unverified
-                    if is_under(u.field, f"figures[{index}]")
-                }
-            ),
+            unconfirmed=_unconfirmed(item, f"figures[{index}]"),
             override=_override(item, index),
         )
         sourced.append(
@@ -157,9 +162,9 @@ def build_briefing(inputs: Iterable[BriefingInput], since: dt.date | None = None
         for meeting in item.record.meetings
     ]
     agreements = [
-        SourcedAgreement(ref.id, agreement)
+        SourcedAgreement(ref.id, agreement, tuple(_unconfirmed(item, f"agreements[{index}]")))
         for ref, item in zip(sources, chosen, strict=True)
-        for agreement in item.record.agreements
+        for index, agreement in enumerate(item.record.agreements)
     ]
     figures = [
         figure

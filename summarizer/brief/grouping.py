@@ -54,6 +54,8 @@ class SourcedFigure:
 class SourcedAgreement:
     source_id: str
     agreement: Agreement
+    unconfirmed: tuple[str, ...] = ()
+    """Fields of the agreement this source's check could not confirm ('status')."""
 
 
 def _distinct(values: Iterable[str | None]) -> list[str]:
@@ -228,8 +230,11 @@ def group_agreements(agreements: list[SourcedAgreement]) -> list[AgreementGroup]
                 date=agreement.date,
                 date_text=agreement.date_text,
                 source_ids=[item.source_id],
+                unconfirmed=sorted(item.unconfirmed),
             )
             continue
+        # A field one source's evidence confirms is confirmed for the merged agreement.
+        known.unconfirmed = [f for f in known.unconfirmed if f in item.unconfirmed]
         known.parties = _distinct([*known.parties, *agreement.parties])
         known.date = known.date or agreement.date
         known.date_text = known.date_text or agreement.date_text

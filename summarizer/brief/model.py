@@ -32,7 +32,7 @@ from summarizer.domain import (
 BRIEFING_VERSION = "1.1.0"
 """Bumped when the JSON briefing's shape changes: the minor part for an added key (a
 reader of an older version still parses it), the major part for a renamed or removed one.
-1.1.0 added `FigureReport.clause`."""
+1.1.0 added `FigureReport.clause` and `BriefAgreement.unconfirmed`."""
 
 
 class BriefingInput(BaseModel):
@@ -220,6 +220,11 @@ class BriefAgreement(ViewModel):
     date: dt.date | None
     date_text: str | None
     source_ids: list[str]
+    unconfirmed: list[str] = Field(
+        default_factory=list,
+        description="Fields no reporting source's check could confirm, e.g. a status "
+        "with no status words in its evidence sentence.",
+    )
 
 
 class AgreementGroup(ViewModel):
