@@ -203,3 +203,20 @@ def test_a_summary_mutation_that_restates_source_numbers_is_skipped() -> None:
     # The changed digit makes "Between 50,000 and 50,000 barrels per day": both stated.
     assert [c.note for c in mutator.summary_cases()] == []
     assert skips.counts["summary"] == 1
+
+
+def test_the_nth_gold_figure_with_the_same_text_is_the_nth_occurrence() -> None:
+    from summarizer.evaluation.clean import figure_text_at
+
+    source = "Profit rose to 2bn pesos in 2009. Sales grew to 8bn pesos from 2bn pesos in 2008."
+    assert figure_text_at(source, "2bn pesos") == source.find("2bn pesos")
+    assert figure_text_at(source, "2bn pesos", 1) == source.rfind("2bn pesos")
+    assert figure_text_at(source, "2bn pesos", 5) == source.rfind("2bn pesos")  # fewer: last
+    items = [
+        GoldFigure(text="2bn pesos", value=2000000000, unit="PHP", kind="amount", what=what)
+        for what in ("profit", "sales in 2008")
+    ]
+    gold = GoldArticle(article="x.txt", figures=items)
+    profit, sales = clean_record(source, gold).figures
+    assert profit.evidence.startswith("Profit rose")
+    assert sales.evidence.startswith("Sales grew")

@@ -74,27 +74,33 @@ def _continues_number(source: str, at: int, step: int) -> bool:
     return digit(at) or (0 <= at < len(source) and source[at] in ".," and digit(at + step))
 
 
-def figure_text_at(source: str, text: str) -> int:
-    """Where the gold `text` stands in `source` as a whole number: the first occurrence
-    that is not part of a longer number ("6 percent" not inside "14.6 percent"), else the
-    first occurrence; -1 when absent."""
+def figure_text_at(source: str, text: str, nth: int = 0) -> int:
+    """Where the gold `text` stands in `source` as a whole number: the `nth` occurrence
+    (from 0) that is not part of a longer number ("6 percent" not inside "14.6 percent"),
+    the last such one when there are fewer, else the first occurrence; -1 when absent."""
     first = source.find(text)
+    found = -1
     at = first
     while at >= 0:
         if not _continues_number(source, at - 1, -1) and not _continues_number(
             source, at + len(text), 1
         ):
-            return at
+            found = at
+            if nth == 0:
+                return at
+            nth -= 1
         at = source.find(text, at + 1)
-    return first
+    return found if found >= 0 else first
 
 
-def gold_figure_to_record(source: str, figure: GoldFigure) -> Figure:
-    """A correct `Figure` for one gold figure (evidence: the sentence holding its text).
+def gold_figure_to_record(source: str, figure: GoldFigure, nth: int = 0) -> Figure:
+    """A correct `Figure` for one gold figure (evidence: the sentence holding the `nth`
+    occurrence of its text: the n-th gold item written "3bn yuan" is the n-th "3bn yuan"
+    of the article, as the gold lists figures in reading order).
 
     Raises GoldItemError when the gold names a unit or qualifier the schema cannot hold.
     """
-    start = figure_text_at(source, figure.text)
+    start = figure_text_at(source, figure.text, nth)
     if start < 0:
         raise GoldItemError(f"gold figure text {figure.text!r} is not in the article")
     direction = Direction(figure.direction) if figure.direction in ("up", "down", "flat") else None
@@ -226,8 +232,9 @@ def clean_record(source: str, gold: GoldArticle, skipped: list[str] | None = Non
     figures: list[Figure] = []
     position: dict[int, int] = {}
     for index, item in enumerate(gold.figures):
+        nth = sum(other.text == item.text for other in gold.figures[:index])
         try:
-            figures.append(gold_figure_to_record(source, item))
+            figures.append(gold_figure_to_record(source, item, nth))
         except GoldItemError as exc:
             reasons.append(f"{gold.article} figures[{index}]: {exc}")
             continue
