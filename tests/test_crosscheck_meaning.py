@@ -325,3 +325,18 @@ def test_a_source_is_read_once_however_many_records_are_checked() -> None:
     fewer = source_meaning(SourceContext(text, mentions[:1], dt.date(2025, 1, 5)))
     assert fewer is not first and len(fewer.frames) < len(first.frames)
     assert source_meaning(SourceContext(text, mentions, dt.date(2026, 1, 5))) is not first
+
+
+def test_a_base_a_year_earlier_is_of_the_year_before_the_one_stated() -> None:
+    text = (
+        "date 2010-03-01\nAcme posts record results\n\n"
+        "Acme's profit rose to $5bn in 2009. Revenue climbed to $9bn, from $7bn a year earlier."
+    )
+    published = dt.date(2010, 3, 1)
+
+    def codes(period: str) -> set[ReasonCode]:
+        base = fig(text, "$7bn", "7000000000", "USD", metric="Acme revenue", period=period)
+        return _codes(check_record(text, record(base), published=published))
+
+    assert ReasonCode.period_mismatch not in codes("2008 (a year earlier)")
+    assert ReasonCode.period_mismatch in codes("2006")

@@ -821,6 +821,9 @@ def years_in_scope(meaning: Meaning, frame: Frame) -> frozenset[int]:
         in_scope |= {published.year, published.year - 1}
     elif published is not None and relative and frame.period is not None:
         in_scope |= read_period(frame.period.text, published)[0]  # "last year": that one
+    stated = frame.context_years or in_scope
+    if stated and _YEAR_BEFORE.search(sentence):  # "from 3bn a year earlier": the year
+        in_scope.add(max(stated) - 1)  # before the latest one stated
     return frozenset(in_scope)
 
 
@@ -855,6 +858,11 @@ _RELATIVE_YEAR = re.compile(
 _PUBLICATION_RELATIVE = re.compile(r"\b(?:last|this|next|past) year\b", re.I)
 """Relative years counted from the publication date; "the previous year" and "a year
 earlier" count from the year the sentence states."""
+_YEAR_BEFORE = re.compile(
+    r"\ba year (?:earlier|before)\b|\bthe (?:previous|preceding) year\b", re.I
+)
+"""A comparison base counted back from the year in scope ("sales rose to 6bn in 2004
+from 3bn a year earlier": the 3bn is of 2003)."""
 _YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\ds])")
 _BARE_MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
