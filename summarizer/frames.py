@@ -229,7 +229,8 @@ _ANAPHOR = re.compile(
 )
 _HEDGE_BEFORE = re.compile(
     r"\b(?:over|more than|above|at least|upwards of|exceeding|about|around|roughly|some|"
-    r"approximately|nearly|almost|close to|under|less than|below|up to|just over|just under|"
+    r"approximately|nearly|almost|close to|closer to|under|less than|below|up to|just over|"
+    r"just under|"
     r"as much as|as many as|an estimated|estimated|approx\.?|circa|topped|exceeded|within|"
     r"exceeds?|near|surpass\w*|top|tops|"
     r"nearly half|almost|some)\s*(?:[a-z]+\s+){0,3}[$€£¥]?$",
@@ -250,6 +251,7 @@ _QUALIFIER_OF = {
     "approximately": Qualifier.about,
     "nearly": Qualifier.nearly,
     "close to": Qualifier.about,  # either side of the number
+    "closer to": Qualifier.about,  # "to a rate closer to 20%": near it, either side
     "almost": Qualifier.almost,
     "under": Qualifier.under,
     "below": Qualifier.under,

@@ -400,3 +400,10 @@ def test_a_summary_number_in_the_wrong_unit_for_its_phrase_is_flagged() -> None:
     right = Extraction(summary="Reported: copper shipped abroad: 900,000 tonnes.")
     codes = {d.code for d in check_record(text, right, published=PUBLISHED).discrepancies}
     assert ReasonCode.summary_misattributed not in codes
+
+
+def test_closer_to_hedges_the_number() -> None:
+    from summarizer.domain import Qualifier
+
+    text = "Growth may slow this year to a pace closer to 4 percent."
+    assert _frame(text, "4").qualifier is Qualifier.about
