@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from summarizer.crosscheck.meaning import parse_flow
+from summarizer.domain import ReasonCode
 from summarizer.evaluation.meaning_mutations import TWO_WAY
 from summarizer.frames import Frame, frames_for
 from summarizer.numbers import extract_mentions
@@ -407,3 +408,29 @@ def test_closer_to_hedges_the_number() -> None:
 
     text = "Growth may slow this year to a pace closer to 4 percent."
     assert _frame(text, "4").qualifier is Qualifier.about
+
+
+def test_a_metric_whose_telling_words_describe_another_figure_is_wrong() -> None:
+    text = (
+        "date 2024-06-01\nRuritania trade report\n\nThe ministry spoke on Tuesday.\n\n"
+        "Copper exports by northern traders rose to $4 billion in May.\n\n"
+        "Factories had a quiet month. Steel exports from domestic mills fell to $3 billion."
+    )
+    meaning, mentions = _meaning(text)
+    steel = meaning.frames[next(m.id for m in mentions if m.text.startswith("$3"))]
+    found = meaning.metric_problem("copper exports by northern traders in the south", steel)
+    assert found is not None and found[0] is ReasonCode.wrong_metric
+    assert meaning.metric_problem("steel exports", steel) is None
+    assert meaning.metric_problem("steel exports by northern traders in the south", steel) is None
+
+
+def test_a_metric_naming_a_year_out_of_the_figures_scope_is_wrong() -> None:
+    text = (
+        "date 2024-06-01\nRuritania currency report\n\nThe bank spoke on Tuesday.\n\n"
+        "The crown ended 2023 at 18.2 to the dollar."
+    )
+    meaning, mentions = _meaning(text)
+    crown = meaning.frames[next(m.id for m in mentions if m.text.startswith("18.2"))]
+    found = meaning.metric_problem("crown-dollar rate at the start of 2019", crown)
+    assert found is not None and found[0] is ReasonCode.wrong_metric
+    assert meaning.metric_problem("crown-dollar rate at the end of 2023", crown) is None

@@ -140,6 +140,9 @@ SUPPORT_OWN = 0.5
 SUPPORT_ELSEWHERE = 1.0
 """Or when, its proper names set aside, less than half of its words stand there and
 another figure's (not the same number again, not in the lead) hold all of them."""
+DISTINCT_ELSEWHERE = 2
+"""Words of a metric that only another figure's scope holds, enough to say it is that
+figure's (one is often a synonym: 'consecutive' for 'straight')."""
 
 _QUALIFIER_GROUPS: dict[Qualifier, str] = {
     Qualifier.over: "above",
@@ -684,6 +687,62 @@ class Meaning:
 
     def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
+        return (
+            self._flow_or_support_problem(metric, frame)
+            or self._year_problem(metric, frame)
+            or self._distinct_problem(metric, frame)
+        )
+
+    def _year_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
+        """A year the metric names ("the rate at the start of 2017") that is neither in
+        the figure's sentence nor in its scope (`years_in_scope`): another time's figure."""
+        bare = _REMARK.sub(" ", metric)
+        named = {int(y) for y in _YEAR_DIGITS.findall(bare)}
+        if not named:
+            return None
+        stated = {int(y) for y in _YEAR_DIGITS.findall(frame.sentence.text)}
+        if named & (self.years(frame) | stated):
+            return None
+        said = frame.subject.text if frame.subject else frame.clause.text
+        years = ", ".join(str(y) for y in sorted(named))
+        return ReasonCode.wrong_metric, f"{said} (not of {years})"
+
+    def _paragraph(self, frame: Frame) -> str:
+        """The figure's paragraph (its line of the source)."""
+        text = self.ctx.text
+        start = text.rfind("\n", 0, frame.sentence.start) + 1
+        end = text.find("\n", frame.sentence.end)
+        return text[start : end if end >= 0 else len(text)]
+
+    def _distinct_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
+        """Another figure's metric: none of the metric's words (names and remarks set
+        aside) that tell this figure from another of the same unit stand in this figure's
+        words, while two or more that stand nowhere in its paragraph or the headline
+        describe that other one. Figures in the lead are every figure's topic: not judged."""
+        if frame.sentence.start < self.lead_end:
+            return None
+        words = _stems(self._without_names(_REMARK.sub(" ", metric)))
+        mine = self.ctx.by_id.get(frame.mention_id)
+        if not words or mine is None:
+            return None
+        own = _stems(self.scope(frame))
+        wide = own | _stems(self._paragraph(frame)) | _stems(self.lead)
+        for other in self.frames.values():
+            theirs = self.ctx.by_id.get(other.mention_id)
+            if theirs is None or theirs.unit != mine.unit:
+                continue
+            if other.mention_id == frame.mention_id or not self._another_figure(frame, other):
+                continue
+            scope = _stems(self.scope(other))
+            if words & (own - scope) or len(words & (scope - wide)) < DISTINCT_ELSEWHERE:
+                continue
+            said = frame.subject.text if frame.subject else frame.clause.text
+            elsewhere = other.subject.text if other.subject else other.clause.text
+            return ReasonCode.wrong_metric, f"{said} (the metric's words describe '{elsewhere}')"
+        return None
+
+    def _flow_or_support_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
+        """Wrong roles, another measure, or words another figure's scope holds."""
         claimed = parse_flow(metric, self.entities)
         source_flow = self.subject_flow(frame)
         share = frame.role is FrameRole.share or re.match(
