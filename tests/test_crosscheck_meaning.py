@@ -340,3 +340,12 @@ def test_a_base_a_year_earlier_is_of_the_year_before_the_one_stated() -> None:
 
     assert ReasonCode.period_mismatch not in codes("2008 (a year earlier)")
     assert ReasonCode.period_mismatch in codes("2006")
+
+
+def test_metrics_differing_only_in_function_words_are_twins_no_case_swaps() -> None:
+    from summarizer.evaluation.meaning_mutations import _same_words
+
+    assert _same_words("Peru-Chile two-way trade", "two-way trade between Peru and Chile")
+    assert _same_words("Peru's copper exports (record)", "copper exports of Peru")
+    assert not _same_words("Peru's copper exports", "Peru's copper imports")
+    assert not _same_words("copper price at the close", "copper price at the end of 2023")

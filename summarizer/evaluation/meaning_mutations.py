@@ -29,7 +29,13 @@ from summarizer.crosscheck import check_record
 from summarizer.crosscheck.agreements import COMPATIBLE
 from summarizer.crosscheck.datelines import dateline_spans
 from summarizer.crosscheck.meaning import is_name_ordinal, places
-from summarizer.crosscheck.wordmatch import DEMONYMS, SourceWords, fold_word, word_list
+from summarizer.crosscheck.wordmatch import (
+    DEMONYMS,
+    FUNCTION_WORDS,
+    SourceWords,
+    fold_word,
+    word_list,
+)
 from summarizer.domain import (
     AgreementStatus,
     Direction,
@@ -658,13 +664,19 @@ _CONVERSION_WORDS = frozenset(
 def _same_words(a: str, b: str) -> bool:
     """Two metrics naming the same thing: the same longer words once remarks in brackets
     ("(record)", "(imports plus exports)") and currency-conversion words ("US dollar
-    equivalent") are set aside. Giving a figure the metric of its own conversion or of
-    an annotated twin is no error, so no sibling, respectively or summary case does it."""
+    equivalent") and function words ("two-way trade between Vietnam and China" is
+    "Vietnam-China two-way trade") are set aside. Giving a figure the metric of its own
+    conversion or of an annotated twin is no error, so no sibling, respectively or
+    summary case does it."""
 
     def key(text: str) -> set[str]:
         bare = re.sub(r"\([^()]*\)", " ", text.lower())
         words = re.findall(r"[a-z]+", bare)
-        return {w for w in words if len(w) > 3 and w not in _CONVERSION_WORDS}
+        return {
+            w
+            for w in words
+            if len(w) > 3 and w not in _CONVERSION_WORDS and w not in FUNCTION_WORDS
+        }
 
     return key(a) == key(b)
 
