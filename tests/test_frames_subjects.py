@@ -434,3 +434,13 @@ def test_a_metric_naming_a_year_out_of_the_figures_scope_is_wrong() -> None:
     found = meaning.metric_problem("crown-dollar rate at the start of 2019", crown)
     assert found is not None and found[0] is ReasonCode.wrong_metric
     assert meaning.metric_problem("crown-dollar rate at the end of 2023", crown) is None
+
+
+def test_a_summary_phrase_keeps_the_commas_inside_its_brackets() -> None:
+    from summarizer.crosscheck.meaning import _SEGMENT
+
+    said = "Peru's copper exports (seasonally adjusted, provisional): "
+    assert _SEGMENT.split(said)[-1] == said
+    assert _SEGMENT.split("In May, copper exports (provisional): ")[-1] == (
+        " copper exports (provisional): "
+    )

@@ -1214,7 +1214,9 @@ def check_spliced(ctx: SourceContext, field: str, evidence: str | None) -> list[
 
 # --------------------------------------------------------------------------- summary
 
-_SEGMENT = re.compile(r"[;,—–]|\s-\s")
+_SEGMENT = re.compile(r"(?:[;,—–]|\s-\s)(?![^()]*\))")
+"""Where a summary phrase ends: a separator outside brackets ("surplus (seasonally
+adjusted, provisional): 224 mln" is one phrase)."""
 
 Extractor = Callable[[str], list[NumericMention]]
 
