@@ -14,6 +14,7 @@ from summarizer.extraction.convert import (
     to_extraction,
     two_sentences,
 )
+from summarizer.extraction.requests import find_mentions
 from summarizer.extraction.wire import GroundedExtraction
 from summarizer.source_text import sentence_around
 
@@ -227,3 +228,11 @@ def test_agreement_status_follows_the_words_of_its_sentence() -> None:
     extraction = to_extraction(draft([], agreements=agreements), text, [], None)
     statuses = [a.status.value for a in extraction.agreements]
     assert statuses == ["under_negotiation", "signed", "proposed"]
+
+
+def test_numbers_the_convention_keeps_out_of_figures_are_not_offered() -> None:
+    """A name's ordinal and the digits of a date are not listed for the model to cite."""
+    text = "The 20th Central Committee met on 27/11/2025. Exports rose 7.5 percent to US$2 billion."
+    offered = [m.text for m in find_mentions(text)]
+    assert "7.5 percent" in offered and "US$2 billion" in offered
+    assert not any("20th" in t or "11" in t for t in offered)
