@@ -444,3 +444,16 @@ def test_a_summary_phrase_keeps_the_commas_inside_its_brackets() -> None:
     assert _SEGMENT.split("In May, copper exports (provisional): ")[-1] == (
         " copper exports (provisional): "
     )
+
+
+def test_a_metric_of_another_figures_noun_phrase_is_wrong_even_if_the_headline_has_it() -> None:
+    text = (
+        "date 2024-06-01\nRuritania textile exports slide\n\nThe ministry spoke on Tuesday.\n\n"
+        "Textile exports to neighbours fell 3 percent in May, the ministry said.\n\n"
+        "Factories had a quiet month. The crown rose 2 percent against the euro."
+    )
+    meaning, mentions = _meaning(text)
+    crown = meaning.frames[next(m.id for m in mentions if m.text.startswith("2 percent"))]
+    found = meaning.metric_problem("fall in textile exports to inland buyers", crown)
+    assert found is not None and found[0] is ReasonCode.wrong_metric
+    assert meaning.metric_problem("rise of the crown against the euro", crown) is None

@@ -691,7 +691,35 @@ class Meaning:
             self._flow_or_support_problem(metric, frame)
             or self._year_problem(metric, frame)
             or self._distinct_problem(metric, frame)
+            or self._named_elsewhere(metric, frame)
         )
+
+    def _named_elsewhere(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
+        """Another figure's metric: none of the metric's words (names and remarks set
+        aside) stand in this figure's scope, while two or more stand in the noun phrase
+        and words right around another figure of the same unit ("textile exports fell
+        3%" for a figure whose sentence speaks of the currency). Only for a figure with a
+        noun phrase of its own, outside the lead."""
+        if frame.sentence.start < self.lead_end or frame.subject is None:
+            return None
+        words = _stems(self._without_names(_REMARK.sub(" ", metric)))
+        mine = self.ctx.by_id.get(frame.mention_id)
+        local = _stems(self._words_before(frame))
+        if not words or mine is None or not local or words & _stems(self.scope(frame)):
+            return None
+        for other in self.frames.values():
+            theirs = self.ctx.by_id.get(other.mention_id)
+            if theirs is None or theirs.unit != mine.unit or other.subject is None:
+                continue
+            if other.mention_id == frame.mention_id or not self._another_figure(frame, other):
+                continue
+            if len(words & _stems(self._words_before(other))) >= DISTINCT_ELSEWHERE:
+                said = frame.subject.text
+                return (
+                    ReasonCode.wrong_metric,
+                    f"{said} (the metric's words describe '{other.subject.text}')",
+                )
+        return None
 
     def _year_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """A year the metric names ("the rate at the start of 2017") that is neither in
