@@ -17,7 +17,7 @@ from summarizer.crosscheck.faithful import check_meaning, clear_meaning_caches
 from summarizer.crosscheck.figure_checks import check_figure
 from summarizer.crosscheck.figures import Finding
 from summarizer.crosscheck.summary import Extractor, check_free_text
-from summarizer.crosscheck.textfold import fold, fold_query
+from summarizer.crosscheck.textfold import SOURCES_CACHED, fold, fold_query
 from summarizer.domain import (
     ArticleRecord,
     Discrepancy,
@@ -37,7 +37,7 @@ def _free_text_mentions(text: str) -> tuple[NumericMention, ...]:
     return tuple(extract_mentions(text))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=SOURCES_CACHED)
 def _instructions(source: str) -> tuple[Discrepancy, ...]:
     """The source's prompt-injection passages; scanned once per source text, however many
     records of it are checked (the scan costs more than all the number checks)."""

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from summarizer.crosscheck.evidence import locate_evidence
-from summarizer.crosscheck.textfold import FoldedText
+from summarizer.crosscheck.textfold import SOURCES_CACHED, FoldedText
 from summarizer.domain import Discrepancy, ReasonCode, SourceSpan
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")
@@ -29,7 +29,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return list(_dateline_spans(text))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for pattern in (_HEADER, _DATELINE):

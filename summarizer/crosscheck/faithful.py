@@ -23,12 +23,13 @@ from summarizer.crosscheck.meaning import (
     check_spliced,
     check_summary_meaning,
 )
+from summarizer.crosscheck.textfold import SOURCES_CACHED
 from summarizer.crosscheck.wordmatch import SourceWords
 from summarizer.domain import Discrepancy, Extraction, NumericMention, Unverified
 from summarizer.frames import frames_for
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def source_words(text: str) -> SourceWords:
     """Folded source tokens; cached, a source is read once however many records are checked."""
     return SourceWords(text)
@@ -37,7 +38,7 @@ def source_words(text: str) -> SourceWords:
 _MEANINGS: OrderedDict[
     tuple[str, dt.date | None], tuple[list[NumericMention], tuple[object, ...], Meaning]
 ] = OrderedDict()
-_MEANINGS_KEPT = 64
+_MEANINGS_KEPT = SOURCES_CACHED
 
 
 def _signature(mentions: list[NumericMention]) -> tuple[object, ...]:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, unit_problem, value_agrees
+from summarizer.crosscheck.textfold import SOURCES_CACHED
 from summarizer.crosscheck.wordmatch import (
     ALIASES,
     FUNCTION_WORDS,
@@ -289,7 +290,7 @@ _CALENDAR = frozenset(
 )
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def proper_names(text: str) -> frozenset[str]:
     """Folded words the source capitalises inside sentences and never writes in lower
     case (Hainan, Vietnam, Guangxi), plus countries of demonyms; months excluded."""
@@ -306,7 +307,7 @@ def proper_names(text: str) -> frozenset[str]:
     return frozenset(names - GENERIC)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def home_place(text: str) -> str | None:
     """The article's own country: the first trading party (`places`) its headline names
     (the first line after a "date" header). None when the headline names none or is in
@@ -323,7 +324,7 @@ def home_place(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def places(text: str) -> frozenset[str]:
     """Proper names the source uses as trading parties: before "'s", after "in", "to",
     "from", "between", "with" or "and", or in a hyphenated pair ("Vietnam-China")."""
@@ -1348,7 +1349,7 @@ def _summary_problem(
     return None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def _source_mentions(text: str) -> tuple[NumericMention, ...]:
     from summarizer.numbers import extract_mentions
 

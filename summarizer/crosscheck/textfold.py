@@ -21,6 +21,11 @@ _CHAR_MAP: dict[str, str] = {
 }
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
+SOURCES_CACHED = 256
+"""How many source texts the cross-checker keeps its readings of (folded text, words,
+names, places, datelines, mentions): more than a batch or the 72-article dev corpus checks in
+one pass, so repeat checks of a source never re-read it."""
+
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
@@ -53,7 +58,7 @@ class FoldedText:
 _SPACE_RUN = re.compile(r" {2,}")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SOURCES_CACHED)
 def fold(text: str) -> FoldedText:
     """Fold a source text; cached, so a source is folded once however many records are checked."""
     return _fold(text)
