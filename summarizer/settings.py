@@ -21,7 +21,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_REVIEWER": "reviewer name for the audit log (flag --reviewer)",
     "SUMMARIZER_PROMPTS": "folder of prompt files replacing prompts/",
     "SUMMARIZER_CACHE": "folder for the embedded model's weights (models/) and llama-server (bin/)",
-    "SUMMARIZER_LLAMA_SERVER": "'on' to use llama.cpp's llama-server, or a path to one",
+    "SUMMARIZER_LLAMA_SERVER": "llama-server: unset = if built, 'on' builds it, 'off', or a path",
     "SUMMARIZER_LLAMA_THREADS": "threads for the embedded server (default: the CPU cores)",
     "SUMMARIZER_SECRET_KEY": "review page cookie-signing key (else generated and stored)",
     "SUMMARIZER_AUDIT_KEY": "HMAC key of the keyed audit chain (kept outside the database)",
