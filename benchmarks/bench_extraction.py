@@ -44,16 +44,12 @@ from typing import Any
 import httpx
 
 from summarizer.domain import (
-    ArticleMeta,
-    ArticleRecord,
     ExtractionOutcome,
-    OutcomeStatus,
     SourceArticle,
-    Verdict,
 )
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.report import load_articles
-from summarizer.evaluation.scoring import score_records
+from summarizer.evaluation.scoring import outcome_pair, score_records
 from summarizer.extraction.chunking import chunk_budget_chars, split_article
 from summarizer.extraction.pipeline import run_extraction
 from summarizer.extraction.requests import find_mentions, part_messages
@@ -63,7 +59,6 @@ from summarizer.llm.config import LLMConfig, resolve_config
 from summarizer.llm.embedded import ensure_model
 from summarizer.llm.prompts import load_prompts
 from summarizer.llm.server import LLAMA_SERVER, EmbeddedServer
-from summarizer.source_text import article_id_for
 
 ROOT = Path(__file__).resolve().parents[1]
 _PREFIX_HIT = re.compile(r"(\d+) prefix-match hit, remaining (\d+) prompt tokens")
@@ -301,15 +296,12 @@ def run_pass(
         "statuses": {s: [r.status for r in results].count(s) for s in {r.status for r in results}},
     }
     if gold:
-        pairs: list[tuple[ArticleRecord, Verdict | None, GoldArticle]] = []
-        for name, article in articles:
-            outcome = outcomes[name]
-            if outcome.status == OutcomeStatus.failed or outcome.record is None:
-                empty = ArticleRecord(article_id=article.article_id, summary="")
-                pairs.append((empty, None, gold[name]))
-            else:
-                pairs.append((outcome.record, outcome.verdict, gold[name]))
-        scores = score_records(pairs)
+        scores = score_records(
+            [
+                outcome_pair(outcomes[name], article.article_id, gold[name])
+                for name, article in articles
+            ]
+        )
         summary["f1"] = {
             "figures": round(scores.figures.f1, 3),
             "meetings": round(scores.meetings.f1, 3),
@@ -330,17 +322,7 @@ def gold_articles(
     inputs = load_articles(articles_dir, gold_dir)
     if limit:
         inputs = inputs[:limit]
-    articles = [
-        (
-            item.name,
-            SourceArticle(
-                article_id=article_id_for(item.text),
-                text=item.text,
-                meta=ArticleMeta(source=item.name, published=item.gold.published),
-            ),
-        )
-        for item in inputs
-    ]
+    articles = [(item.name, item.source()) for item in inputs]
     return articles, {item.name: item.gold for item in inputs}
 
 

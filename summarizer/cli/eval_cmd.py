@@ -15,15 +15,11 @@ from rich.table import Table
 
 from summarizer.cli.app import app
 from summarizer.domain import (
-    ArticleMeta,
-    ArticleRecord,
     ExtractionOutcome,
-    OutcomeStatus,
     SourceArticle,
-    Verdict,
 )
 from summarizer.evaluation.benchmark import ArticleInput
-from summarizer.evaluation.gold import GoldArticle, GoldError
+from summarizer.evaluation.gold import GoldError
 from summarizer.evaluation.meaning_mutations import MeaningResult, run_meaning_benchmark
 from summarizer.evaluation.report import (
     DETECTION_TARGET,
@@ -32,10 +28,10 @@ from summarizer.evaluation.report import (
     evaluate,
     load_articles,
 )
-from summarizer.evaluation.scoring import ModelScores, score_records
+from summarizer.evaluation.scoring import ModelScores, outcome_pair, score_records
 from summarizer.review.regression import load_regression_cases
 from summarizer.review.replay import replay_cases, summary_line
-from summarizer.source_text import InputError, article_id_for
+from summarizer.source_text import InputError
 
 ExtractFn = Callable[[SourceArticle], ExtractionOutcome]
 
@@ -62,20 +58,10 @@ def load_model_extractor() -> ExtractFn:
 
 def score_model(articles: list[ArticleInput], extract: ExtractFn) -> ModelScores:
     """Run the model on every article and score its records against gold."""
-    pairs: list[tuple[ArticleRecord, Verdict | None, GoldArticle]] = []
+    pairs = []
     for article in articles:
-        source = SourceArticle(
-            article_id=article_id_for(article.text),
-            text=article.text,
-            meta=ArticleMeta(source=article.name, published=article.gold.published),
-        )
-        outcome = extract(source)
-        if outcome.status == OutcomeStatus.failed or outcome.record is None:
-            empty = ArticleRecord(article_id=source.article_id, summary="")
-            pairs.append((empty, None, article.gold))
-            continue
-        assert outcome.verdict is not None
-        pairs.append((outcome.record, outcome.verdict, article.gold))
+        source = article.source()
+        pairs.append(outcome_pair(extract(source), source.article_id, article.gold))
     return score_records(pairs)
 
 

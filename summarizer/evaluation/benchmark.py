@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from summarizer.crosscheck import check_record
 from summarizer.crosscheck.quantities import describe
-from summarizer.domain import Extraction, NumericMention
+from summarizer.domain import ArticleMeta, Extraction, NumericMention, SourceArticle
 from summarizer.evaluation.clean import clean_record, figure_text_at
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.mutations import Case, Mutator, Skips, replace_figure
 from summarizer.numbers import extract_mentions
+from summarizer.source_text import article_id_for
 
 _STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _CURL = str.maketrans({"'": "’", '"': "”", "-": "–"})
@@ -69,6 +70,14 @@ class ArticleInput:
     name: str
     text: str
     gold: GoldArticle
+
+    def source(self) -> SourceArticle:
+        """The article as the model path receives it (`eval --extract`, bench_extraction)."""
+        return SourceArticle(
+            article_id=article_id_for(self.text),
+            text=self.text,
+            meta=ArticleMeta(source=self.name, published=self.gold.published),
+        )
 
 
 def clean_variants(

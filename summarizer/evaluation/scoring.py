@@ -24,8 +24,10 @@ from summarizer.domain import (
     Agreement,
     ArticleRecord,
     Extraction,
+    ExtractionOutcome,
     Figure,
     Meeting,
+    OutcomeStatus,
     Verdict,
     VerdictStatus,
 )
@@ -133,8 +135,20 @@ def count_matches(records: Sequence[R], golds: Sequence[G], match: Callable[[R, 
     return matched
 
 
+ScoredPair = tuple[Extraction | ArticleRecord, Verdict | None, GoldArticle]
+"""A record, its verdict (None: the extraction failed) and the gold it is scored against."""
+
+
+def outcome_pair(outcome: ExtractionOutcome, article_id: str, gold: GoldArticle) -> ScoredPair:
+    """What `score_records` takes for one model outcome: a failed run scores as an empty
+    record that is never accepted."""
+    if outcome.status == OutcomeStatus.failed or outcome.record is None:
+        return (ArticleRecord(article_id=article_id, summary=""), None, gold)
+    return (outcome.record, outcome.verdict, gold)
+
+
 def score_records(
-    pairs: Sequence[tuple[Extraction | ArticleRecord, Verdict | None, GoldArticle]],
+    pairs: Sequence[ScoredPair],
 ) -> ModelScores:
     """Micro-averaged P/R/F1 over all articles, plus the checker's acceptance rate.
 
