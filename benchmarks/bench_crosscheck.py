@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from typing import Any
 from summarizer.crosscheck import check_record, checker
 from summarizer.crosscheck.checker import clear_caches
 from summarizer.domain import Extraction, NumericMention, VerdictStatus
+from summarizer.errors import SummarizerError
 from summarizer.evaluation.clean import clean_record
 from summarizer.evaluation.gold import load_gold_dir
 from summarizer.numbers import extract_mentions
@@ -164,4 +166,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except SummarizerError as error:  # bad --articles/--gold: one line, no traceback
+        print(f"error: {error.user_message()}", file=sys.stderr)
+        raise SystemExit(error.exit_code) from None

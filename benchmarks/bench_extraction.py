@@ -34,6 +34,7 @@ import json
 import os
 import re
 import statistics
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -47,6 +48,7 @@ from summarizer.domain import (
     ExtractionOutcome,
     SourceArticle,
 )
+from summarizer.errors import SummarizerError
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.report import load_articles
 from summarizer.evaluation.scoring import outcome_pair, score_records
@@ -405,4 +407,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except SummarizerError as error:  # bad --articles/--gold: one line, no traceback
+        print(f"error: {error.user_message()}", file=sys.stderr)
+        raise SystemExit(error.exit_code) from None
