@@ -609,13 +609,15 @@ the rate moved under, not a fall of 1,100 won."""
 FLAT_WORDS: Final[frozenset[str]] = word_set("unchanged flat steady stable")
 
 AFTER_UP_WORDS: Final[frozenset[str]] = word_set(
-    "up higher more growth increase rise gain jump hike surge rebound expansion"
+    "up higher more growth increase rise gain jump hike surge rebound expansion "
+    "stronger dearer costlier bigger larger wider"
 )
 AFTER_DOWN_WORDS: Final[frozenset[str]] = word_set(
     "down lower less fewer reduction decline decrease drop fall cut cutback loss plunge "
-    "slump slide dip contraction"
+    "slump slide dip contraction weaker cheaper smaller narrower"
 )
-"""Words right after a figure that make it a change ("15 pct up on", "10 per cent growth")."""
+"""Words right after a figure that make it a change ("15 pct up on", "10 per cent growth",
+"a cent and a half weaker than before")."""
 
 DIRECTION_WORDS: Final[dict[str, Direction]] = {
     **dict.fromkeys(UP_WORDS, Direction.up),

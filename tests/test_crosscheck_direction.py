@@ -78,6 +78,9 @@ def _direction(source: str, text: str) -> Direction | None:
             Direction.down,
         ),
         ("Exports rose 4 pct and 6 pct in the two quarters.", "6 pct", Direction.up),
+        # A comparative right after the number says which way it moved.
+        ("The euro was two cents weaker than before the data.", "two cents", Direction.down),
+        ("The yuan ended 1.5 percent stronger than in May.", "1.5 percent", Direction.up),
         # "by" with the change word left out: the same change as the figure before.
         ("Copper fell by 12% in March - and by 4% in April.", "4%", Direction.down),
         ("Copper fell by 12% in March. Tin output should be lifted by 4%.", "4%", None),

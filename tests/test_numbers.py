@@ -533,6 +533,10 @@ def test_no_rank_without_a_single_ranked_role(sentence: str) -> None:
 
 # (text, mention fragment, value, unit): exchange rates read from the words around them
 RATE_CASES = [
+    # a rate quoted per lot is a rate per one: the lot is no figure of its own
+    ("The won-yen rate ended at 949 won per 100 yen.", "949 won per 100", "9.49", "KRW per JPY"),
+    ("Robusta traded at $45 per 100 kilos in Hanoi.", "$45 per 100 kilos", "0.45", "USD per kg"),
+    ("The dollar bought 2,400 dong per 100 dollars", "2,400 dong", "24", "VND per USD"),
     (
         "The central bank fixed the yuan at 7.12 to the dollar on Monday.",
         "7.12",
@@ -663,6 +667,22 @@ def test_index_levels_are_index_points() -> None:
 
 # (text, fragment, value, unit): counts whose noun comes after a modifier or abbreviation
 COUNT_CASES = [
+    # a count taken from a set named before it counts that set ("nine" groups, not hikes)
+    (
+        "Among the 11 groups of main consumer goods, nine reported price hikes.",
+        "nine",
+        "9",
+        "groups",
+    ),
+    ("Of the 20 firms surveyed, 12 said sales rose.", "12", "12", "firms"),
+    ("Of the 63 provinces, 40 cities reported gains.", "40 cities", "40", "cities"),
+    ("Nine reported price hikes were recorded.", "Nine", "9", "hikes"),
+    # an occurrence counted by its ordinal
+    ("The Fed will raise rates for a fifth time this year.", "a fifth time", "5", "time"),
+    # a subunit or a point and a half
+    ("The dollar was almost a cent and a half weaker.", "a cent and a half", "0.015", "USD"),
+    ("The pound lost half a penny.", "half a penny", "0.005", "GBP"),
+    ("Rates rose two points and a half.", "two points and a half", "2.5", "percentage_point"),
     (
         "Toyota and three other carmakers signed the pact.",
         "three other carmakers",
@@ -729,3 +749,7 @@ VALUE_AND_UNIT_CASES = {
 def test_value_and_unit(text: str, fragment: str, value: str, unit: str) -> None:
     mention = find(text, fragment)
     assert (mention.value, mention.unit) == (Decimal(value), unit)
+
+
+def test_the_first_time_and_a_single_subunit_are_no_figures() -> None:
+    assert extract_mentions("Exports fell for the first time. He spent a cent.") == []

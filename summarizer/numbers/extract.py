@@ -82,6 +82,7 @@ _HALF_PERIODS: Final = frozenset(("first", "second", "latter", "last", "next", "
 _HALF_HEDGES: Final = frozenset(
     ("nearly", "almost", "about", "over", "than", "roughly", "around", "some", "by", "just")
 )
+_SENTENCE_BREAK: Final = re.compile(r"[.!?]\s+|\n")
 _FRACTION_OF_POINT: Final = re.compile(r"\s+of\s+a\s+percentage\s+point\b", re.IGNORECASE)
 _MIXED_FRACTION: Final = re.compile(r"(?:-|\s)(?P<num>\d{1,2})/(?P<den>2|4|8|16|32)(?![\d/])")
 _RANKED: Final = frozenset(("ranked", "ranks", "ranking", "placed", "No", "no"))
@@ -305,6 +306,13 @@ class _Extractor:
             unit = _plural_time(unit)
             start, end = match.start("one"), match.end()
             self._take_word_figure(start, end, Decimal(factor), MentionKind.count, unit)
+        for match in patterns.NTH_TIME.finditer(lowered):
+            start = match.start("span")
+            value = _ordinal_value(match)
+            self._take_word_figure(start, match.end(), value, MentionKind.ordinal, "time")
+        for match in patterns.AND_A_HALF.finditer(lowered):
+            value, unit, kind = _and_a_half(match)
+            self._take_word_figure(match.start(), match.end(), value, kind, unit)
         for match in patterns.LONG_DURATION.finditer(lowered):
             # "a week-long trip" lasts one week
             unit = _plural_time(match.group("unit"))
@@ -543,7 +551,15 @@ class _Extractor:
                 end = after.end()
 
         if kind == MentionKind.amount and unit is not None:
-            unit, end = _compound(text, unit, end)
+            lot = _per_lot(text, unit, end)
+            if lot is not None:
+                # "949 won per 100 yen" is 9.49 KRW per JPY; the 100 is no figure of its own
+                unit, end, size = lot
+                value /= size
+                value_high = None if value_high is None else value_high / size
+                note = _join_notes(note, f"quoted per {size} {unit.split(' per ')[1]}")
+            else:
+                unit, end = _compound(text, unit, end)
         elif kind == MentionKind.number and scale is None:
             rate = patterns.PER_CURRENCY.match(text, end)
             numerator = None if rate is None else self._currency_before(start, rate)
@@ -565,7 +581,7 @@ class _Extractor:
             year = self._year(first, second, start, end)
             if year is not None:
                 return year
-            counted = self._counted_noun(end, first)
+            counted = self._elided_noun(start, end) or self._counted_noun(end, first)
             if counted is False:
                 return None
             if counted is not None:
@@ -744,6 +760,23 @@ class _Extractor:
                 break
             unit, end, pos = lower, word.end(), word.end()
         return _Draft(start=start, end=end, value=number.value, kind=MentionKind.ordinal, unit=unit)
+
+    def _elided_noun(self, start: int, end: int) -> tuple[str, int] | None:
+        """The noun of "Among the 11 groups ..., nine reported price hikes": a count that
+        opens the clause after "among/of the N <nouns>," counts those nouns (its own noun
+        is left out; "nine reported" is no count of hikes). None unless that is so."""
+        after = patterns.WORD_AFTER.match(self.text, end)
+        if after is not None and (
+            _is_plural(after.group("word"))
+            or after.group("word").lower() in lexicon.COUNT_MODIFIERS
+        ):
+            return None
+        before = self.text[max(0, start - 240) : start]
+        before = _SENTENCE_BREAK.split(before)[-1]
+        antecedent = patterns.AMONG_THE.search(before)
+        if antecedent is None:
+            return None
+        return antecedent.group("noun").lower(), end
 
     def _counted_noun(self, end: int, number: _Number) -> tuple[str, int] | Literal[False] | None:
         """The thing counted: "04 northern provinces" -> provinces; False drops the number.
@@ -1192,6 +1225,26 @@ def _currency_code(word: str) -> str:
     return vocabulary.CODE_ALIASES.get(word, word.upper())
 
 
+def _per_lot(text: str, unit: str, end: int) -> tuple[str, int, Decimal] | None:
+    """("KRW per JPY", end, 100) for "949 won| per 100 yen"; None when no lot follows."""
+    lot = patterns.PER_LOT.match(text, end)
+    if lot is None:
+        return None
+    size_word = lot.group("lot").lower().replace(",", "")
+    size = Decimal({"hundred": "100", "thousand": "1000"}.get(size_word, size_word))
+    word = " ".join(lot.group("per").lower().replace(".", "").split())
+    noun = word.removesuffix("s")
+    per = _PER_NOUNS.get(noun, noun) if noun in _LOT_NOUNS else _currency_code(word)
+    if per == unit or size == 1:
+        return None
+    return f"{unit} per {per}", lot.end(), size
+
+
+_LOT_NOUNS: Final = frozenset(
+    ("tonne", "ton", "kg", "kilo", "kilogram", "litre", "liter", "barrel")
+)
+
+
 def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
     """A price or rate after an amount: "USD per tonne", "VND per USD"; else as it was."""
     rate = patterns.PER_CURRENCY.match(text, end)
@@ -1204,6 +1257,21 @@ def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
         noun = " ".join((per.group("per") or per.group("per_noun")).lower().split())
         return f"{unit} per {_PER_NOUNS.get(noun, noun)}", per.end()
     return unit, end
+
+
+def _and_a_half(match: re.Match[str]) -> tuple[Decimal, str, MentionKind]:
+    """(0.015, "USD", amount) for "a cent and a half"; points are percentage points."""
+    whole = match.group("whole")
+    count = (
+        Decimal("0.5")
+        if whole is None
+        else Decimal(lexicon.WORD_VALUES.get(whole, 1)) + Decimal("0.5")
+    )
+    word = (match.group("unit") or match.group("half_unit")).split()[0]
+    if word.startswith(("point", "percentage")):
+        return count, vocabulary.POINTS, MentionKind.percentage_point
+    currency, factor = vocabulary.SUBUNIT_WORDS["pence" if word in ("penny", "pence") else "cent"]
+    return count * factor, currency, MentionKind.amount
 
 
 def _ordinal_value(match: re.Match[str]) -> Decimal:

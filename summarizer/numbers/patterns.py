@@ -276,6 +276,30 @@ IN_A_PERIOD: Final = re.compile(
 """A superlative's span of time in lower-cased text: "the first deficit in a year" (1
 year), "the lowest in more than a decade" (10 years)."""
 
+AMONG_THE: Final = re.compile(
+    r"^\s*(?:among|of)\s+(?:the|its|their|these|those)\s+(?:[\d,.]+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b[^,;:]*,\s*$",
+    re.IGNORECASE,
+)
+"""A clause that names the set a following count is taken from: "Among the 11 groups of
+main consumer goods and services, [nine]"."""
+
+_LATER_ORDINALS = _first_letter_trie(set(lexicon.ORDINAL_WORDS) - {"first"})
+NTH_TIME: Final = re.compile(
+    rf"\bfor\s+(?P<span>(?:a|the)\s+(?P<ordinal>{_LATER_ORDINALS})"
+    r"\s+(?:straight\s+|consecutive\s+|successive\s+)?time)\b"
+)
+"""An occurrence counted by its ordinal in lower-cased text: "raise rates for a fifth time"
+(5, unit ``time``); "for the first time" tells no count."""
+
+AND_A_HALF: Final = re.compile(
+    rf"\b(?:(?P<whole>{_alternation([*lexicon.ONES, 'a', 'an'])})\s+(?P<unit>"
+    r"cents?|penny|pence|percentage\s+points?|points?)\s+and\s+a\s+half"
+    r"|half\s+an?\s+(?P<half_unit>cent|penny))\b"
+)
+"""A subunit or point and a half in lower-cased text: "almost a cent and a half weaker" (0.015
+USD), "two points and a half" (2.5 percentage points), "half a cent" (0.005 USD)."""
+
 LONG_DURATION: Final = re.compile(r"\b(?P<unit>day|week|month|year)-long\b")
 """A one-unit duration as an adjective: "a week-long trip", "a year-long campaign"."""
 
@@ -332,6 +356,15 @@ PER_CURRENCY: Final = re.compile(
     re.IGNORECASE,
 )
 """An exchange rate: "24,500 dong to the dollar", "145 yen per dollar"."""
+
+PER_LOT: Final = re.compile(
+    r"\s+(?:per|for\s+(?:every|each)|against)\s+(?:every\s+)?"
+    r"(?P<lot>[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|hundred|thousand)\s+"
+    r"(?P<per>u\.?s\.?\s+dollars?|dollars?|usd|euros?|eur|yen|jpy|yuan|cny|won|krw|"
+    r"pounds?|sterling|tonnes?|tons?|kg|kilos?|kilograms?|litres?|liters?|barrels?)\b",
+    re.IGNORECASE,
+)
+"""A rate quoted per lot: "949 won per 100 yen", "$45 per 100 kg" (the value is per one)."""
 
 AND_MONTHS: Final = re.compile(r"\s+and\s+(?P<months>\d{1,2})\s+months?\b")
 """The months of a duration in years and months: "2 years and 8 months"."""
