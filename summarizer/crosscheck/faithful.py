@@ -20,12 +20,13 @@ from summarizer.crosscheck.meaning import (
     Extractor,
     Meaning,
     check_figure_meaning,
+    check_shared_metrics,
     check_spliced,
     check_summary_meaning,
 )
 from summarizer.crosscheck.textfold import SOURCES_CACHED
 from summarizer.crosscheck.wordmatch import SourceWords
-from summarizer.domain import Discrepancy, Extraction, NumericMention, Unverified
+from summarizer.domain import Discrepancy, Extraction, Figure, NumericMention, Unverified
 from summarizer.frames import frames_for
 
 
@@ -76,12 +77,19 @@ def check_meaning(
     meaning = source_meaning(ctx)
     found: list[Discrepancy] = list(check_grounding(words, record))
     unverified: list[Unverified] = []
+    matched: list[tuple[int, Figure, NumericMention]] = []
     for index, (figure, finding) in enumerate(zip(record.figures, findings, strict=True)):
         found.extend(check_spliced(ctx, f"figures[{index}].evidence", figure.evidence))
         mention = finding.mention if finding.ok else None
         found.extend(check_figure_meaning(meaning, index, figure, mention, unverified))
+        if mention is not None:
+            matched.append((index, figure, mention))
+    judged = {i for i, _, _ in matched if any(d.field == f"figures[{i}].metric" for d in found)}
+    found.extend(check_shared_metrics(meaning, matched, judged))
     if record.summary:
-        found.extend(check_summary_meaning(meaning, "summary", record.summary, extract))
+        found.extend(
+            check_summary_meaning(meaning, "summary", record.summary, extract, record.figures)
+        )
     for index, meeting in enumerate(record.meetings):
         found.extend(check_dateline(ctx.folded, f"meetings[{index}]", meeting.date_text))
     for index, agreement in enumerate(record.agreements):

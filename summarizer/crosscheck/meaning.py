@@ -22,11 +22,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from summarizer.crosscheck.context import SourceContext
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.figures import Claim, unit_problem, value_agrees
+from summarizer.crosscheck.quantities import is_coarser_rounding, significant_step, written_step
 from summarizer.crosscheck.textfold import SOURCES_CACHED
 from summarizer.crosscheck.wordmatch import (
     ALIASES,
@@ -686,6 +688,12 @@ class Meaning:
             after = " ".join(_AFTER_CUT.split(rest, maxsplit=1)[0].split()[:3])
         return f"{frame.subject.text if frame.subject else ''} {before} {after}"
 
+    def fit(self, metric: str, frame: Frame) -> tuple[float, float]:
+        """How well a metric's words describe the frame's number: the share of them in
+        the words right around it (`_words_before`), then in its wider scope."""
+        near = support(metric, self._words_before(frame)) or 0.0
+        return near, support(metric, self.scope(frame)) or 0.0
+
     def metric_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """(code, why) when the metric cannot be this frame's; None when it may be."""
         return (
@@ -869,6 +877,102 @@ def check_figure_meaning(
     found.extend(_period(meaning, field, figure, frame, spans, unverified))
     found.extend(_qualifier(field, figure, mention, frame, spans))
     found.extend(_kind(field, figure, mention, frame, spans))
+    return found
+
+
+def _metric_key(text: str | None) -> str:
+    """A metric or period as compared across figures: case, punctuation and spacing
+    folded ("China's goods trade" is "chinas goods trade")."""
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower().replace("'s", "s")))
+
+
+def _restated(a: NumericMention, b: NumericMention) -> bool:
+    """The same quantity written twice: equal, or one a coarser rounding of the other
+    ("1,070 won" and "1,070.50 won")."""
+    if abs(a.value) == abs(b.value):
+        return True
+    return is_coarser_rounding(
+        a.value, b.value, written_step(b.text, b.value)
+    ) or is_coarser_rounding(b.value, a.value, written_step(a.text, a.value))
+
+
+def _two_quantities(
+    meaning: Meaning, unit_a: str | None, a: NumericMention, unit_b: str | None, b: NumericMention
+) -> bool:
+    """Two numbers that cannot be one quantity: of one unit and neither the same source
+    number nor a rounding of it; or of two currencies where neither converts the other
+    ("1.31 trillion yen (11.88 billion U.S. dollars)" is one deficit, "7.60 billion U.S.
+    dollars" three sentences later another). Other units (a value and its volume,
+    tonnes and barrels a day) may measure one thing."""
+    if a.id == b.id or _restated(a, b):
+        return False
+    if unit_a == unit_b:
+        return True
+    money = unit_family(unit_a) == unit_family(unit_b) == "money"
+    return money and " per " not in f"{unit_a} {unit_b}" and not _converts(meaning.ctx, a, b)
+
+
+def _converts(ctx: SourceContext, a: NumericMention, b: NumericMention) -> bool:
+    """One number written as the other's conversion: next to each other with only
+    "or", a bracket or a slash between ("VND131 trillion, or $5.6 billion")."""
+    first, second = sorted((a, b), key=lambda m: m.start)
+    between = [m for m in ctx.figures if first.end <= m.start and m.end <= second.start]
+    if between or second.start - first.end > 40:
+        return False
+    gap = ctx.text[first.end : second.start]
+    return bool(
+        re.fullmatch(r"[\s),]*(?:,?\s*or|\(|\[|/)\s*(?:about|around|some|roughly)?\s*", gap)
+    )
+
+
+def check_shared_metrics(
+    meaning: Meaning,
+    figures: list[tuple[int, Figure, NumericMention]],
+    judged: set[int],
+) -> list[Discrepancy]:
+    """Two figures of one record given the same metric and stated period, with different
+    values of one unit ("35.7, 29.5 and 6.2 billion USD all labelled 'goods exchanged
+    through land border gates'"): at most one of them is that metric. Flagged (`wrong_metric`)
+    on the figure whose own scope holds fewer of the metric's words, on both when they
+    hold as many; not on a figure whose metric is already flagged (`judged`), nor when
+    the two numbers are one source number or one quantity restated (a rounding)."""
+    found: list[Discrepancy] = []
+    flagged: set[int] = set(judged)
+    for a, (i, fa, ma) in enumerate(figures):
+        for j, fb, mb in figures[a + 1 :]:
+            if fa.metric == "figure" or _metric_key(fa.metric) != _metric_key(fb.metric):
+                continue
+            if not fa.period or _metric_key(fa.period) != _metric_key(fb.period):
+                continue  # with no period stated, the two may be of two times
+            if not _two_quantities(meaning, fa.unit, ma, fb.unit, mb):
+                continue
+            frame_a, frame_b = meaning.frames.get(ma.id), meaning.frames.get(mb.id)
+            if frame_a is None or frame_b is None:
+                continue
+            fit_a = meaning.fit(fa.metric, frame_a)
+            fit_b = meaning.fit(fb.metric, frame_b)
+            pairs = ((i, fa, ma, frame_a, j, mb), (j, fb, mb, frame_b, i, ma))
+            for index, figure, mention, frame, other, other_mention in pairs:
+                own, theirs = (fit_a, fit_b) if index == i else (fit_b, fit_a)
+                if index in flagged or own > theirs:
+                    continue
+                flagged.add(index)
+                said = frame.subject.text if frame.subject else frame.clause.text
+                field = f"figures[{index}]"
+                found.append(
+                    Discrepancy(
+                        code=ReasonCode.wrong_metric,
+                        field=f"{field}.metric",
+                        claim=figure.metric,
+                        source=said,
+                        spans=_span_of(meaning.ctx, frame),
+                        message=(
+                            f"{field}.metric: '{figure.metric}' is also the metric of "
+                            f"figures[{other}] ('{other_mention.text}') for the same period; "
+                            f"the source says '{mention.text}' is of '{said}'."
+                        ),
+                    )
+                )
     return found
 
 
@@ -1251,11 +1355,17 @@ Extractor = Callable[[str], list[NumericMention]]
 
 
 def check_summary_meaning(
-    meaning: Meaning, field: str, text: str, extract: Extractor
+    meaning: Meaning,
+    field: str,
+    text: str,
+    extract: Extractor,
+    figures: list[Figure] | None = None,
 ) -> list[Discrepancy]:
-    """Each summary number must be said of a metric and year its source frame supports."""
+    """Each summary number must be said of a metric and year its source frame supports,
+    and not of the metric the record gives another figure (`_other_figures_metric`)."""
     ctx = meaning.ctx
     found: list[Discrepancy] = []
+    said: list[_Said] = []
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
         numbers = [m for m in extract(sentence) if m.is_figure]
@@ -1275,20 +1385,106 @@ def check_summary_meaning(
                 for f in frames
             ]
             if any(j is None for j in judged):
+                said.append(_Said(number, phrase, what if predicate else "", frames))
                 continue
             why = next(j for j in judged if j is not None)
-            frame = frames[0]
-            found.append(
-                Discrepancy(
-                    code=ReasonCode.summary_misattributed,
-                    field=field,
-                    claim=phrase.strip(),
-                    source=frame.clause.text,
-                    spans=_span_of(ctx, frame),
-                    message=f"{field}: '{number.text}' {why}.",
-                )
-            )
+            found.append(_summary_flag(meaning, field, phrase, frames[0], f"'{number.text}' {why}"))
+    return found + _other_figures_metric(meaning, field, said, figures or [])
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A summary number its frames allow, with the words it is said of."""
+
+    number: NumericMention
+    phrase: str
+    what: str
+    """The words before it back to a separator ("exports to China: "); empty when the
+    number is the object of a preposition ("compared with 10")."""
+    frames: list[Frame]
+
+
+def _summary_flag(meaning: Meaning, field: str, phrase: str, frame: Frame, why: str) -> Discrepancy:
+    return Discrepancy(
+        code=ReasonCode.summary_misattributed,
+        field=field,
+        claim=phrase.strip(),
+        source=frame.clause.text,
+        spans=_span_of(meaning.ctx, frame),
+        message=f"{field}: {why}.",
+    )
+
+
+def _other_figures_metric(
+    meaning: Meaning, field: str, said: list[_Said], figures: list[Figure]
+) -> list[Discrepancy]:
+    """A summary number said of the very metric the record gives another figure, of the
+    same unit and another value, while the record's figures of this number have another
+    metric ("exports to China: 5%" where the record's 5% is "exports to Japan" and its 7%
+    "exports to China"): the summary and the record's figures disagree about what the
+    number is, and the source has it as the figure's. A rounding of that figure's value,
+    or its conversion into another currency, is the same quantity, not another."""
+    found: list[Discrepancy] = []
+    for item in said:
+        key = _metric_key(item.what)
+        if not key or not _stems(item.what):
+            continue
+        number = item.number
+        own = [f for f in figures if f.unit == number.unit and abs(f.value) == abs(number.value)]
+        if not own or any(_metric_key(f.metric) == key for f in own):
+            continue
+        others = [
+            f
+            for f in figures
+            if _metric_key(f.metric) == key
+            and not _near(f.value, number)
+            and _other_quantity(meaning, f, number)
+        ]
+        if not others:
+            continue
+        periods = {_metric_key(f.period) for f in own if f.period}
+        same_period = any(_metric_key(f.period) in periods for f in others)
+        if not same_period and not _fits_better(meaning, own[0].metric, item.what, item.frames):
+            continue  # of another period, the source must side with the figure's metric
+        why = (
+            f"'{number.text}' is said to be '{item.what.strip(' :')}', the record's metric of "
+            f"'{others[0].text or others[0].value}'; its figure for '{number.text}' is "
+            f"'{own[0].metric}', as the source says ('{_said_of(item.frames[0])}')"
+        )
+        found.append(_summary_flag(meaning, field, item.phrase, item.frames[0], why))
     return found
+
+
+def _other_quantity(meaning: Meaning, figure: Figure, number: NumericMention) -> bool:
+    """A record figure that is not the summary number's quantity (`_two_quantities`
+    against each source number it may be)."""
+    if figure.unit == number.unit:
+        return abs(figure.value) != abs(number.value)
+    sources = [m for m in meaning.ctx.figures if m.unit == figure.unit and m.value == figure.value]
+    return bool(sources) and all(
+        _two_quantities(meaning, figure.unit, m, number.unit, n)
+        for m in sources
+        for n in meaning.candidates(number)
+    )
+
+
+def _fits_better(meaning: Meaning, metric: str, phrase: str, frames: list[Frame]) -> bool:
+    """The record figure's metric fits the number's source words (`Meaning.fit`) better
+    than the summary's phrase: the source sides with the figure, so the summary is the
+    one that is wrong (the figure is checked on its own)."""
+    return any(meaning.fit(metric, f) > meaning.fit(phrase, f) for f in frames)
+
+
+def _near(value: Decimal, number: NumericMention) -> bool:
+    """A figure's value that is the summary number rounded, or that rounds to it."""
+    step = written_step(number.text, number.value)
+    return is_coarser_rounding(value, number.value, step) or is_coarser_rounding(
+        number.value, value, significant_step(value)
+    )
+
+
+def _said_of(frame: Frame) -> str:
+    return frame.subject.text if frame.subject else frame.clause.text
 
 
 def _leading_years(before: str, published: dt.date | None) -> frozenset[int]:

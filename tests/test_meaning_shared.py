@@ -1,0 +1,67 @@
+"""A metric the record gives two figures of one period, and a summary number said of
+another figure's metric: invented sentences, one flagged and one correct case each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from support.crosscheck import fig, record
+
+from summarizer.crosscheck import check_record
+from summarizer.domain import Discrepancy, ReasonCode
+
+SOURCE = (
+    "date 2024-03-05\n"
+    "Ruritania posts trade figures\n\n"
+    "The statistics office released its monthly report on Tuesday.\n\n"
+    "Ruritania's exports to Borduria rose to $4.2 billion in January, the office said. "
+    "Its exports to Freedonia reached $1.9 billion in January. "
+    "A year earlier, exports to Freedonia stood at $1.2 billion.\n\n"
+    "The trade deficit with Freedonia stood at 310 billion yen ($2.6 billion) in January.\n\n"
+    "Wheat and barley harvests were both strong. The wheat harvest reached 4.2 million "
+    "tonnes in 2023, and the barley harvest 1.9 million tonnes."
+)
+PUBLISHED = dt.date(2024, 3, 5)
+BORDURIA = "Ruritania's exports to Borduria"
+FREEDONIA = "Ruritania's exports to Freedonia"
+
+
+def _flags(rec: object, code: ReasonCode) -> list[Discrepancy]:
+    verdict = check_record(SOURCE, rec, published=PUBLISHED)  # type: ignore[arg-type]
+    return [d for d in verdict.discrepancies if d.code is code]
+
+
+def _figure(text: str, value: str, metric: str, period: str, unit: str = "USD") -> object:
+    return fig(SOURCE, text, value, unit, metric=metric, period=period)
+
+
+def test_two_figures_of_one_period_with_one_metric_flag_the_one_the_source_denies() -> None:
+    wrong = record(
+        _figure("4.2 million tonnes", "4200000", "wheat harvest", "2023", "tonnes"),
+        _figure("1.9 million tonnes", "1900000", "wheat harvest", "2023", "tonnes"),
+    )
+    flags = _flags(wrong, ReasonCode.wrong_metric)
+    assert [d.field for d in flags] == ["figures[1].metric"]
+    assert "also the metric of figures[0]" in flags[0].message
+
+
+def test_one_metric_for_two_periods_or_a_conversion_is_no_error() -> None:
+    right = record(
+        _figure("$1.9 billion", "1900000000", FREEDONIA, "January 2024"),
+        _figure("$1.2 billion", "1200000000", FREEDONIA, "January 2023"),
+        _figure("310 billion yen", "310000000000", "deficit with Freedonia", "January 2024", "JPY"),
+        _figure("$2.6 billion", "2600000000", "deficit with Freedonia", "January 2024"),
+    )
+    assert _flags(right, ReasonCode.wrong_metric) == []
+
+
+def test_a_summary_number_said_of_another_figures_metric_is_flagged() -> None:
+    figures = (
+        _figure("4.2 million tonnes", "4200000", "wheat harvest", "2023", "tonnes"),
+        _figure("1.9 million tonnes", "1900000", "barley harvest", "2023", "tonnes"),
+    )
+    wrong = record(*figures, summary="Reported figures — wheat harvest: 1.9 million tonnes.")
+    flags = _flags(wrong, ReasonCode.summary_misattributed)
+    assert len(flags) == 1 and "'1.9 million tonnes' is said to be" in flags[0].message
+    right = record(*figures, summary="Reported figures — barley harvest: 1.9 million tonnes.")
+    assert _flags(right, ReasonCode.summary_misattributed) == []
