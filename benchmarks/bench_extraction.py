@@ -229,6 +229,34 @@ def calibrate(server: EmbeddedServer, config: LLMConfig, sample: str) -> dict[st
     }
 
 
+class SlotWatch:
+    """Polls llama-server's `/slots` while a pass runs: the most slots busy at once, which
+    shows whether concurrent requests really decode in parallel slots."""
+
+    def __init__(self, base_url: str, interval_s: float = 0.5) -> None:
+        self.url = base_url.removesuffix("/v1") + "/slots"
+        self.interval_s = interval_s
+        self.max_busy = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            try:
+                slots = httpx.get(self.url, timeout=5).json()
+            except (httpx.HTTPError, ValueError):
+                continue
+            busy = sum(1 for slot in slots if isinstance(slot, dict) and slot.get("is_processing"))
+            self.max_busy = max(self.max_busy, busy)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def run_pass(
     config: LLMConfig,
     articles: list[tuple[str, SourceArticle]],
@@ -267,6 +295,9 @@ def run_pass(
 
         began = time.perf_counter()
         results: list[ArticleStats] = []
+        watch = SlotWatch(server.base_url) if server.backend == LLAMA_SERVER else None
+        if watch is not None:
+            watch.start()
         if concurrency == 1:
             for item in articles:
                 stats = one(item)
@@ -279,6 +310,8 @@ def run_pass(
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
                 results = list(pool.map(one, articles))
         wall_s = time.perf_counter() - began
+        if watch is not None:
+            watch.stop()
         server_peak = peak_rss_mb(server.pid) if server.pid is not None else float("nan")
         used_backend = server.backend
         threads = server.threads
@@ -288,6 +321,7 @@ def run_pass(
         "concurrency": concurrency,
         "backend": used_backend,
         "server_slots": slots,
+        "max_slots_busy": watch.max_busy if watch is not None else None,
         "startup_s": round(startup_s, 1),
         "articles": len(results),
         "wall_s": round(wall_s, 1),
