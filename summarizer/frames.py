@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
+from summarizer.vocabulary import COMPARATIVE_DOWN_WORDS, COMPARATIVE_UP_WORDS
 
 
 class FrameRole(StrEnum):
@@ -160,7 +161,8 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:percent|per cent|%|pct|percentage points?)?\s*(?:(?:year[- ]on[- ]year|"
     r"y/y|yoy)\b|(?:growth|increase|rise|decrease|decline|drop|fall|jump|gain|surge|"
-    r"contraction|reduction)\b|(?:higher|lower|more|less)\s+than\b)",
+    r"contraction|reduction)\b|"
+    rf"(?:{'|'.join(sorted(COMPARATIVE_UP_WORDS | COMPARATIVE_DOWN_WORDS))})\s+than\b)",
     re.I,
 )
 _SHARE_BEFORE = re.compile(

@@ -608,13 +608,19 @@ the rate moved under, not a fall of 1,100 won."""
 
 FLAT_WORDS: Final[frozenset[str]] = word_set("unchanged flat steady stable")
 
-AFTER_UP_WORDS: Final[frozenset[str]] = word_set(
-    "up higher more growth increase rise gain jump hike surge rebound expansion "
-    "stronger dearer costlier bigger larger wider"
+COMPARATIVE_UP_WORDS: Final[frozenset[str]] = word_set(
+    "higher more stronger dearer costlier bigger larger wider"
 )
-AFTER_DOWN_WORDS: Final[frozenset[str]] = word_set(
-    "down lower less fewer reduction decline decrease drop fall cut cutback loss plunge "
-    "slump slide dip contraction weaker cheaper smaller narrower"
+COMPARATIVE_DOWN_WORDS: Final[frozenset[str]] = word_set(
+    "lower less fewer weaker cheaper smaller narrower"
+)
+"""Comparatives that make the number before them a change: "a cent and a half weaker than"."""
+
+AFTER_UP_WORDS: Final[frozenset[str]] = COMPARATIVE_UP_WORDS | word_set(
+    "up growth increase rise gain jump hike surge rebound expansion"
+)
+AFTER_DOWN_WORDS: Final[frozenset[str]] = COMPARATIVE_DOWN_WORDS | word_set(
+    "down reduction decline decrease drop fall cut cutback loss plunge slump slide dip contraction"
 )
 """Words right after a figure that make it a change ("15 pct up on", "10 per cent growth",
 "a cent and a half weaker than before")."""

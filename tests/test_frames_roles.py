@@ -1,0 +1,34 @@
+"""A number's role in its clause (level, change, share) from the words around it.
+Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer.frames import FrameRole, frames_for
+from summarizer.numbers import extract_mentions
+
+
+def _role(text: str, number: str) -> FrameRole:
+    mentions = extract_mentions(text)
+    frames = frames_for(text, mentions, dt.date(2024, 6, 1))
+    (frame,) = [frames[m.id] for m in mentions if m.text.startswith(number) and m.id in frames]
+    return frame.role
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The euro stood at $1.10, two cents weaker than before the data.", "two cents"),
+        ("The deficit was $3bn larger than a year earlier.", "$3bn"),
+        ("Sales were 4% lower than in May.", "4%"),
+    ],
+)
+def test_a_comparative_after_the_number_makes_it_a_change(text: str, number: str) -> None:
+    assert _role(text, number) is FrameRole.change
+
+
+def test_a_number_with_no_change_word_is_a_level() -> None:
+    assert _role("The euro stood at $1.10 on Friday.", "$1.10") is FrameRole.level
