@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from support.crosscheck import fig, record
 
 from summarizer.crosscheck import check_record
@@ -65,3 +66,40 @@ def test_a_summary_number_said_of_another_figures_metric_is_flagged() -> None:
     assert len(flags) == 1 and "'1.9 million tonnes' is said to be" in flags[0].message
     right = record(*figures, summary="Reported figures — barley harvest: 1.9 million tonnes.")
     assert _flags(right, ReasonCode.summary_misattributed) == []
+
+
+TRANSFERS = (
+    "date 2024-06-01\n"
+    "Freedonia posts record transfers\n\n"
+    "The central bank published its annual report on Monday.\n\n"
+    "Freedonian workers living abroad sent a record $9.5 billion home to Freedonia last year. "
+    "Remittances rose 12 percent, and each remittance averaged $310. "
+    "Household savings deposits reached $40 billion, the bank said. "
+    "The bank opened its 12th branch in May. About 2 million Freedonians live overseas."
+)
+
+
+def _transfer_flags(metric: str) -> list[Discrepancy]:
+    figure = fig(TRANSFERS, "$9.5 billion", "9500000000", "USD", metric=metric)
+    verdict = check_record(TRANSFERS, record(figure), published=dt.date(2024, 6, 1))
+    return [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
+
+
+def test_a_measure_word_another_figure_also_uses_is_a_paraphrase_not_an_error() -> None:
+    assert _transfer_flags("Freedonia's remittances") == []
+
+
+@pytest.mark.parametrize("metric", ["Freedonia's household savings deposits", "Freedonia's branch"])
+def test_a_metric_whose_words_all_describe_another_figure_is_flagged(metric: str) -> None:
+    assert [d.field for d in _transfer_flags(metric)] == ["figures[0].metric"]
+
+
+def test_a_metric_naming_what_its_number_counts_is_that_numbers() -> None:
+    def flags(metric: str) -> list[Discrepancy]:
+        figure = fig(TRANSFERS, "About 2 million Freedonians", "2000000", "freedonians")
+        figure = figure.model_copy(update={"metric": metric})
+        verdict = check_record(TRANSFERS, record(figure), published=dt.date(2024, 6, 1))
+        return [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
+
+    assert flags("Freedonians living abroad") == []
+    assert [d.field for d in flags("workers living abroad")] == ["figures[0].metric"]

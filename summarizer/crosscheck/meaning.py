@@ -142,7 +142,10 @@ two thirds of them."""
 SUPPORT_OWN = 0.5
 SUPPORT_ELSEWHERE = 1.0
 """Or when, its proper names set aside, less than half of its words stand there and
-another figure's (not the same number again, not in the lead) hold all of them."""
+another figure's (not the same number again, not in the lead) hold all of them. A
+metric whose one such word names a measure (`MEASURES`: "remittances" for "sent home")
+is left to `Meaning.measure_problem`, which needs the figure's own words to name another
+measure: a measure the figure's words do not name is often their paraphrase."""
 DISTINCT_ELSEWHERE = 2
 """Words of a metric that only another figure's scope holds, enough to say it is that
 figure's (one is often a synonym: 'consecutive' for 'straight')."""
@@ -676,6 +679,14 @@ class Meaning:
             return False
         return other.sentence.start >= self.lead_end
 
+    def _names_counted(self, metric: str, frame: Frame) -> bool:
+        """Whether the metric names what the frame's number counts ("Freedonians abroad"
+        for "about 2 million Freedonians"): it is that number's, whatever else it says."""
+        mention = self.ctx.by_id.get(frame.mention_id)
+        if mention is None or unit_family(mention.unit) != "quantity" or not mention.unit:
+            return False
+        return bool(_stems(mention.unit) & _stems(metric))
+
     def _words_before(self, frame: Frame) -> str:
         """The subject, the window up to the number and the nouns right after it ("a 300
         mln mark surplus"), not the next figure's words ("3.6 points and foreign trade")."""
@@ -797,6 +808,8 @@ class Meaning:
         if own is None:
             return None
         relaxed = own > 0  # partly its own words: judge the words that are not names
+        if relaxed and self._names_counted(metric, frame):
+            return None
         if relaxed:
             metric = self._without_names(metric)
             own = support(metric, f"{self.scope(frame)} {topic}") if metric else None
@@ -809,6 +822,8 @@ class Meaning:
             and (not relaxed or self._another_figure(frame, other))
             and (s := support(metric, self.scope(other))) is not None
         ]
+        if relaxed and len(_stems(metric)) < DISTINCT_ELSEWHERE and measures_of(metric):
+            others = []  # a measure word alone is `measure_problem`'s to judge
         if others:
             best, other = max(others, key=lambda pair: pair[0])
             if best >= (SUPPORT_ELSEWHERE if relaxed else SUPPORT_OTHER):
