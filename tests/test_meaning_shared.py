@@ -103,3 +103,28 @@ def test_a_metric_naming_what_its_number_counts_is_that_numbers() -> None:
 
     assert flags("Freedonians living abroad") == []
     assert [d.field for d in flags("workers living abroad")] == ["figures[0].metric"]
+
+
+SPLIT = (
+    "date 2024-05-02\n"
+    "Ruritania trade report\n\n"
+    "The office published the data on Monday.\n\n"
+    "Ruritania's trade with Borduria reached $9 billion in April. Of the figure, $5 billion "
+    "was from Ruritania's exports, while the remaining was from imports, up 12 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("metric", "flagged"),
+    [
+        ("growth of Ruritania's imports from Borduria", False),
+        ("growth of Borduria's imports from Ruritania", True),
+    ],
+)
+def test_a_bare_noun_phrase_reads_its_flow_from_the_words_up_to_the_number(
+    metric: str, flagged: bool
+) -> None:
+    figure = fig(SPLIT, "12 percent", "12", "percent", "change", direction="up", metric=metric)
+    verdict = check_record(SPLIT, record(figure), published=dt.date(2024, 5, 2))
+    codes = {d.code for d in verdict.discrepancies}
+    assert (ReasonCode.role_swap in codes) is flagged

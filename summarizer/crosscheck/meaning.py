@@ -595,8 +595,9 @@ class Meaning:
         return scope
 
     def subject_flow(self, frame: Frame) -> Flow:
-        """The flow of the frame's noun phrase; without one, of the words just before the
-        number ("imports grew 12.9 percent"), never of words after it."""
+        """The flow of the frame's noun phrase, read on to the number when the phrase names
+        none ("the remaining was from imports, up 51 percent"); without one, of the words
+        just before the number ("imports grew 12.9 percent"), never of words after it."""
         known = self._flows.get(frame.mention_id)
         if known is None:
             self._flows[frame.mention_id] = known = self._subject_flow(frame)
@@ -607,9 +608,13 @@ class Meaning:
         if subject is None and frame.base_id in self.frames:
             subject = self.frames[frame.base_id].subject
         home = home_place(self.ctx.text)
-        if subject is not None:
-            return parse_flow(subject.text, self.entities, home)
         mention = self.ctx.by_id.get(frame.mention_id)
+        if subject is not None:
+            flow = parse_flow(subject.text, self.entities, home)
+            if flow.measure is not None or mention is None or mention.start < subject.end:
+                return flow
+            # a noun phrase naming no flow ("the remaining"): it and the words up to the number
+            return parse_flow(self.ctx.text[subject.start : mention.start], self.entities, home)
         if frame.window is None or mention is None:
             return Flow(None)
         before = self.ctx.text[frame.window.start : mention.start]
