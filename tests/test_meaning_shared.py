@@ -20,7 +20,8 @@ SOURCE = (
     "A year earlier, exports to Freedonia stood at $1.2 billion.\n\n"
     "The trade deficit with Freedonia stood at 310 billion yen ($2.6 billion) in January.\n\n"
     "Wheat and barley harvests were both strong. The wheat harvest reached 4.2 million "
-    "tonnes in 2023, and the barley harvest 1.9 million tonnes."
+    "tonnes in 2023, and the barley harvest 1.9 million tonnes. Wheat bound for Borduria "
+    "fetched $210 a tonne."
 )
 PUBLISHED = dt.date(2024, 3, 5)
 BORDURIA = "Ruritania's exports to Borduria"
@@ -83,6 +84,19 @@ def _transfer_flags(metric: str) -> list[Discrepancy]:
     figure = fig(TRANSFERS, "$9.5 billion", "9500000000", "USD", metric=metric)
     verdict = check_record(TRANSFERS, record(figure), published=dt.date(2024, 6, 1))
     return [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
+
+
+def test_a_summary_number_said_of_another_kind_of_figures_metric_is_flagged() -> None:
+    figures = (
+        _figure("4.2 million tonnes", "4200000", "wheat harvest", "2023", "tonnes"),
+        _figure("$210 a tonne", "210", "wheat bound for Borduria", "2023", "USD per tonnes"),
+    )
+    wrong = record(
+        *figures, summary="Reported figures — wheat bound for Borduria: 4.2 million tonnes."
+    )
+    assert len(_flags(wrong, ReasonCode.summary_misattributed)) == 1
+    right = record(*figures, summary="Reported figures — wheat harvest: 4.2 million tonnes.")
+    assert _flags(right, ReasonCode.summary_misattributed) == []
 
 
 def test_a_measure_word_another_figure_also_uses_is_a_paraphrase_not_an_error() -> None:

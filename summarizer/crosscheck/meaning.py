@@ -1460,12 +1460,18 @@ def _other_figures_metric(
             and not _near(f.value, number)
             and _other_quantity(meaning, f, number)
         ]
-        if not others:
+        kinds = [
+            f
+            for f in figures
+            if _metric_key(f.metric) == key and _other_kind(f.unit, number.unit) and f not in others
+        ]
+        if not others and not kinds:
             continue
         periods = {_metric_key(f.period) for f in own if f.period}
         same_period = any(_metric_key(f.period) in periods for f in others)
         if not same_period and not _fits_better(meaning, own[0].metric, item.what, item.frames):
-            continue  # of another period, the source must side with the figure's metric
+            continue  # of another period or kind, the source must side with the figure's
+        others = others or kinds
         why = (
             f"'{number.text}' is said to be '{item.what.strip(' :')}', the record's metric of "
             f"'{others[0].text or others[0].value}'; its figure for '{number.text}' is "
@@ -1486,6 +1492,14 @@ def _other_quantity(meaning: Meaning, figure: Figure, number: NumericMention) ->
         for m in sources
         for n in meaning.candidates(number)
     )
+
+
+def _other_kind(unit: str | None, other: str | None) -> bool:
+    """Units of two kinds of quantity: two families (`unit_family`: a duration and a
+    rate), or a rate per something and a total ("USD per tonne" and "THB")."""
+    if unit_family(unit) != unit_family(other):
+        return True
+    return (" per " in (unit or "")) != (" per " in (other or ""))
 
 
 def _fits_better(meaning: Meaning, metric: str, phrase: str, frames: list[Frame]) -> bool:
