@@ -21,7 +21,7 @@ SOURCE = (
     "The trade deficit with Freedonia stood at 310 billion yen ($2.6 billion) in January.\n\n"
     "Wheat and barley harvests were both strong. The wheat harvest reached 4.2 million "
     "tonnes in 2023, and the barley harvest 1.9 million tonnes. Wheat bound for Borduria "
-    "fetched $210 a tonne."
+    "fetched $210 a tonne.\n\nHard wheat sold at 44 dlrs a tonne, soft wheat at 43.80 dlrs."
 )
 PUBLISHED = dt.date(2024, 3, 5)
 BORDURIA = "Ruritania's exports to Borduria"
@@ -45,6 +45,22 @@ def test_two_figures_of_one_period_with_one_metric_flag_the_one_the_source_denie
     flags = _flags(wrong, ReasonCode.wrong_metric)
     assert [d.field for d in flags] == ["figures[1].metric"]
     assert "also the metric of figures[0]" in flags[0].message
+
+
+def test_two_numbers_of_one_sentence_are_two_quantities_even_when_one_rounds_the_other() -> None:
+    def price(text: str, value: str, metric: str) -> object:
+        return _figure(text, value, metric, "2023", "USD per tonnes")
+
+    wrong = record(
+        price("44 dlrs a tonne", "44", "hard wheat price"),
+        price("43.80 dlrs", "43.80", "hard wheat price"),
+    )
+    assert [d.field for d in _flags(wrong, ReasonCode.wrong_metric)] == ["figures[1].metric"]
+    right = record(
+        price("44 dlrs a tonne", "44", "hard wheat price"),
+        price("43.80 dlrs", "43.80", "soft wheat price"),
+    )
+    assert _flags(right, ReasonCode.wrong_metric) == []
 
 
 def test_one_metric_for_two_periods_or_a_conversion_is_no_error() -> None:

@@ -923,13 +923,20 @@ def _two_quantities(
     number nor a rounding of it; or of two currencies where neither converts the other
     ("1.31 trillion yen (11.88 billion U.S. dollars)" is one deficit, "7.60 billion U.S.
     dollars" three sentences later another). Other units (a value and its volume,
-    tonnes and barrels a day) may measure one thing."""
-    if a.id == b.id or _restated(a, b):
+    tonnes and barrels a day) may measure one thing. A rounding is a restatement only
+    across sentences: one sentence gives "44 dlrs" and "43.80 dlrs" to two prices."""
+    if a.id == b.id or abs(a.value) == abs(b.value):
+        return False
+    if _restated(a, b) and not _one_sentence(meaning.ctx.text, a, b):
         return False
     if unit_a == unit_b:
         return True
     money = unit_family(unit_a) == unit_family(unit_b) == "money"
     return money and " per " not in f"{unit_a} {unit_b}" and not _converts(meaning.ctx, a, b)
+
+
+def _one_sentence(text: str, a: NumericMention, b: NumericMention) -> bool:
+    return any(s <= a.start < e and s <= b.start < e for s, e in sentence_spans(text))
 
 
 def _converts(ctx: SourceContext, a: NumericMention, b: NumericMention) -> bool:
