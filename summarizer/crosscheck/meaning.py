@@ -143,9 +143,9 @@ SUPPORT_OWN = 0.5
 SUPPORT_ELSEWHERE = 1.0
 """Or when, its proper names set aside, less than half of its words stand there and
 another figure's (not the same number again, not in the lead) hold all of them. A
-metric whose one such word names a measure (`MEASURES`: "remittances" for "sent home")
-is left to `Meaning.measure_problem`, which needs the figure's own words to name another
-measure: a measure the figure's words do not name is often their paraphrase."""
+metric whose one such word names a measure (`MEASURES`: "remittances" for "workers
+sent $2bn home") is left to `Meaning.measure_problem`, which needs the figure's own
+words to name another measure: a measure they do not name is often their paraphrase."""
 DISTINCT_ELSEWHERE = 2
 """Words of a metric that only another figure's scope holds, enough to say it is that
 figure's (one is often a synonym: 'consecutive' for 'straight')."""
@@ -596,7 +596,7 @@ class Meaning:
 
     def subject_flow(self, frame: Frame) -> Flow:
         """The flow of the frame's noun phrase, read on to the number when the phrase names
-        none ("the remaining was from imports, up 51 percent"); without one, of the words
+        none ("the rest was from imports, up 8 percent"); without one, of the words
         just before the number ("imports grew 12.9 percent"), never of words after it."""
         known = self._flows.get(frame.mention_id)
         if known is None:
@@ -908,7 +908,7 @@ def _metric_key(text: str | None) -> str:
 
 def _restated(a: NumericMention, b: NumericMention) -> bool:
     """The same quantity written twice: equal, or one a coarser rounding of the other
-    ("1,070 won" and "1,070.50 won")."""
+    ("1,200 won" and "1,199.60 won")."""
     if abs(a.value) == abs(b.value):
         return True
     return is_coarser_rounding(
@@ -921,10 +921,10 @@ def _two_quantities(
 ) -> bool:
     """Two numbers that cannot be one quantity: of one unit and neither the same source
     number nor a rounding of it; or of two currencies where neither converts the other
-    ("1.31 trillion yen (11.88 billion U.S. dollars)" is one deficit, "7.60 billion U.S.
+    ("2.4 trillion yen (16 billion U.S. dollars)" is one deficit, "5 billion U.S.
     dollars" three sentences later another). Other units (a value and its volume,
     tonnes and barrels a day) may measure one thing. A rounding is a restatement only
-    across sentences: one sentence gives "44 dlrs" and "43.80 dlrs" to two prices."""
+    across sentences: one sentence gives "52 dlrs" and "51.80 dlrs" to two prices."""
     if a.id == b.id or abs(a.value) == abs(b.value):
         return False
     if _restated(a, b) and not _one_sentence(meaning.ctx.text, a, b):
