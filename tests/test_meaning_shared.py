@@ -158,3 +158,24 @@ def test_a_bare_noun_phrase_reads_its_flow_from_the_words_up_to_the_number(
     verdict = check_record(SPLIT, record(figure), published=dt.date(2024, 5, 2))
     codes = {d.code for d in verdict.discrepancies}
     assert (ReasonCode.role_swap in codes) is flagged
+
+
+RATES = (
+    "date 2024-07-01\n"
+    "Ruritania economy report\n\n"
+    "The office published the data on Monday.\n\n"
+    "The annual growth rate accelerated to 4.1 percent in June. "
+    "The share of exports in output grew to 38 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "flagged"), [("4.1 percent", "4.1", True), ("38 percent", "38", False)]
+)
+def test_a_percentage_its_words_call_a_growth_is_a_change_not_a_share(
+    text: str, value: str, flagged: bool
+) -> None:
+    figure = fig(RATES, text, value, "percent", "share", metric="rate")
+    verdict = check_record(RATES, record(figure), published=dt.date(2024, 7, 1))
+    codes = {d.code for d in verdict.discrepancies}
+    assert (ReasonCode.kind_mismatch in codes) is flagged

@@ -1233,6 +1233,8 @@ def _kind(
         why = f"the source gives '{mention.text}' as a change, not a {kind.value}"
     elif kind is FigureKind.share and figure.unit == "percent" and not _part_of_whole(frame):
         why = f"the source gives '{mention.text}' as no part of a whole, not a share"
+    elif kind is FigureKind.share and figure.unit == "percent" and _growth_rate(frame, mention):
+        why = f"the source gives '{mention.text}' as a rate of growth, a change, not a share"
     else:
         return []
     return [
@@ -1261,6 +1263,23 @@ _WHOLE_CUE = re.compile(
 """Words that make a percentage a part of a whole or a rate: a share, a stake,
 "accounting for", "X% of", "fulfilling", a duty, an interest rate, unemployment. Without
 any, a percentage is no share."""
+
+
+_GROWTH_WORDS = re.compile(
+    r"\b(?:growth|grew|grows?|growing|increase[sd]?|expan\w*|inflation|accelerat\w*|"
+    r"decelerat\w*)\b",
+    re.I,
+)
+"""Words that make a percentage a rate of change: growth, an increase, inflation."""
+
+
+def _growth_rate(frame: Frame, mention: NumericMention) -> bool:
+    """True when the words before a percentage in its window name a growth ("the growth
+    rate accelerated to 4.1 pct", "inflation stood at 3%") and none a share: a change."""
+    if frame.window is None:
+        return False
+    before = frame.window.text[: max(0, mention.start - frame.window.start)]
+    return bool(_GROWTH_WORDS.search(before)) and not _SHARE_WORDS.search(before)
 
 
 def _part_of_whole(frame: Frame) -> bool:
