@@ -6,6 +6,12 @@ title: the cue nearest to where the title's words stand (cues inside the title i
 "to implement the Action Plan" within a title, are ignored). A status outside the cue's
 compatible set is `status_contradicted`; with no cue in the sentence the status is
 listed in `Verdict.unverified` and does not flag. Cue list: docs/crosscheck.md.
+
+Some cue words do not speak of the agreement itself and are passed over: negotiations
+that are over ("after months of negotiations"), a cue on a part of the agreement ("the
+offer, made as part of a trade deal"), and "will" after the title with a verb that says
+what the agreement does ("the pact will cut tariffs": a signed pact may, as a proposed one
+may). Continuing an agreement ("will continue a joint venture agreement") says it exists.
 """
 
 from __future__ import annotations
@@ -26,8 +32,23 @@ from summarizer.domain import (
 )
 
 S = AgreementStatus
+
+_PRELIMINARY = "preliminary|tentative|framework|provisional|interim|initial"
+_DEAL = r"(?:agreements?|accords?|deals?|pacts?|understanding)\b"
+_REACHED_WORDS = r"\breached (?:an? |the )?"
+
+REACHED = re.compile(
+    rf"{_REACHED_WORDS}(?:(?!(?:{_PRELIMINARY})\b)[\w’'-]+ ){{0,4}}?{_DEAL}(?! in principle)",
+    re.I,
+)
+"""'Reached accords': the parties agreed, which does not say whether they have signed."""
+
+REACHED_ALLOWS = frozenset({S.agreed_in_principle, S.signed, S.in_force})
+"""What 'reached an agreement' allows: agreed, and an agreement reached may since be signed
+or in force; it is no proposal and no longer under negotiation."""
+
 CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
-    (re.compile(pattern, re.I), status)
+    (re.compile(pattern, re.I) if isinstance(pattern, str) else pattern, status)
     for pattern, status in (
         (
             r"(?<!concluded )(?<!completed )(?<!finalised )(?<!finalized )\bnegotiat\w*"
@@ -43,10 +64,12 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
             S.proposed,
         ),
         (
-            r"\bagreed (?:to|on|upon)\b|\bagreed in principle\b"
-            r"|\breached (?:an? )?(?:agreement|consensus)",
+            r"\bagreed (?:to|on|upon)\b|\bagreed in principle\b|\breached (?:a )?consensus\b"
+            rf"|{_REACHED_WORDS}(?:{_PRELIMINARY})\b(?:[ -][\w’'-]+){{0,3}}? {_DEAL}"
+            rf"|{_REACHED_WORDS}(?:[\w’'-]+ ){{0,4}}?{_DEAL} in principle\b",
             S.agreed_in_principle,
         ),
+        (REACHED, S.agreed_in_principle),
         (
             r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b"
             r"|\bsealed\b|\bclinched\b|\bstruck\b"
@@ -56,11 +79,45 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         (
             r"\bin force\b|\bin effect\b|\bbeing implemented\b|\bimplement(?:ing|ation of)?\b"
             r"|\b(?:extended|renewed|prolonged)\b|\btook effect\b|\bcame into force\b"
-            r"|\bestablished\b|\beffective\b|\bunder (?:the|its)\b|\bin place\b",
+            r"|\bestablished\b|\beffective\b|\bunder (?:the|its)\b|\bin place\b"
+            r"|\b(?:continu(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|uph(?:old|olds|olding|eld)"
+            r"|honou?r(?:s|ed|ing)?|abid(?:e|es|ed|ing) by|adher(?:e|es|ed|ing) to"
+            r"|compl(?:y|ies|ied|ying) with)(?= (?:the|a|an|its|their|this|that|existing)\b)",
             S.in_force,
         ),
     )
 )
+"""Status cue words and the status each gives. Continuing, keeping or honouring an
+agreement (the verb right before its noun phrase) says that it exists."""
+
+_NEGOTIATION = re.compile(r"negotiat|discuss|talks", re.I)
+
+_ENDED_BEFORE = re.compile(
+    r"\b(?:after|following|conclu\w*|complet\w*|finali[sz]\w*|ended|end of|closed?"
+    r"|wrapped up)\b(?:\W+\w+){0,4}?\W+$",
+    re.I,
+)
+_ENDED_AFTER = re.compile(
+    r"^(?:\W+\w+){0,4}?\W+(?:(?:have|has|had|were|was) (?:been )?)?"
+    r"(?:ended|concluded|completed|finali[sz]ed|closed|wrapped up)\b",
+    re.I,
+)
+"""Negotiations that are over ('after three months of negotiations', 'the talks ended')
+say nothing of the agreement's status now."""
+
+_PART_OF = re.compile(r"\bpart of\b", re.I)
+"""Between a cue and the title, 'part of' makes the cue a part's ('the offer, made as part
+of a trade deal'), not the agreement's."""
+
+_STATUS_AFTER_WILL = re.compile(
+    r"^\W*(?:(?:also|now|then|soon|still|further|only|eventually|formally|not|be|have) )*"
+    r"(?:be|become|been|sign|conclude|initial|ink|seal|take effect|come into|enter into"
+    r"|go into)\b",
+    re.I,
+)
+"""After the title, 'will' is a status cue only before a verb of status ('the pact will be
+signed', 'will take effect'); 'the pact will cut tariffs' says what the pact does, which a
+signed pact may as well as a proposed one."""
 
 COMPATIBLE: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     S.signed: frozenset({S.signed, S.in_force}),
@@ -115,6 +172,24 @@ def _anchor(sentence: str, title: str) -> tuple[int, int]:
     return best[1], best[2]
 
 
+def _of_the_agreement(sentence: str, match: re.Match[str], a_start: int, a_end: int) -> bool:
+    """Whether a cue speaks of the agreement's status: not negotiations that are over, a
+    part of the agreement, or what the agreement will do (module docstring)."""
+    word = match.group().casefold()
+    if _NEGOTIATION.match(word) and (
+        _ENDED_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()])
+        or _ENDED_AFTER.match(sentence[match.end() : match.end() + 60])
+    ):
+        return False
+    if match.end() <= a_start and _PART_OF.search(sentence[match.end() : a_start]):
+        return False
+    return not (
+        word == "will"
+        and match.start() >= a_end > a_start
+        and not _STATUS_AFTER_WILL.match(sentence[match.end() :])
+    )
+
+
 @lru_cache(maxsize=1024)
 def status_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
     """The status the words nearest the title give, and the cue words; None if no cue."""
@@ -123,6 +198,8 @@ def status_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
     for pattern, status in CUES:
         for match in pattern.finditer(sentence):
             if a_start <= match.start() and match.end() <= a_end and a_end > a_start:
+                continue
+            if not _of_the_agreement(sentence, match, a_start, a_end):
                 continue
             gap = a_start - match.end() if match.end() <= a_start else 2 * (match.start() - a_end)
             if best is None or gap < best[0]:
@@ -157,7 +234,7 @@ def check_agreement_status(
         )
         return []
     said, word = cue
-    if status in COMPATIBLE[said]:
+    if status in (REACHED_ALLOWS if REACHED.fullmatch(word) else COMPATIBLE[said]):
         return []
     return [
         Discrepancy(
