@@ -9,7 +9,8 @@ wrong year; an evidence quote spliced with "..." across two sentences; an invent
 participant name, location or agreement title; an agreement status its evidence
 contradicts; a year or a proper-name ordinal recorded as a figure; a meeting dated by
 the dateline. A mutation that would not be wrong (an invented name the article does
-contain, a year the sentence also names) is skipped and counted.
+contain, a year the sentence also names, a sibling metric that is the figure's own
+conversion into another currency) is skipped and counted, or the next sibling taken.
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ class MeaningMutator:
         self.frames = frames_for(article.text, self.mentions, self.published)
         self.words = SourceWords(article.text)
         self.figure_mention = [self._mention_of(f) for f in base.figures]
+        self.conversions = _conversion_groups(article.text, self.mentions)
 
     # ------------------------------------------------------------------ helpers
 
@@ -308,6 +310,8 @@ class MeaningMutator:
                 continue
             if _same_words(other.metric, figure.metric) or _same_subject(frame, other_frame):
                 continue
+            if self._one_quantity(index, j):
+                continue
             changed = replace_figure(figure, metric=other.metric)
             yield self.case(
                 "sibling_metric",
@@ -316,6 +320,18 @@ class MeaningMutator:
             )
             return
         self.skip("sibling_metric")
+
+    def _one_quantity(self, i: int, j: int) -> bool:
+        """Two figures that are one amount in two currencies: the source writes one as
+        the other's conversion ("A$7bn ($5bn; £3bn)", "1,000 ringgit, or about 250
+        stg"). Giving one the other's metric names the same quantity, so it is no
+        sibling case (the next sibling is taken)."""
+        a, b = self.figure_mention[i], self.figure_mention[j]
+        return (
+            a is not None
+            and b is not None
+            and self.conversions.get(a.id) == self.conversions.get(b.id)
+        )
 
     def period_year(self, index: int, figure: Figure) -> Iterator[Case]:
         years, _ = read_period(figure.period or "", self.published)
@@ -599,6 +615,37 @@ class MeaningMutator:
                         frozenset(),
                         f"figures[{index}]: elided evidence in one sentence",
                     )
+
+
+_CONVERSION_GAP = re.compile(
+    r"[\s),;]*(?:,?\s*or|\(|\[|/|;)\s*(?:about|around|some|roughly|approximately)?\s*"
+)
+"""What stands between an amount and its conversion into another currency: "X (Y",
+"X, or Y", "X; Y" inside one bracket, "X/Y"."""
+
+
+def _conversion_groups(text: str, mentions: list[NumericMention]) -> dict[str, int]:
+    """A group number per figure mention: money amounts (or prices per one thing) in
+    different currencies chained by conversion gaps (`_CONVERSION_GAP`) share one
+    group, one quantity."""
+    groups: dict[str, int] = {}
+    previous: NumericMention | None = None
+    for mention in sorted((m for m in mentions if m.is_figure), key=lambda m: m.start):
+        chained = (
+            previous is not None
+            and _family(mention.unit or "") == _family(previous.unit or "") == "money"
+            and mention.unit != previous.unit
+            and _per(mention.unit) == _per(previous.unit)
+            and _CONVERSION_GAP.fullmatch(text[previous.end : mention.start]) is not None
+        )
+        groups[mention.id] = groups[previous.id] if chained and previous else len(groups)
+        previous = mention
+    return groups
+
+
+def _per(unit: str | None) -> str:
+    """What a rate is per ("USD per tonne" -> "tonne"); empty for a plain unit."""
+    return (unit or "").partition(" per ")[2]
 
 
 def _family(unit: str) -> str:
