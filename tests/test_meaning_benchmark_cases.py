@@ -13,7 +13,7 @@ def _groups(text: str) -> list[int]:
 
 
 def test_an_amount_and_its_conversions_are_one_quantity() -> None:
-    first, second, third = _groups("Ruritania made a hostile A$7.4bn ($5.8bn; £3bn) bid.")
+    first, second, third = _groups("Ruritania made a hostile A$9bn ($6.9bn; £3.6bn) bid.")
     assert first == second == third
 
 
