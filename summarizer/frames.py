@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
-from summarizer.vocabulary import COMPARATIVE_DOWN_WORDS, COMPARATIVE_UP_WORDS
+from summarizer.vocabulary import COMPARATIVE_DOWN_WORDS, COMPARATIVE_UP_WORDS, PHRASAL_OVER_VERBS
 
 
 class FrameRole(StrEnum):
@@ -229,6 +229,7 @@ _GROWTH_IN = re.compile(
 _ANAPHOR = re.compile(
     r"^\s*(?:the|this|that)\s+(?:figure|number|value|amount|total)\s*$|^\s*it\s*$", re.I
 )
+_PARTICLE_OVER = re.compile(rf"\b(?:{'|'.join(sorted(PHRASAL_OVER_VERBS))})\s+over$", re.I)
 _HEDGE_BEFORE = re.compile(
     r"\b(?:over|more than|above|at least|upwards of|exceeding|about|around|roughly|some|"
     r"approximately|nearly|almost|close to|closer to|under|less than|below|up to|just over|"
@@ -521,6 +522,8 @@ def _role(before: str, after: str, mention: NumericMention) -> FrameRole:
 def _qualifier(text: str, mention: NumericMention) -> tuple[Qualifier | None, bool]:
     before = text[max(0, mention.start - 40) : mention.start]
     hedge = _HEDGE_BEFORE.search(before)
+    if hedge is not None and _PARTICLE_OVER.search(before[: hedge.start() + 4]):
+        hedge = None  # "handing over 11 letters": a verb's particle, no hedge
     glued = re.search(r"[a-z](?:over|about|nearly|almost|around)\s*$", before)
     prefix = re.split(r"[\d$€£¥]", mention.text, maxsplit=1)[0]
     inner = _HEDGE_BEFORE.search(prefix.strip()) if prefix.strip() else None
@@ -554,7 +557,7 @@ def _reading(text: str, mention: NumericMention, qualifier: Qualifier) -> Qualif
     if re.search(r"\ban?\s+estimated\b", before, re.I):
         return None
     if qualifier in (Qualifier.more_than, Qualifier.over) and re.search(
-        r"\bnot\b(?:\s+\w+){0,3}\s+(?:more than|over)\b", before, re.I
+        r"\bnot\b(?:\s+\w+){0,3}\s+(?:more than|over|exceed\w*|surpass\w*|top)\b", before, re.I
     ):
         return Qualifier.up_to
     return qualifier

@@ -544,6 +544,8 @@ QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
     "as many as": Qualifier.up_to,
     "no more than": Qualifier.up_to,
     "a maximum of": Qualifier.up_to,
+    "limited to": Qualifier.up_to,
+    "capped at": Qualifier.up_to,
 }
 """Hedges written just before a number; the mention's span includes them ("over 95%")."""
 
@@ -563,6 +565,13 @@ QUALIFIER_SYNONYMS: Final[dict[str, Qualifier]] = {
     "minimum": Qualifier.at_least,
 }
 """Verbs and labels that hedge like a qualifier; used to read gold and model output."""
+
+PHRASAL_OVER_VERBS: Final[frozenset[str]] = word_set(
+    "hand hands handed handing take takes took taken taking turn turns turned turning "
+    "pass passes passing win wins won winning sign signs signed signing"
+)
+"""Verbs whose "over" is a particle, not a hedge: "handing over 11 letters", "took over
+two firms" (the number is exact)."""
 
 
 def qualifier_from_word(word: str) -> Qualifier | None:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from summarizer.domain import Qualifier
 from summarizer.frames import FrameRole, frames_for
 from summarizer.numbers import extract_mentions
 
@@ -32,3 +33,24 @@ def test_a_comparative_after_the_number_makes_it_a_change(text: str, number: str
 
 def test_a_number_with_no_change_word_is_a_level() -> None:
     assert _role("The euro stood at $1.10 on Friday.", "$1.10") is FrameRole.level
+
+
+def _qualifier(text: str, number: str) -> Qualifier | None:
+    mentions = extract_mentions(text)
+    frames = frames_for(text, mentions, dt.date(2024, 6, 1))
+    (frame,) = [frames[m.id] for m in mentions if m.text.endswith(number) and m.id in frames]
+    return frame.qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("Exports could not exceed 600,000 tonnes in 1988.", "600,000 tonnes", Qualifier.up_to),
+        ("Exports exceeded 600,000 tonnes in 1988.", "600,000 tonnes", Qualifier.over),
+        ("The envoy was handing over 11 letters of intent.", "11 letters", None),
+    ],
+)
+def test_a_negated_excess_is_a_cap_and_a_particle_no_hedge(
+    text: str, number: str, qualifier: Qualifier | None
+) -> None:
+    assert _qualifier(text, number) is qualifier

@@ -677,6 +677,12 @@ COUNT_CASES = [
     ("Of the 20 firms surveyed, 12 said sales rose.", "12", "12", "firms"),
     ("Of the 63 provinces, 40 cities reported gains.", "40 cities", "40", "cities"),
     ("Nine reported price hikes were recorded.", "Nine", "9", "hikes"),
+    # irregular plurals, and a count that says how big a set is
+    ("The ministers signed four memoranda of understanding.", "four memoranda", "4", "memoranda"),
+    ("Hue is one of the five central-level cities.", "five central-level cities", "5", "cities"),
+    # a price quoted per lot carries its lot to the next price of its sentence
+    ("Gas rose by $3 per 1,000 cubic metres to $61.", "$61", "0.061", "USD per cubic metre"),
+    ("The rate was 949 won per 100 yen, up from 940 won.", "940 won", "9.4", "KRW per JPY"),
     # an occurrence counted by its ordinal
     ("The Fed will raise rates for a fifth time this year.", "a fifth time", "5", "time"),
     # a subunit or a point and a half
@@ -753,3 +759,55 @@ def test_value_and_unit(text: str, fragment: str, value: str, unit: str) -> None
 
 def test_the_first_time_and_a_single_subunit_are_no_figures() -> None:
     assert extract_mentions("Exports fell for the first time. He spent a cent.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "rank"),
+    [
+        ("Laos ranked No.21 among the bloc's partners, and No.7 in Asia.", "No.21", 21),
+        ("Laos ranked No.21 among the bloc's partners, and No.7 in Asia.", "No.7", 7),
+        ("Japan is the No. 1 trading partner of the city.", "No. 1", 1),
+        ("China is Mongolia's 11th largest trade partner.", "11th largest", 11),
+        ("Korea is the largest and most important trading partner.", "largest and most", 1),
+        ("Qatar is the world's leading gas exporter.", "leading gas exporter", 1),
+    ],
+)
+def test_ranks_by_number_sign_ordinal_and_coordinated_superlatives(
+    sentence: str, text: str, rank: int
+) -> None:
+    mention = find(sentence, text)
+    assert (mention.value, mention.unit) == (Decimal(rank), "rank")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Decree No. 15/2022 took effect on Monday.",
+        "Resolution No. 36 was passed.",
+        "Qatar is a leading gas exporter.",
+        "The two countries agreed to talk.",
+    ],
+)
+def test_document_numbers_one_of_several_and_known_sets_are_no_figures(sentence: str) -> None:
+    assert [m.text for m in extract_mentions(sentence) if m.is_figure] == []
+
+
+def test_streaks_and_hyphenated_durations() -> None:
+    assert find("Growth topped 9% for the second year in a row.", "second year").value == 2
+    mention = find("It was the last year of the five-year deadline.", "five-year")
+    assert (mention.value, mention.unit) == (Decimal(5), "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "qualifier"),
+    [
+        ("The envoy was handing over 11 letters of intent.", "11 letters", None),
+        ("The firm took over two rivals.", "two rivals", None),
+        ("Growth was limited to 0.5 pct a year.", "0.5 pct", Qualifier.up_to),
+        ("Exports rose over 11 percent.", "11 percent", Qualifier.over),
+    ],
+)
+def test_a_particle_over_is_no_hedge_and_a_cap_is_up_to(
+    sentence: str, fragment: str, qualifier: Qualifier | None
+) -> None:
+    assert find(sentence, fragment).qualifier is qualifier

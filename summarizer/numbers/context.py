@@ -150,6 +150,9 @@ def _qualifier(text: str, tokens: list[Token], start: int) -> tuple[Qualifier | 
             continue
         qualifier = vocabulary.QUALIFIER_WORDS.get(" ".join(t.word for t in tail))
         if qualifier is not None:
+            particle = tail[0].word == "over" and len(tokens) > size
+            if particle and tokens[-size - 1].word in vocabulary.PHRASAL_OVER_VERBS:
+                return None, 0  # "handing over 11 letters": a verb's particle, no hedge
             return qualifier, size
     return None, 0
 

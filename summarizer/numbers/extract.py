@@ -67,6 +67,13 @@ _MONTH_OR_DAY: Final = frozenset(lexicon.MONTHS) | {
 }
 _PREVIOUS_WORD: Final = re.compile(r"\b([A-Za-z]+)\s+$")
 _DEFINITE: Final = frozenset(("the", "these", "those", "both", "all"))
+_ADJECTIVE_TIME_UNITS: Final = frozenset(("year", "month", "week", "day", "decade", "quarter"))
+"""Singular time units after a number ("five-year", "two year"): a length, not a set."""
+_PART_OF_THE: Final = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|some|each|any|none|all|most|\d+)"
+    r"\s+of\s+the\s+$",
+    re.IGNORECASE,
+)
 _PERIOD_OPENERS: Final = frozenset(("first", "previous", "remaining", "same", "initial"))
 """Words that make "N months" a reporting period ("the first 10 months of 2025"), not a
 duration; "the past three years" and "the next six months" are durations, hence figures."""
@@ -82,10 +89,15 @@ _HALF_PERIODS: Final = frozenset(("first", "second", "latter", "last", "next", "
 _HALF_HEDGES: Final = frozenset(
     ("nearly", "almost", "about", "over", "than", "roughly", "around", "some", "by", "just")
 )
+_DOCUMENT_NUMBER: Final = re.compile(r"\bNo\.?\s?$")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?]\s+|\n")
 _FRACTION_OF_POINT: Final = re.compile(r"\s+of\s+a\s+percentage\s+point\b", re.IGNORECASE)
 _MIXED_FRACTION: Final = re.compile(r"(?:-|\s)(?P<num>\d{1,2})/(?P<den>2|4|8|16|32)(?![\d/])")
 _RANKED: Final = frozenset(("ranked", "ranks", "ranking", "placed", "No", "no"))
+_RANK_VERBS: Final = frozenset(
+    ("ranked", "ranks", "rank", "ranking", "placed", "came", "finished", "stood", "remained")
+)
+"""Verbs before "No. N" that make it a rank with nothing after it ("ranked No.21")."""
 _PER_NOUNS: Final = {"ton": "tonne", "metric ton": "tonne", "kilo": "kg", "kilogram": "kg"}
 
 
@@ -144,6 +156,8 @@ class _Extractor:
         self.text = text
         self._convention: Convention | None = None
         self.clauses = context.Clauses(text)
+        self.lots: dict[int, Decimal] = {}
+        """The lot a price was quoted per ("per 1,000 cubic metres"), by id of its draft."""
         self.lowered = text.lower()
         if len(self.lowered) != len(text):  # a few letters (e.g. "İ") grow when lower-cased
             self.lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -287,10 +301,18 @@ class _Extractor:
                 match.start(), match.end(), first / second, MentionKind.ratio, vocabulary.RATIO
             )
         lowered = self.lowered
+        for match in patterns.NUMBERED_RANK.finditer(text):
+            lead = match.group("lead").lower()
+            if lead in _RANK_VERBS or patterns.NUMBERED_RANK_AFTER.match(text, match.end()):
+                value = Decimal(match.group("digits"))
+                self._take_word_figure(
+                    match.start("no"), match.end(), value, MentionKind.rank, vocabulary.RANK
+                )
         ranks = chain(
             patterns.RANKED_WORDS.finditer(text),
             patterns.RANK_WORDS.finditer(text),
             filter(self._is_role_rank, patterns.ROLE_RANK.finditer(lowered)),
+            filter(self._ranks_one, patterns.COORDINATED_RANK.finditer(lowered)),
         )
         for match in ranks:
             self._take_word_figure(
@@ -324,8 +346,18 @@ class _Extractor:
         middle = self.text[match.end(1 if match.group(1) else 2) : match.start("noun")].split()
         if any(w.lower() in lexicon.STOPWORDS or w.lower() in lexicon.WORD_VALUES for w in middle):
             return False
+        return self._ranks_one(match)
+
+    def _ranks_one(self, match: re.Match[str]) -> bool:
+        """A superlative ranks first unless "a"/"an"/"one" (one of several) or an ordinal
+        ("11th largest", "third biggest": the ordinal is the rank) stands before it."""
         before = self.lowered[max(0, match.start() - 12) : match.start()].split()
-        return not before or before[-1] not in ("a", "an", "one")
+        if not before:
+            return True
+        last = before[-1]
+        if last in lexicon.ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", last):
+            return False
+        return last not in ("a", "an", "one")
 
     def _take_word_figure(
         self, start: int, end: int, value: Decimal, kind: MentionKind, unit: str
@@ -469,6 +501,8 @@ class _Extractor:
 
         if currency is None and start > 0 and text[start - 1].isalpha():
             return None  # "COVID19", "A320": digits glued to letters that are not a currency
+        if currency is None and _DOCUMENT_NUMBER.search(text, max(0, start - 5), start):
+            return None  # "Resolution No. 36": a document's number (a rank was read before)
         self._read_scale(first)
         if first.scale in vocabulary.ATTACHED_SCALES and currency is None:
             measure = patterns.WORD_AFTER.match(text, first.end)
@@ -521,6 +555,7 @@ class _Extractor:
         kind = MentionKind.number
         direction: Direction | None = None
         unit: str | None = currency
+        lot_size: Decimal | None = None
         if currency is not None:
             kind = MentionKind.amount
         percent = patterns.PERCENT.match(text, end)
@@ -555,6 +590,7 @@ class _Extractor:
             if lot is not None:
                 # "949 won per 100 yen" is 9.49 KRW per JPY; the 100 is no figure of its own
                 unit, end, size = lot
+                lot_size = size
                 value /= size
                 value_high = None if value_high is None else value_high / size
                 note = _join_notes(note, f"quoted per {size} {unit.split(' per ')[1]}")
@@ -637,6 +673,8 @@ class _Extractor:
         draft.direction = draft.direction or direction
         if draft.direction is None and kind in _AFTER_DIRECTION_KINDS:
             draft.direction = context.direction_after(text, end)
+        if lot_size is not None:
+            self.lots[id(draft)] = lot_size
         return draft
 
     def _read_range(self, first: _Number, start: int, match: re.Match[str]) -> _Number | None:
@@ -699,7 +737,10 @@ class _Extractor:
         previous = _PREVIOUS_WORD.search(self.text, max(0, start - 12), start)
         word = previous.group(1).lower() if previous else ""
         if word in _DEFINITE and number.written:
-            return True
+            if unit in _ADJECTIVE_TIME_UNITS:
+                return False  # "the five-year deadline" lasts five years
+            # "one of the four municipalities" says how many there are
+            return not _PART_OF_THE.search(self.text, max(0, start - 30), start)
         return word in _PERIOD_OPENERS and unit in _TIME_UNITS
 
     def _year(self, first: _Number, second: _Number | None, start: int, end: int) -> _Draft | None:
@@ -960,6 +1001,26 @@ class _Extractor:
             if other is not None:
                 draft.unit = f"{unit} per {other}"
                 draft.note = _join_notes(draft.note, f"an exchange rate against {other}")
+                self._quote_per_sentence_lot(draft)
+
+    def _quote_per_sentence_lot(self, draft: _Draft) -> None:
+        """A rate of the pair its sentence quoted per lot is per that lot too: "949 won per
+        100 yen, up from 940 won" makes 940 won 9.40 KRW per JPY."""
+        for quoted in self.drafts:
+            lot = self.lots.get(id(quoted))
+            if (
+                lot is not None
+                and quoted is not draft
+                and quoted.unit == draft.unit
+                and not context.sentence_ends_between(
+                    self.text, min(quoted.end, draft.end), max(quoted.start, draft.start)
+                )
+            ):
+                draft.value /= lot
+                draft.value_high = None if draft.value_high is None else draft.value_high / lot
+                draft.note = _join_notes(draft.note, f"quoted per the sentence's {lot}")
+                self.lots[id(draft)] = lot
+                return
 
     def _carry_to_bare_numbers(
         self, is_source: Callable[[_Draft], bool], carry: Callable[[_Draft, _Draft], _Draft]
@@ -1081,6 +1142,13 @@ class _Extractor:
         if source is not None and source.unit is not None:
             currency, per = source.unit.split(" per ", 1)
             if draft.kind == MentionKind.amount and draft.unit == currency:
+                lot = self.lots.get(id(source))
+                if lot is not None:
+                    # "$2 per 1,000 cubic metres, bringing it down to $58": $58 per 1,000 too
+                    draft.value /= lot
+                    draft.value_high = None if draft.value_high is None else draft.value_high / lot
+                    draft.note = _join_notes(draft.note, f"quoted per the sentence's {lot} {per}")
+                    self.lots[id(draft)] = lot
                 return source.unit, MentionKind.amount
             if draft.kind == MentionKind.amount and patterns.OPEN_BRACKET.match(gap_before):
                 draft.direction = draft.direction or source.direction  # a conversion
@@ -1233,15 +1301,23 @@ def _per_lot(text: str, unit: str, end: int) -> tuple[str, int, Decimal] | None:
     size_word = lot.group("lot").lower().replace(",", "")
     size = Decimal({"hundred": "100", "thousand": "1000"}.get(size_word, size_word))
     word = " ".join(lot.group("per").lower().replace(".", "").split())
-    noun = word.removesuffix("s")
+    noun = _LOT_SPELLINGS.get(word, word).removesuffix("s")
     per = _PER_NOUNS.get(noun, noun) if noun in _LOT_NOUNS else _currency_code(word)
     if per == unit or size == 1:
         return None
     return f"{unit} per {per}", lot.end(), size
 
 
+_LOT_SPELLINGS: Final = {
+    "cubic meter": "cubic metre",
+    "cubic meters": "cubic metre",
+    "cubic metres": "cubic metre",
+    "cu m": "cubic metre",
+    "cum": "cubic metre",
+    "m3": "cubic metre",
+}
 _LOT_NOUNS: Final = frozenset(
-    ("tonne", "ton", "kg", "kilo", "kilogram", "litre", "liter", "barrel")
+    ("tonne", "ton", "kg", "kilo", "kilogram", "litre", "liter", "barrel", "cubic metre")
 )
 
 
@@ -1277,7 +1353,7 @@ def _and_a_half(match: re.Match[str]) -> tuple[Decimal, str, MentionKind]:
 def _ordinal_value(match: re.Match[str]) -> Decimal:
     """The number its ``ordinal`` group names ("second" -> 2); 1 where a rank is told with
     no ordinal ("the largest partner", "number one")."""
-    ordinal = match.group("ordinal")
+    ordinal = match.groupdict().get("ordinal")
     return Decimal(1 if ordinal is None else lexicon.ORDINAL_WORDS[ordinal.lower()])
 
 

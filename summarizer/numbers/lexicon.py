@@ -152,7 +152,7 @@ NOT_PLURAL: Final[frozenset[str]] = word_set(
 """Words ending in "s" that are not plural nouns."""
 
 IRREGULAR_PLURALS: Final[frozenset[str]] = word_set(
-    "people children staff personnel police cattle livestock men women"
+    "people children staff personnel police cattle livestock men women memoranda criteria"
 )
 
 SINGULAR_UNITS: Final[frozenset[str]] = word_set(
@@ -185,9 +185,10 @@ ROLE_NOUNS: Final[frozenset[str]] = word_set(
 """Singular nouns of a role that a superlative or ordinal ranks: "the largest trade partner"
 (rank 1), "fourth investor" (rank 4); a plural ("one of the largest investors") is no rank."""
 
-BARE_SUPERLATIVES: Final[frozenset[str]] = word_set("largest biggest top greatest richest")
-"""Superlatives that alone rank first ("top trading partner"); "leading" and "most" do not
-("a leading exporter" is one of several)."""
+BARE_SUPERLATIVES: Final[frozenset[str]] = word_set("largest biggest top greatest richest leading")
+"""Superlatives that alone rank first ("top trading partner", "the world's leading gas
+producer"); "a leading exporter" is one of several (`ROLE_RANK` callers drop "a"/"one"),
+and "most" alone does not rank."""
 
 MARK_MONEY_NOUNS: Final[frozenset[str]] = word_set(
     "deficit deficits surplus surpluses loan loans credit credits bond bonds issue "

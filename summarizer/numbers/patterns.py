@@ -259,9 +259,11 @@ _TIME_UNIT = r"(?P<unit>day|week|month|quarter|year|session|term)s?"
 _STREAK_WORDS = r"(?:straight|consecutive|successive|running)"
 
 STREAK: Final = re.compile(
-    rf"\b(?P<ordinal>{_first_letter_trie(lexicon.ORDINAL_WORDS)})\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b"
+    rf"\b(?P<ordinal>{_first_letter_trie(lexicon.ORDINAL_WORDS)})\s+"
+    rf"(?P<streak>{_STREAK_WORDS}\s+)?{_TIME_UNIT}\b(?(streak)|\s+in\s+a\s+row\b)"
 )
-"""A run told by its length: "the third straight month", "a second consecutive year"
+"""A run told by its length: "the third straight month", "a second consecutive year",
+"the second year in a row"
 (matched in lower-cased text, like `ROLE_RANK`, `LONG_DURATION` and `CURRENCY_NAME`)."""
 
 STREAK_AFTER: Final = re.compile(rf"\s+{_STREAK_WORDS}\s+{_TIME_UNIT}\b", re.IGNORECASE)
@@ -313,6 +315,28 @@ ROLE_RANK: Final = re.compile(
 )
 """A rank told by a role: "the largest trade partner" (1), "its fourth investor" (4)."""
 
+COORDINATED_RANK: Final = re.compile(
+    rf"\b(?P<superlative>{_first_letter_trie(lexicon.BARE_SUPERLATIVES)})\s+and\s+"
+    rf"(?:most\s+[a-z]+|[a-z]+est)\s+{_ROLE}"
+)
+"""A rank told by two superlatives of one role: "the largest and most important trading
+partner" (1), in lower-cased text like `ROLE_RANK`."""
+
+NUMBERED_RANK: Final = re.compile(
+    r"\b(?P<lead>ranked|ranks|rank|ranking|placed|came|finished|stood|remained|became|is|was|"
+    r"and|the|its|their)\s+(?P<no>No\.?\s?|number\s)(?P<digits>\d{1,3})\b(?![/.,]?\d|/|-\w)",
+    re.IGNORECASE,
+)
+"""A rank written with "No.": "ranked No.21 among", "and No.7 in Asean", "the No. 1
+partner"; "Decree No. 15/2022" is a document number, not a rank."""
+
+NUMBERED_RANK_AFTER: Final = re.compile(
+    rf"\s+(?:among\b|in\s+(?:the\s+)?(?:world|region|asean|asia|europe)\b|"
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_first_letter_trie(lexicon.ROLE_NOUNS)})\b)",
+    re.IGNORECASE,
+)
+"""After "No. N", words that make it a rank when no rank verb comes before."""
+
 RANKED_WORDS: Final = re.compile(
     rf"\b(?:rank(?:s|ed)?|placed|came|finished)\s+(?P<ordinal>{_alternation(lexicon.ORDINAL_WORDS)})\b"
     r"|\b(?P<number_one>number\s+one)\b",
@@ -361,7 +385,8 @@ PER_LOT: Final = re.compile(
     r"\s+(?:per|for\s+(?:every|each)|against)\s+(?:every\s+)?"
     r"(?P<lot>[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|hundred|thousand)\s+"
     r"(?P<per>u\.?s\.?\s+dollars?|dollars?|usd|euros?|eur|yen|jpy|yuan|cny|won|krw|"
-    r"pounds?|sterling|tonnes?|tons?|kg|kilos?|kilograms?|litres?|liters?|barrels?)\b",
+    r"pounds?|sterling|tonnes?|tons?|kg|kilos?|kilograms?|litres?|liters?|barrels?|"
+    r"cubic\s+met(?:re|er)s?|cu\s?m|m3)\b",
     re.IGNORECASE,
 )
 """A rate quoted per lot: "949 won per 100 yen", "$45 per 100 kg" (the value is per one)."""
