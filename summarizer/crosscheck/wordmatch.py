@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.countries import DEMONYMS as DEMONYMS  # re-exported for meaning_mutations
 from summarizer.frames import sentence_spans
 
 
@@ -67,76 +68,6 @@ FUNCTION_WORDS = frozenset(
 )
 """Words that carry no content: never required, and skippable inside an abbreviation."""
 
-DEMONYMS: dict[str, str] = {
-    "vietnamese": "vietnam",
-    "chinese": "china",
-    "japanese": "japan",
-    "korean": "korea",
-    "thai": "thailand",
-    "lao": "laos",
-    "laotian": "laos",
-    "cambodian": "cambodia",
-    "khmer": "cambodia",
-    "indian": "india",
-    "indonesian": "indonesia",
-    "malaysian": "malaysia",
-    "philippine": "philippines",
-    "filipino": "philippines",
-    "singaporean": "singapore",
-    "burmese": "myanmar",
-    "australian": "australia",
-    "american": "us",
-    "america": "us",
-    "usa": "us",
-    "u.s": "us",
-    "french": "france",
-    "german": "germany",
-    "british": "britain",
-    "uk": "britain",
-    "russian": "russia",
-    "soviet": "ussr",
-    "italian": "italy",
-    "spanish": "spain",
-    "canadian": "canada",
-    "brazilian": "brazil",
-    "mexican": "mexico",
-    "turkish": "turkey",
-    "dutch": "netherlands",
-    "swiss": "switzerland",
-    "belgian": "belgium",
-    "polish": "poland",
-    "european": "europe",
-    "asian": "asia",
-    "african": "africa",
-    "taiwanese": "taiwan",
-    "mongolian": "mongolia",
-    "pakistani": "pakistan",
-    "bangladeshi": "bangladesh",
-    "saudi": "saudi",
-    "israeli": "israel",
-    "egyptian": "egypt",
-    "iranian": "iran",
-    "iraqi": "iraq",
-    "argentine": "argentina",
-    "argentinian": "argentina",
-    "chilean": "chile",
-    "peruvian": "peru",
-    "nigerian": "nigeria",
-    "kenyan": "kenya",
-    "swedish": "sweden",
-    "norwegian": "norway",
-    "danish": "denmark",
-    "finnish": "finland",
-    "greek": "greece",
-    "portuguese": "portugal",
-    "austrian": "austria",
-    "irish": "ireland",
-    "ukrainian": "ukraine",
-    "hungarian": "hungary",
-    "czech": "czechia",
-}
-
-
 ALIASES: dict[str, tuple[str, ...]] = {
     "unitedstates": ("us", "america", "washington"),
     "unitedstatesofamerica": ("us", "america", "unitedstates"),
@@ -168,7 +99,8 @@ def fold_word(word: str) -> str:
 
 
 def canonical(word: str) -> str:
-    """A folded token with demonyms mapped to their country ("vietnamese" -> "vietnam")."""
+    """A folded token with demonyms mapped to their country ("vietnamese" -> "vietnam";
+    the table is `summarizer.countries.DEMONYMS`)."""
     return DEMONYMS.get(word, word)
 
 
