@@ -477,8 +477,10 @@ def same_currency(a: str, b: str) -> bool:
 
 
 def noun_stem(word: str) -> str:
-    """A crude singular form of the head noun: 'northern provinces' -> 'province'."""
-    head = word.strip().lower().split()[-1] if word.strip() else ""
+    """A crude singular form of the head noun: 'northern provinces' -> 'province',
+    'memoranda of understanding' -> 'memoranda' (the head stands before "of")."""
+    phrase = word.strip().lower().split(" of ")[0]
+    head = phrase.split()[-1] if phrase.strip() else ""
     head = head.strip("-'")
     if head.endswith("ies") and len(head) > 4:
         return head[:-3] + "y"

@@ -683,6 +683,9 @@ COUNT_CASES = [
     # a price quoted per lot carries its lot to the next price of its sentence
     ("Gas rose by $3 per 1,000 cubic metres to $61.", "$61", "0.061", "USD per cubic metre"),
     ("The rate was 949 won per 100 yen, up from 940 won.", "940 won", "9.4", "KRW per JPY"),
+    # a rate with its goods named between, a price per cubic metre
+    ("It will buy 120,000 barrels of fuel oil a month.", "120,000", "120000", "barrels per month"),
+    ("Gas cost $5 per cubic meter in May.", "$5", "5", "USD per cubic metre"),
     # an occurrence counted by its ordinal
     ("The Fed will raise rates for a fifth time this year.", "a fifth time", "5", "time"),
     # a subunit or a point and a half

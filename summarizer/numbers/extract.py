@@ -98,7 +98,13 @@ _RANK_VERBS: Final = frozenset(
     ("ranked", "ranks", "rank", "ranking", "placed", "came", "finished", "stood", "remained")
 )
 """Verbs before "No. N" that make it a rank with nothing after it ("ranked No.21")."""
-_PER_NOUNS: Final = {"ton": "tonne", "metric ton": "tonne", "kilo": "kg", "kilogram": "kg"}
+_PER_NOUNS: Final = {
+    "ton": "tonne",
+    "metric ton": "tonne",
+    "kilo": "kg",
+    "kilogram": "kg",
+    "cubic meter": "cubic metre",
+}
 
 
 @dataclass

@@ -347,7 +347,7 @@ RANKED_WORDS: Final = re.compile(
 PER_UNIT: Final = re.compile(
     r"\s*(?:(?:a|an|per|each)\s+|/\s?)"
     r"(?P<per>tonne|ton|metric\s+ton|barrel|kg|kilo|kilogram|ounce|oz|litre|liter|gallon|"
-    r"bushel|pound|lb|share|head|unit|sq\s?m|square\s+metre|hectare|kwh|mwh|"
+    r"bushel|pound|lb|share|head|unit|sq\s?m|square\s+metre|cubic\s+met(?:re|er)|hectare|kwh|mwh|"
     r"person|capita|day|week|month|year|annum)s?\b"
     r"(?!\s+(?:ago|earlier|before|later|back|previously)\b)"
     r"|\s*per\s+(?P<per_noun>(?!cent\b)[a-z]{3,})\b",
@@ -395,10 +395,11 @@ AND_MONTHS: Final = re.compile(r"\s+and\s+(?P<months>\d{1,2})\s+months?\b")
 """The months of a duration in years and months: "2 years and 8 months"."""
 
 OF_PER_TIME: Final = re.compile(
-    r"\s+of\s+[a-z]+\s+(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b",
+    r"\s+of\s+(?:[a-z]+\s+){1,2}(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b",
     re.IGNORECASE,
 )
-"""A rate with the goods named between: "80,000 tonnes of rice per year"."""
+"""A rate with the goods named between: "80,000 tonnes of rice per year", "120,000 barrels
+of fuel oil a month"."""
 
 ABBREVIATION_AFTER: Final = re.compile(r"[ \t]+(?:[A-Z]\.){2,}(?=\s)")
 """A dotted abbreviation between a number and its noun: "37 U.S. cities"."""
