@@ -568,6 +568,13 @@ QUALIFIER_SYNONYMS: Final[dict[str, Qualifier]] = {
 }
 """Verbs and labels that hedge like a qualifier; used to read gold and model output."""
 
+RATE_NOUNS: Final[frozenset[str]] = word_set(
+    "tax taxes tariff tariffs duty duties levy levies surcharge surcharges stake stakes vat "
+    "commission discount"
+)
+"""Nouns a percentage before them is the rate of: "dropping 50 pct sales tax", "the 25
+percent tariffs" (a level, whatever verb governs the phrase)."""
+
 PHRASAL_OVER_VERBS: Final[frozenset[str]] = word_set(
     "hand hands handed handing take takes took taken taking turn turns turned turning "
     "pass passes passing win wins won winning sign signs signed signing"

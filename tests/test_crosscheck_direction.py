@@ -78,6 +78,8 @@ def _direction(source: str, text: str) -> Direction | None:
             Direction.down,
         ),
         ("Exports rose 4 pct and 6 pct in the two quarters.", "6 pct", Direction.up),
+        # A percentage before the noun it is the rate of is a level.
+        ("Officials backed dropping 40 pct import duties on cars.", "40 pct", None),
         # A comparative right after the number says which way it moved.
         ("The euro was two cents weaker than before the data.", "two cents", Direction.down),
         ("The yuan ended 1.5 percent stronger than in May.", "1.5 percent", Direction.up),

@@ -234,6 +234,10 @@ DIRECTION_CASES = [
     ("a 9 pct surge in orders", "9 pct", Direction.up),
     ("The rate dipped below 90 yen last month.", "below 90 yen", None),
     ("Prices fell 800 rupees per tonne (about 10 dlrs) in March.", "about 10 dlrs", Direction.down),
+    # a percentage before the noun it is the rate of is a level, whatever verb governs it
+    ("The plan means dropping 40 pct import duties on cars.", "40 pct", None),
+    ("Seoul is raising 8 percent tariffs on steel.", "8 percent", None),
+    ("Seoul raised tariffs by 8 percent.", "8 percent", Direction.up),
 ]
 
 

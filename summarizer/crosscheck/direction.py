@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from summarizer.domain import Direction, NumericMention
+from summarizer.numbers.patterns import RATE_NOUN_AFTER
 from summarizer.vocabulary import AFTER_DIRECTION_WORDS, DIRECTION_WORDS, QUALIFIER_WORDS
 
 _LOOK_BACK: Final = 120
@@ -157,6 +158,8 @@ def source_direction(
         return None
     if mention.direction is not None:
         return mention.direction
+    if mention.unit == "percent" and RATE_NOUN_AFTER.match(source, mention.end):
+        return None  # "dropping 50 pct sales tax": the rate of the tax, a level
     previous = _previous(mention, figures, starts)
     floor = max(0, mention.start - _LOOK_BACK)
     if previous is not None and previous.end <= mention.start:

@@ -679,6 +679,8 @@ class _Extractor:
         draft.direction = draft.direction or direction
         if draft.direction is None and kind in _AFTER_DIRECTION_KINDS:
             draft.direction = context.direction_after(text, end)
+        if unit == vocabulary.PERCENT and patterns.RATE_NOUN_AFTER.match(text, end):
+            draft.direction = None  # "dropping 50 pct sales tax": the tax's rate, a level
         if lot_size is not None:
             self.lots[id(draft)] = lot_size
         return draft

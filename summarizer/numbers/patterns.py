@@ -391,6 +391,11 @@ PER_LOT: Final = re.compile(
 )
 """A rate quoted per lot: "949 won per 100 yen", "$45 per 100 kg" (the value is per one)."""
 
+RATE_NOUN_AFTER: Final = re.compile(
+    rf"\s+(?:[a-z]+\s+)?(?:{_alternation(vocabulary.RATE_NOUNS)})\b", re.IGNORECASE
+)
+"""After a percentage, the noun it is the rate of: "50 pct sales tax", "25 percent tariffs"."""
+
 AND_MONTHS: Final = re.compile(r"\s+and\s+(?P<months>\d{1,2})\s+months?\b")
 """The months of a duration in years and months: "2 years and 8 months"."""
 
