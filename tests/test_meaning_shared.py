@@ -179,3 +179,29 @@ def test_a_percentage_its_words_call_a_growth_is_a_change_not_a_share(
     verdict = check_record(RATES, record(figure), published=dt.date(2024, 7, 1))
     codes = {d.code for d in verdict.discrepancies}
     assert (ReasonCode.kind_mismatch in codes) is flagged
+
+
+OUTLOOK = (
+    "date 2024-08-01\n"
+    "Ruritania economy report\n\n"
+    "The office published the data on Monday.\n\n"
+    "The Ruritanian economy grew 2.3 percent in 2023.\n\n"
+    "The central bank expects the economy to grow 3.4 percent in 2024."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric", "flagged"),
+    [
+        ("2.3 percent", "2.3", "forecast growth of Ruritania's economy", True),
+        ("3.4 percent", "3.4", "forecast growth of Ruritania's economy", False),
+        ("2.3 percent", "2.3", "growth of Ruritania's economy", False),
+    ],
+)
+def test_a_metric_calling_its_number_a_forecast_needs_a_forecast_word(
+    text: str, value: str, metric: str, flagged: bool
+) -> None:
+    figure = fig(OUTLOOK, text, value, "percent", "change", direction="up", metric=metric)
+    verdict = check_record(OUTLOOK, record(figure), published=dt.date(2024, 8, 1))
+    flags = [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
+    assert bool(flags) is flagged

@@ -717,6 +717,7 @@ class Meaning:
             or self._year_problem(metric, frame)
             or self._distinct_problem(metric, frame)
             or self._named_elsewhere(metric, frame)
+            or _status_problem(metric, frame)
         )
 
     def _named_elsewhere(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
@@ -836,6 +837,49 @@ class Meaning:
                 why = f"{said} (the metric's words describe '{elsewhere}')"
                 return ReasonCode.wrong_metric, why
         return None
+
+
+_STATUS_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(said, re.I), re.compile(cue, re.I), what)
+    for said, cue, what in (
+        (
+            r"\b(?:forecast\w*|projected|expected|target\w*|planned|plans?|predicted|outlook)\b",
+            r"\b(?:will|would|shall|could|may|might|expect\w*|forecast\w*|project\w*|"
+            r"target\w*|plan\w*|predict\w*|outlook|aim\w*|goal|seen|see[sn]?|estimat\w*|"
+            r"next|hop\w*|intend\w*|want\w*|seek\w*|propos\w*|likely|to (?:reach|hit|rise|"
+            r"fall|grow|be)|set to|due to|anticipat\w*|budget\w*|objective|agree\w* to|within|"
+            r"pledg\w*|promis\w*|vow\w*|commit\w*)\b",
+            "a forecast or target",
+        ),
+        (
+            r"\b(?:revised|revision)\b",
+            r"\b(?:revis\w*|upward\w*|downward\w*|adjust\w*|cut|rais\w*|lower\w*|correct\w*)\b",
+            "a revised figure",
+        ),
+        (
+            r"\b(?:previous|original\w*|a (?:year|month|week|quarter) (?:earlier|before|ago))\b",
+            r"\b(?:previous\w*|prior|earlier|before|ago|from|against|compared|versus|vs|"
+            r"original\w*|last|preceding|same (?:period|month|quarter)|previously|initial\w*|"
+            r"year-on-year|down|up|than|was|were|had|since|first)\b",
+            "an earlier figure",
+        ),
+    )
+)
+"""A metric that says its number is a forecast or target, a revision, or an earlier
+time's figure, and the words its sentence needs to say so (a future or plan word, a
+revision word, a comparison or past word)."""
+
+
+def _status_problem(metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
+    """A metric that calls its number a forecast, a revision or an earlier figure while
+    neither its sentence nor the sentence before has a word for it ("forecast growth"
+    for "the economy grew 4 pct in 1986"): that is another figure's metric."""
+    bare = _REMARK.sub(" ", metric)
+    for said, cue, what in _STATUS_WORDS:
+        if said.search(bare) and not cue.search(frame.context):
+            where = frame.subject.text if frame.subject else frame.clause.text
+            return ReasonCode.wrong_metric, f"{where} (not {what})"
+    return None
 
 
 # --------------------------------------------------------------------------- figures
