@@ -205,3 +205,37 @@ def test_a_metric_calling_its_number_a_forecast_needs_a_forecast_word(
     verdict = check_record(OUTLOOK, record(figure), published=dt.date(2024, 8, 1))
     flags = [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
     assert bool(flags) is flagged
+
+
+RANKS = (
+    "date 2024-09-01\n"
+    "Ruritania trade report\n\n"
+    "The office published the data on Monday.\n\n"
+    "Ruritania's exports to Borduria rose in August. Borduria remained the second largest "
+    "export market of Ruritania. Ruritania is Freedonia's seventh largest trade partner in "
+    "Asia."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "code"),
+    [
+        ("second largest", "Borduria's rank among Ruritania's export markets", None),
+        (
+            "second largest",
+            "Ruritania's rank among Borduria's export markets",
+            ReasonCode.role_swap,
+        ),
+        ("seventh largest", "Ruritania's rank among Freedonia's trade partners in Asia", None),
+    ],
+)
+def test_a_rank_names_the_ranked_party_and_whose_rank_it_is(
+    text: str, metric: str, code: ReasonCode | None
+) -> None:
+    figure = fig(RANKS, text, "2" if "second" in text else "7", "rank", "ordinal", metric=metric)
+    verdict = check_record(RANKS, record(figure), published=dt.date(2024, 9, 1))
+    codes = {d.code for d in verdict.discrepancies} & {
+        ReasonCode.role_swap,
+        ReasonCode.wrong_metric,
+    }
+    assert codes == ({code} if code else set())

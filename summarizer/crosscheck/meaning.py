@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -718,6 +718,7 @@ class Meaning:
             or self._distinct_problem(metric, frame)
             or self._named_elsewhere(metric, frame)
             or _status_problem(metric, frame)
+            or self._rank_problem(metric, frame)
         )
 
     def _named_elsewhere(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
@@ -746,6 +747,31 @@ class Meaning:
                     f"{said} (the metric's words describe '{other.subject.text}')",
                 )
         return None
+
+    def _rank_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
+        """A rank whose metric names the ranked party and the one it is ranked for
+        ("A's rank among B's export markets", "A's rank among importers of B's goods")
+        the other way round from the source ("A remained the largest export market of
+        B"): `role_swap`; another ranked party: `wrong_metric`."""
+        mention = self.ctx.by_id.get(frame.mention_id)
+        claimed = _rank_roles(metric)
+        if mention is None or mention.unit != "rank" or claimed is None:
+            return None
+        sentence = self.ctx.text[frame.sentence.start : frame.sentence.end]
+        at = mention.start - frame.sentence.start
+        ranked = _last(_RANKED.finditer(sentence[:at]))
+        owner = _RANK_OWNER_AFTER.match(sentence[at + len(mention.text) :])
+        owner = owner or _RANK_OWNER_BEFORE.search(sentence[:at])
+        if ranked is None or owner is None:
+            return None
+        source = (canonical(fold_word(ranked.group(1))), canonical(fold_word(owner.group(1))))
+        if not all(word in self.entities for word in (*source, *claimed)):
+            return None
+        if same_party(claimed[0], source[0]) and same_party(claimed[1], source[1]):
+            return None
+        swapped = same_party(claimed[0], source[1]) and same_party(claimed[1], source[0])
+        said = f"{ranked.group(1)} ... {mention.text} ... {owner.group(1)}"
+        return (ReasonCode.role_swap if swapped else ReasonCode.wrong_metric), said
 
     def _year_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """A year the metric names ("the rate at the start of 2017") that is neither in
@@ -837,6 +863,38 @@ class Meaning:
                 why = f"{said} (the metric's words describe '{elsewhere}')"
                 return ReasonCode.wrong_metric, why
         return None
+
+
+_RANK_METRIC = re.compile(
+    r"^\W*(?:the\s+)?([A-Z][\w.-]*)['’]s?\s*s?\s+(?:rank|position|place)\s+among\s+"
+    r"(?:(?:the\s+)?([A-Z][\w.-]*)['’]s?\s+[a-z]|(?:[a-z-]+\s+){1,3}(?:of|in|for|from)\s+"
+    r"(?:the\s+)?([A-Z][\w.-]*))"
+)
+_RANKED = re.compile(
+    r"\b([A-Z][\w-]+)\s+(?:has\s+become|had\s+become|remained|remains|is|was|became|"
+    r"continues\s+to\s+be|continued\s+to\s+be|ranked|ranks|stood\s+as|stands\s+as)\b"
+)
+_RANK_OWNER_AFTER = re.compile(
+    r"^(?:[\s-]+[a-z]+){0,3}?\s+of\s+(?:the\s+)?([A-Z][\w-]+)(?!\s*[A-Z])"
+)
+"""Whose rank it is, after it: "the fifth largest export market of B" ("in Asia" names
+a region ranked within, not the owner)."""
+_RANK_OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:[a-z-]+\s+){0,1}$")
+
+
+def _rank_roles(metric: str) -> tuple[str, str] | None:
+    """(ranked, owner) of a rank metric ("China's rank among Vietnam's export markets",
+    "China's rank among importers of Vietnamese goods"), folded; None otherwise."""
+    match = _RANK_METRIC.match(_REMARK.sub(" ", metric))
+    if match is None:
+        return None
+    owner = match.group(2) or match.group(3)
+    return canonical(fold_word(match.group(1))), canonical(fold_word(owner))
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = list(matches)
+    return found[-1] if found else None
 
 
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
