@@ -1097,8 +1097,9 @@ def check_shared_metrics(
                         spans=_span_of(meaning.ctx, frame),
                         message=(
                             f"{field}.metric: '{figure.metric}' is also the metric of "
-                            f"figures[{other}] ('{other_mention.text}') for the same period; "
-                            f"the source says '{mention.text}' is of '{said}'."
+                            f"figures[{other}] ('{other_mention.text}') for the same period, so "
+                            f"one of them has the wrong metric or period; the source says "
+                            f"'{mention.text}' is of '{said}'."
                         ),
                     )
                 )
