@@ -107,3 +107,12 @@ def test_reached_an_agreement_is_agreed_and_may_be_signed(status: str, flagged: 
 @pytest.mark.parametrize(("status", "flagged"), [("agreed_in_principle", False), ("signed", True)])
 def test_a_tentative_deal_reached_is_not_signed(status: str, flagged: bool) -> None:
     assert _status_flagged("tentative fare deal", status) is flagged
+
+
+def test_part_of_far_from_the_cue_does_not_hide_it() -> None:
+    sentence = (
+        "Norway proposed to fund a survey of the northern coast, and most of the money, as "
+        "part of an energy accord, goes to two dams."
+    )
+    cue = status_cue(sentence, "energy accord")
+    assert cue is not None and cue[0] is S.proposed

@@ -106,8 +106,8 @@ _ENDED_AFTER = re.compile(
 say nothing of the agreement's status now."""
 
 _PART_OF = re.compile(r"\bpart of\b", re.I)
-"""Between a cue and the title, 'part of' makes the cue a part's ('the offer, made as part
-of a trade deal'), not the agreement's."""
+"""Between a cue and the title (a few words apart), 'part of' makes the cue a part's ('the
+offer, made as part of a trade deal'), not the agreement's."""
 
 _STATUS_AFTER_WILL = re.compile(
     r"^\W*(?:(?:also|now|then|soon|still|further|only|eventually|formally|not|be|have) )*"
@@ -181,7 +181,7 @@ def _of_the_agreement(sentence: str, match: re.Match[str], a_start: int, a_end: 
         or _ENDED_AFTER.match(sentence[match.end() : match.end() + 60])
     ):
         return False
-    if match.end() <= a_start and _PART_OF.search(sentence[match.end() : a_start]):
+    if 0 <= a_start - match.end() <= 60 and _PART_OF.search(sentence[match.end() : a_start]):
         return False
     return not (
         word == "will"
