@@ -63,6 +63,22 @@ def test_two_numbers_of_one_sentence_are_two_quantities_even_when_one_rounds_the
     assert _flags(right, ReasonCode.wrong_metric) == []
 
 
+def test_two_figures_with_no_period_and_one_metric_of_two_words_are_flagged() -> None:
+    def harvest(text: str, value: str, metric: str) -> object:
+        return fig(SOURCE, text, value, "tonnes", metric=metric)
+
+    wrong = record(
+        harvest("4.2 million tonnes", "4200000", "wheat harvest"),
+        harvest("1.9 million tonnes", "1900000", "wheat harvest"),
+    )
+    assert [d.field for d in _flags(wrong, ReasonCode.wrong_metric)] == ["figures[1].metric"]
+    loose = record(
+        harvest("4.2 million tonnes", "4200000", "harvest"),
+        harvest("1.9 million tonnes", "1900000", "harvest"),
+    )
+    assert _flags(loose, ReasonCode.wrong_metric) == []
+
+
 def test_one_metric_for_two_periods_or_a_conversion_is_no_error() -> None:
     right = record(
         _figure("$1.9 billion", "1900000000", FREEDONIA, "January 2024"),

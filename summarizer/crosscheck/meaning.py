@@ -1059,20 +1059,23 @@ def check_shared_metrics(
     figures: list[tuple[int, Figure, NumericMention]],
     judged: set[int],
 ) -> list[Discrepancy]:
-    """Two figures of one record given the same metric and stated period, with different
-    values of one unit ("35.7, 29.5 and 6.2 billion USD all labelled 'goods exchanged
-    through land border gates'"): at most one of them is that metric. Flagged (`wrong_metric`)
-    on the figure whose own scope holds fewer of the metric's words, on both when they
-    hold as many; not on a figure whose metric is already flagged (`judged`), nor when
-    the two numbers are one source number or one quantity restated (a rounding)."""
+    """Two figures of one record given the same metric and period (or both none, for a
+    metric of two words or more), with different values of one unit ("35.7, 29.5 and 6.2
+    billion USD all labelled 'goods exchanged through land border gates'"): at most one
+    of them is that metric. Flagged (`wrong_metric`) on the figure whose own words fit
+    the metric less (`Meaning.fit`), on both when they fit it as well; not on a figure
+    whose metric is already flagged (`judged`), nor when the two numbers are one source
+    number or one quantity restated (a rounding, a conversion: `_two_quantities`)."""
     found: list[Discrepancy] = []
     flagged: set[int] = set(judged)
     for a, (i, fa, ma) in enumerate(figures):
         for j, fb, mb in figures[a + 1 :]:
             if fa.metric == "figure" or _metric_key(fa.metric) != _metric_key(fb.metric):
                 continue
-            if not fa.period or _metric_key(fa.period) != _metric_key(fb.period):
-                continue  # with no period stated, the two may be of two times
+            if _metric_key(fa.period) != _metric_key(fb.period):
+                continue
+            if not fa.period and len(_stems(fa.metric)) < DISTINCT_ELSEWHERE:
+                continue  # no period and one word ("exports"): may be a family of figures
             if not _two_quantities(meaning, fa.unit, ma, fb.unit, mb):
                 continue
             frame_a, frame_b = meaning.frames.get(ma.id), meaning.frames.get(mb.id)
