@@ -80,6 +80,8 @@ CURRENCY_LINEAGES: Final[tuple[frozenset[str], ...]] = (
     frozenset(("VEB", "VEF", "VES")),
     frozenset(("YUM", "RSD", "CSD")),
     frozenset(("XEU", "ECU", "EUR")),
+    frozenset(("ZMK", "ZMW")),
+    frozenset(("GHC", "GHS")),
 )
 """Redenominated currencies written with one word: "roubles" is SUR in 1987, RUB today."""
 
@@ -218,9 +220,26 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "rand": "ZAR",
     "shekels": "ILS",
     "dinars": "KWD",
+    "dinar": "KWD",
     "lei": "RON",
     "kronor": "SEK",
     "crowns": "SEK",
+    "kwacha": "ZMW",
+    "shillings": "KES",
+    "shilling": "KES",
+    "naira": "NGN",
+    "cedis": "GHS",
+    "cedi": "GHS",
+    "birr": "ETB",
+    "dirhams": "AED",
+    "dirham": "AED",
+    "taka": "BDT",
+    "kina": "PGK",
+    "tugrik": "MNT",
+    "tenge": "KZT",
+    "reais": "BRL",
+    "soles": "PEN",
+    "bolivars": "VES",
 }
 """Currency names written after the number ("290 mln dlrs", "1.5 billion stg").
 
@@ -228,6 +247,58 @@ Withdrawn currencies (francs, marks, lire, guilders, pesetas) map to their histo
 ISO 4217 codes (FRF, DEM, ITL, NLG, ESP); "roubles" reads as RUB and matches SUR, its
 Soviet predecessor, through `CURRENCY_LINEAGES`.
 """
+
+NATIONAL_CURRENCIES: Final[dict[str, dict[str, str]]] = {
+    "dinar": {
+        "jordan": "JOD",
+        "kuwait": "KWD",
+        "iraq": "IQD",
+        "bahrain": "BHD",
+        "tunisia": "TND",
+        "algeria": "DZD",
+        "libya": "LYD",
+        "serbia": "RSD",
+        "yugoslavia": "YUM",
+    },
+    "peso": {
+        "mexico": "MXN",
+        "argentina": "ARS",
+        "chile": "CLP",
+        "colombia": "COP",
+        "philippines": "PHP",
+        "cuba": "CUP",
+        "uruguay": "UYU",
+        "bolivia": "BOB",
+    },
+    "rupee": {
+        "india": "INR",
+        "pakistan": "PKR",
+        "lanka": "LKR",
+        "nepal": "NPR",
+        "mauritius": "MUR",
+        "seychelles": "SCR",
+    },
+    "shilling": {"kenya": "KES", "uganda": "UGX", "tanzania": "TZS", "somalia": "SOS"},
+    "kwacha": {"zambia": "ZMW", "malawi": "MWK"},
+    "franc": {
+        "france": "FRF",
+        "switzerland": "CHF",
+        "belgium": "BEF",
+        "luxembourg": "LUF",
+        "rwanda": "RWF",
+        "burundi": "BIF",
+        "guinea": "GNF",
+        "madagascar": "MGF",
+    },
+    "riyal": {"saudiarabia": "SAR", "qatar": "QAR", "oman": "OMR", "yemen": "YER"},
+    "krona": {"sweden": "SEK", "iceland": "ISK"},
+    "krone": {"denmark": "DKK", "norway": "NOK"},
+    "dirham": {"unitedarabemirates": "AED", "morocco": "MAD"},
+}
+"""Currency words several countries use, by the country (as `summarizer.countries` folds
+it) whose currency the word is: "902 mln dinars" in a text about Jordan is JOD. A text
+that names none of them keeps the word's entry in `CURRENCY_WORDS`. "Pounds" is left to
+"Egyptian pounds"-like names (`SHARED_CURRENCY_WORDS`): British copy names many countries."""
 
 SUBUNIT_WORDS: Final[dict[str, tuple[str, Decimal]]] = {
     "cents": ("USD", Decimal("0.01")),
@@ -614,7 +685,7 @@ DOWN_WORDS: Final[frozenset[str]] = word_set(
     "reduction cut cuts cutting slash slashed slashing trim trimmed trimming shrink shrank "
     "shrunk shrinking shrinks contract contracted contracting contraction plunge plunged "
     "plunging plummet plummeted tumble tumbled dip dipped dips ease eased easing eases "
-    "lose lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
+    "lose loses losing lost loss losses narrow narrowed narrowing narrows slump slumped slumping "
     "halve halved halving sink sank sunk dive dived depreciate depreciated depreciating "
     "devalue devalued devaluation depreciation weaken weakened cutback cutbacks "
     "retreat retreated subtract subtracted subtracting subtracts knocked shaved wiped "

@@ -234,6 +234,13 @@ DIRECTION_CASES = [
     ("a 9 pct surge in orders", "9 pct", Direction.up),
     ("The rate dipped below 90 yen last month.", "below 90 yen", None),
     ("Prices fell 800 rupees per tonne (about 10 dlrs) in March.", "about 10 dlrs", Direction.down),
+    # a change word governs both aspects of one change; "losing" is a fall
+    (
+        "Sales fell, declining 20.7 percent in value and 4 percent in volume.",
+        "4 percent",
+        Direction.down,
+    ),
+    ("The peso slid, losing 85 pct of its value in a year.", "85 pct", Direction.down),
     # a percentage before the noun it is the rate of is a level, whatever verb governs it
     ("The plan means dropping 40 pct import duties on cars.", "40 pct", None),
     ("Seoul is raising 8 percent tariffs on steel.", "8 percent", None),
@@ -690,8 +697,22 @@ COUNT_CASES = [
     # a rate with its goods named between, a price per cubic metre
     ("It will buy 120,000 barrels of fuel oil a month.", "120,000", "120000", "barrels per month"),
     ("Gas cost $5 per cubic meter in May.", "$5", "5", "USD per cubic metre"),
+    # a currency word several countries use, by the country the text names
+    ("AMMAN - Jordan's loans total 902 mln dinars.", "902 mln dinars", "902000000", "JOD"),
+    ("Kuwait's budget is 5 bln dinars.", "5 bln dinars", "5000000000", "KWD"),
+    ("Kenya's tea exports were 30 bln shillings.", "30 bln", "30000000000", "KES"),
+    ("Subsidies cost Zambia 500 mln kwacha per year.", "500 mln", "500000000", "ZMW per year"),
+    ("The kwacha slid to around 15 per dollar.", "15 per dollar", "15", "ZMW per USD"),
+    # a rate per year said by an adverb, a conversion line
+    ("Uganda earns 400 mln dlrs annually from coffee.", "400 mln", "400000000", "USD per year"),
+    ("The mine ships 2 mln tonnes yearly.", "2 mln", "2000000", "tonnes per year"),
+    ("($1 = 4.3940 ringgit)", "$1 = 4.3940 ringgit", "4.394", "MYR per USD"),
+    # a count that is part of a set, one whose noun follows a glued measure
+    ("Officials said 56 out of the 68 listed trade barriers were removed.", "56", "56", "barriers"),
+    ("It raised its quota to 3.0 mln from 2.45 mln 60-kilo bags.", "3.0 mln", "3000000", "bags"),
     # an occurrence counted by its ordinal
     ("The Fed will raise rates for a fifth time this year.", "a fifth time", "5", "time"),
+    ("Growth topped 3% for only the second time in 20 years.", "the second time", "2", "time"),
     # a subunit or a point and a half
     ("The dollar was almost a cent and a half weaker.", "a cent and a half", "0.015", "USD"),
     ("The pound lost half a penny.", "half a penny", "0.005", "GBP"),
@@ -777,6 +798,7 @@ def test_the_first_time_and_a_single_subunit_are_no_figures() -> None:
         ("China is Mongolia's 11th largest trade partner.", "11th largest", 11),
         ("Korea is the largest and most important trading partner.", "largest and most", 1),
         ("Qatar is the world's leading gas exporter.", "leading gas exporter", 1),
+        ("The US, the largest of the bank's 184 members, voted.", "the largest", 1),
     ],
 )
 def test_ranks_by_number_sign_ordinal_and_coordinated_superlatives(

@@ -27,7 +27,7 @@ from decimal import Decimal
 from itertools import chain, pairwise
 from typing import Final, Literal
 
-from summarizer import vocabulary
+from summarizer import countries, vocabulary
 from summarizer.domain import Direction, MentionKind, NumericMention, Qualifier
 from summarizer.numbers import context, lexicon, patterns
 from summarizer.numbers.numerals import (
@@ -89,6 +89,12 @@ _HALF_PERIODS: Final = frozenset(("first", "second", "latter", "last", "next", "
 _HALF_HEDGES: Final = frozenset(
     ("nearly", "almost", "about", "over", "than", "roughly", "around", "some", "by", "just")
 )
+_WORDS_FOR_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
+    country: tuple(word for word, named in countries.DEMONYMS.items() if named == country)
+    for country in countries.COUNTRY_FORMS
+}
+"""A country's folded form -> the words that name it ("jordan" -> "jordanian", ...)."""
+_FROM_GAP: Final = re.compile(r"^\s*from\s*$", re.IGNORECASE)
 _DOCUMENT_NUMBER: Final = re.compile(r"\bNo\.?\s?$")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?]\s+|\n")
 _FRACTION_OF_POINT: Final = re.compile(r"\s+of\s+a\s+percentage\s+point\b", re.IGNORECASE)
@@ -162,6 +168,7 @@ class _Extractor:
         self.text = text
         self._convention: Convention | None = None
         self.clauses = context.Clauses(text)
+        self._countries: dict[str, list[tuple[int, str]]] = {}
         self.lots: dict[int, Decimal] = {}
         """The lot a price was quoted per ("per 1,000 cubic metres"), by id of its draft."""
         self.lowered = text.lower()
@@ -307,6 +314,14 @@ class _Extractor:
                 match.start(), match.end(), first / second, MentionKind.ratio, vocabulary.RATIO
             )
         lowered = self.lowered
+        for match in patterns.CONVERSION_LINE.finditer(text):
+            code = match.group("code")
+            quoted = _currency_code(code) if code else _currency_code(match.group("word"))
+            base = vocabulary.CURRENCY_PREFIX_SYMBOLS[match.group("lhs")]
+            value = Decimal(match.group("rhs").replace(",", ""))
+            self._take_word_figure(
+                match.start(), match.end(), value, MentionKind.amount, f"{quoted} per {base}"
+            )
         for match in patterns.NUMBERED_RANK.finditer(text):
             lead = match.group("lead").lower()
             if lead in _RANK_VERBS or patterns.NUMBERED_RANK_AFTER.match(text, match.end()):
@@ -319,6 +334,7 @@ class _Extractor:
             patterns.RANK_WORDS.finditer(text),
             filter(self._is_role_rank, patterns.ROLE_RANK.finditer(lowered)),
             filter(self._ranks_one, patterns.COORDINATED_RANK.finditer(lowered)),
+            patterns.SUPERLATIVE_OF.finditer(lowered),
         )
         for match in ranks:
             self._take_word_figure(
@@ -588,6 +604,7 @@ class _Extractor:
                         unit = vocabulary.CURRENCY_WORDS[word]
                         if word in vocabulary.SHARED_CURRENCY_WORDS:
                             unit = self._qualified_currency(word, start) or unit
+                        unit = self._national_currency(word, start) or unit
                 kind = MentionKind.amount
                 end = after.end()
 
@@ -643,8 +660,11 @@ class _Extractor:
                     value += (Decimal(months.group("months")) / 12).quantize(Decimal("0.0001"))
                     end = months.end()
                 per = patterns.PER_TIME.match(text, end) or patterns.OF_PER_TIME.match(text, end)
+                annually = None if per is not None else patterns.ANNUALLY.match(text, end)
                 if per is not None:
                     unit, end = f"{unit} per {per.group('per').lower()}", per.end()
+                elif annually is not None and unit not in _TIME_UNITS:
+                    unit, end = f"{unit} per year", annually.end()
                 unit = vocabulary.canonical_unit(unit)
                 if unit == vocabulary.TIMES:
                     kind = MentionKind.multiple
@@ -813,7 +833,11 @@ class _Extractor:
     def _elided_noun(self, start: int, end: int) -> tuple[str, int] | None:
         """The noun of "Among the 11 groups ..., nine reported price hikes": a count that
         opens the clause after "among/of the N <nouns>," counts those nouns (its own noun
-        is left out; "nine reported" is no count of hikes). None unless that is so."""
+        is left out; "nine reported" is no count of hikes), as does one "out of the 68
+        challenges". None unless that is so."""
+        out_of = patterns.OUT_OF_THE.match(self.text, end)
+        if out_of is not None:
+            return out_of.group("noun").lower(), end
         after = patterns.WORD_AFTER.match(self.text, end)
         if after is not None and (
             _is_plural(after.group("word"))
@@ -849,6 +873,9 @@ class _Extractor:
                 return singular, hyphen.end()
             return False if number.written else None
         pos = end
+        measured = patterns.MEASURED_NOUN.match(text, pos)
+        if measured is not None:
+            pos = measured.end()  # "2.45 mln 60-kilo bags": the bags are counted
         first_word: tuple[str, int] | None = None
         for index in range(_COUNT_WINDOW):
             abbreviation = patterns.ABBREVIATION_AFTER.match(text, pos)
@@ -890,7 +917,10 @@ class _Extractor:
                 and previous.direction is not None
                 and draft.kind == previous.kind
                 and draft.kind in _FIGURE_KINDS
-                and patterns.LIST_JOIN.match(self.text[previous.end : draft.start])
+                and (
+                    patterns.LIST_JOIN.match(self.text[previous.end : draft.start])
+                    or patterns.ASPECT_LIST_JOIN.match(self.text[previous.end : draft.start])
+                )
             ):
                 draft.direction = previous.direction
             previous = draft
@@ -951,6 +981,35 @@ class _Extractor:
             if len(name) >= 2 and name[1].rstrip("s.,;") == base:
                 return code
         return None
+
+    def _national_currency(self, word: str, start: int) -> str | None:
+        """The code of a word several countries' currencies share ("dinars", "pesos"), by
+        the nearest country the text names before it (else the first after it); None when
+        it names none of them, or the word is no such word."""
+        base = word.split()[-1].removesuffix("s")
+        by_country = vocabulary.NATIONAL_CURRENCIES.get(base)
+        if by_country is None or " " in word:
+            return None  # "Egyptian pounds", "US dollars": the country is in the name
+        mentions = self._country_mentions(base, by_country)
+        before = [(offset, code) for offset, code in mentions if offset < start]
+        if before:
+            return before[-1][1]
+        return mentions[0][1] if mentions else None
+
+    def _country_mentions(self, base: str, by_country: dict[str, str]) -> list[tuple[int, str]]:
+        """(offset, code) of each naming of a country that uses the currency word `base`,
+        by its name or its demonym ("Jordan", "Jordanian"); found once per word."""
+        if base not in self._countries:
+            names = {
+                word: code
+                for country, code in by_country.items()
+                for word in (country, *_WORDS_FOR_COUNTRY.get(country, ()))
+            }
+            pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
+            self._countries[base] = [
+                (m.start(), names[m.group()]) for m in pattern.finditer(self.lowered)
+            ]
+        return self._countries[base]
 
     def _currency_before(self, start: int, rate: re.Match[str]) -> str | None:
         """The currency a bare rate quotes: the last one named before it in this paragraph
@@ -1207,6 +1266,14 @@ class _Extractor:
         paragraph or the one before.
         """
         draft = figures[index]
+        following = figures[index + 1] if index + 1 < len(figures) else None
+        if (
+            following is not None
+            and following.kind in (MentionKind.amount, MentionKind.count)
+            and following.scale
+            and _FROM_GAP.match(self.text[draft.end : following.start])
+        ):
+            return following  # "to 3.0 mln from 2.45 mln bags": both count bags
         paragraph = self.text.rfind("\n\n", 0, draft.start)
         floor = self.text.rfind("\n\n", 0, max(0, paragraph))
         crossed = False
@@ -1340,6 +1407,9 @@ def _compound(text: str, unit: str, end: int) -> tuple[str, int]:
     if per is not None:
         noun = " ".join((per.group("per") or per.group("per_noun")).lower().split())
         return f"{unit} per {_PER_NOUNS.get(noun, noun)}", per.end()
+    annually = patterns.ANNUALLY.match(text, end)
+    if annually is not None:
+        return f"{unit} per year", annually.end()
     return unit, end
 
 

@@ -229,6 +229,14 @@ PUNCTUATION: Final = re.compile(r"[.!?:;()\[\]\n]")
 LIST_JOIN: Final = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)?\s*$", re.IGNORECASE)
 """The gap between items of a list ("171.9 percent and 7.5 percent")."""
 
+ASPECT_LIST_JOIN: Final = re.compile(
+    r"^\s+in\s+(?:value|volume|quantity|real|nominal|[a-z]+\s+terms)(?:\s+terms)?"
+    r"\s*(?:,\s*)?(?:and|or|but|while)\s*$",
+    re.IGNORECASE,
+)
+"""The gap between two aspects of one change: "declining 20.7 percent in value and 4
+percent in volume"."""
+
 # --------------------------------------------------------------------------- words that are figures
 
 _NUMBER_WORD = _alternation([*lexicon.ONES, *lexicon.TEENS, *lexicon.TENS])
@@ -288,7 +296,7 @@ main consumer goods and services, [nine]"."""
 
 _LATER_ORDINALS = _first_letter_trie(set(lexicon.ORDINAL_WORDS) - {"first"})
 NTH_TIME: Final = re.compile(
-    rf"\bfor\s+(?P<span>(?:a|the)\s+(?P<ordinal>{_LATER_ORDINALS})"
+    rf"\bfor\s+(?:only\s+|just\s+)?(?P<span>(?:a|the)\s+(?P<ordinal>{_LATER_ORDINALS})"
     r"\s+(?:straight\s+|consecutive\s+|successive\s+)?time)\b"
 )
 """An occurrence counted by its ordinal in lower-cased text: "raise rates for a fifth time"
@@ -314,6 +322,26 @@ ROLE_RANK: Final = re.compile(
     rf"|(?P<ordinal>{_first_letter_trie(set(lexicon.ORDINAL_WORDS) - {'first'})}))\s+{_ROLE}"
 )
 """A rank told by a role: "the largest trade partner" (1), "its fourth investor" (4)."""
+
+SUPERLATIVE_OF: Final = re.compile(
+    rf"\bthe\s+(?P<superlative>{_first_letter_trie(lexicon.BARE_SUPERLATIVES)})"
+    r"(?=\s+of\s+(?:the|its|their|all|[a-z]+['’]s)\s)"
+)
+"""A rank over a set named after it, in lower-cased text: "the largest of the IMF's 184
+members" (1)."""
+
+OUT_OF_THE: Final = re.compile(
+    r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?P<noun>[a-z]{3,}s(?:\s+and\s+[a-z]{3,}s)?)\b",
+    re.IGNORECASE,
+)
+"""After a count, the set it is part of: "56 out of the 68 identified trade challenges",
+"189 out of the 193 nations and territories"."""
+
+MEASURED_NOUN: Final = re.compile(
+    r"[ \t]+\d+(?:\.\d+)?-(?:kilo|kg|kilogram|pound|lb|tonne|ton|litre|liter|gallon)\b"
+)
+"""A measure glued before a counted noun: "2.45 mln 60-kilo bags" counts bags."""
 
 COORDINATED_RANK: Final = re.compile(
     rf"\b(?P<superlative>{_first_letter_trie(lexicon.BARE_SUPERLATIVES)})\s+and\s+"
@@ -398,6 +426,15 @@ RATE_NOUN_AFTER: Final = re.compile(
 
 AND_MONTHS: Final = re.compile(r"\s+and\s+(?P<months>\d{1,2})\s+months?\b")
 """The months of a duration in years and months: "2 years and 8 months"."""
+
+CONVERSION_LINE: Final = re.compile(
+    rf"(?P<lhs>{_PREFIX_SYMBOLS})\s?1\s*=\s*(?P<rhs>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"\s*(?:(?P<code>\b(?:{_CODES})\b)|(?i:(?P<word>\b(?:{_CURRENCY_WORDS})\b)))"
+)
+"""A conversion rate as wire copy states it: "($1 = 4.3940 ringgit)" is 4.394 MYR per USD."""
+
+ANNUALLY: Final = re.compile(r"\s+(?:annually|yearly|per\s+annum)\b", re.IGNORECASE)
+"""A rate per year said by an adverb: "400 mln dlrs annually", "2 mln tonnes yearly"."""
 
 OF_PER_TIME: Final = re.compile(
     r"\s+of\s+(?:[a-z]+\s+){1,2}(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b",
