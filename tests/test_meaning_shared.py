@@ -21,7 +21,7 @@ SOURCE = (
     "The trade deficit with Freedonia stood at 310 billion yen ($2.6 billion) in January.\n\n"
     "Wheat and barley harvests were both strong. The wheat harvest reached 4.2 million "
     "tonnes in 2023, and the barley harvest 1.9 million tonnes. Wheat bound for Borduria "
-    "fetched $210 a tonne.\n\nHard wheat sold at 44 dlrs a tonne, soft wheat at 43.80 dlrs."
+    "fetched $210 a tonne.\n\nHard wheat sold at 52 dlrs a tonne, soft wheat at 51.80 dlrs."
 )
 PUBLISHED = dt.date(2024, 3, 5)
 BORDURIA = "Ruritania's exports to Borduria"
@@ -52,13 +52,13 @@ def test_two_numbers_of_one_sentence_are_two_quantities_even_when_one_rounds_the
         return _figure(text, value, metric, "2023", "USD per tonnes")
 
     wrong = record(
-        price("44 dlrs a tonne", "44", "hard wheat price"),
-        price("43.80 dlrs", "43.80", "hard wheat price"),
+        price("52 dlrs a tonne", "52", "hard wheat price"),
+        price("51.80 dlrs", "51.80", "hard wheat price"),
     )
     assert [d.field for d in _flags(wrong, ReasonCode.wrong_metric)] == ["figures[1].metric"]
     right = record(
-        price("44 dlrs a tonne", "44", "hard wheat price"),
-        price("43.80 dlrs", "43.80", "soft wheat price"),
+        price("52 dlrs a tonne", "52", "hard wheat price"),
+        price("51.80 dlrs", "51.80", "soft wheat price"),
     )
     assert _flags(right, ReasonCode.wrong_metric) == []
 
@@ -77,6 +77,17 @@ def test_two_figures_with_no_period_and_one_metric_of_two_words_are_flagged() ->
         harvest("1.9 million tonnes", "1900000", "harvest"),
     )
     assert _flags(loose, ReasonCode.wrong_metric) == []
+
+
+def test_a_summary_price_said_of_the_next_price_of_its_sentence_is_flagged() -> None:
+    figures = (
+        _figure("52 dlrs a tonne", "52", "hard wheat price", "2023", "USD per tonnes"),
+        _figure("51.80 dlrs", "51.80", "soft wheat price", "2023", "USD per tonnes"),
+    )
+    wrong = record(*figures, summary="Reported figures — soft wheat price: 52 dlrs a tonne.")
+    assert len(_flags(wrong, ReasonCode.summary_misattributed)) == 1
+    right = record(*figures, summary="Reported figures — hard wheat price: 52 dlrs a tonne.")
+    assert _flags(right, ReasonCode.summary_misattributed) == []
 
 
 def test_one_metric_for_two_periods_or_a_conversion_is_no_error() -> None:

@@ -51,6 +51,7 @@ from summarizer.domain import (
     Unverified,
 )
 from summarizer.frames import Frame, FrameRole, read_period, sentence_spans
+from summarizer.vocabulary import units_agree
 
 GENERIC = frozenset(
     {
@@ -1582,14 +1583,18 @@ def _other_figures_metric(
         if not key or not _stems(item.what):
             continue
         number = item.number
-        own = [f for f in figures if f.unit == number.unit and abs(f.value) == abs(number.value)]
+        own = [
+            f
+            for f in figures
+            if _same_unit(f.unit, number.unit) and abs(f.value) == abs(number.value)
+        ]
         if not own or any(_metric_key(f.metric) == key for f in own):
             continue
         others = [
             f
             for f in figures
             if _metric_key(f.metric) == key
-            and not _near(f.value, number)
+            and not (_near(f.value, number) and not _beside(meaning, f, number))
             and _other_quantity(meaning, f, number)
         ]
         kinds = [
@@ -1616,9 +1621,13 @@ def _other_figures_metric(
 def _other_quantity(meaning: Meaning, figure: Figure, number: NumericMention) -> bool:
     """A record figure that is not the summary number's quantity (`_two_quantities`
     against each source number it may be)."""
-    if figure.unit == number.unit:
+    if _same_unit(figure.unit, number.unit):
         return abs(figure.value) != abs(number.value)
-    sources = [m for m in meaning.ctx.figures if m.unit == figure.unit and m.value == figure.value]
+    sources = [
+        m
+        for m in meaning.ctx.figures
+        if _same_unit(m.unit, figure.unit) and abs(m.value) == abs(figure.value)
+    ]
     return bool(sources) and all(
         _two_quantities(meaning, figure.unit, m, number.unit, n)
         for m in sources
@@ -1639,6 +1648,28 @@ def _fits_better(meaning: Meaning, metric: str, phrase: str, frames: list[Frame]
     than the summary's phrase: the source sides with the figure, so the summary is the
     one that is wrong (the figure is checked on its own)."""
     return any(meaning.fit(metric, f) > meaning.fit(phrase, f) for f in frames)
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """A record's unit and a text's as one (`vocabulary.units_agree`: "USD per tonnes"
+    is "USD per tonne")."""
+    return a == b or (a is not None and b is not None and units_agree(a, b))
+
+
+def _beside(meaning: Meaning, figure: Figure, number: NumericMention) -> bool:
+    """The figure's source number and the summary number's stand in one sentence as two
+    numbers ("52 dlrs for hard wheat and 51.80 dlrs for soft"): two quantities, however
+    close."""
+    sources = [
+        m
+        for m in meaning.ctx.figures
+        if _same_unit(m.unit, figure.unit) and abs(m.value) == abs(figure.value)
+    ]
+    return any(
+        m.id != n.id and _one_sentence(meaning.ctx.text, m, n)
+        for m in sources
+        for n in meaning.candidates(number)
+    )
 
 
 def _near(value: Decimal, number: NumericMention) -> bool:
