@@ -140,7 +140,7 @@ def paragraph_starts(text: str) -> list[int]:
 # --------------------------------------------------------------------------- word lists
 
 _CLAUSE_BOUNDARY = re.compile(
-    r"\s*(?:[;:]|\s[—–]\s|,\s*(?:of which|while|whereas|and|but|respectively|according to|"
+    r"\s*(?:[;:]|\s[—–]\s|\s--\s|,\s*(?:of which|while|whereas|and|but|respectively|according to|"
     r"accounting for|compared with|compared to|including)\b|\bwhile\b|\bwhereas\b)\s*",
     re.I,
 )
