@@ -266,3 +266,29 @@ def test_a_rank_names_the_ranked_party_and_whose_rank_it_is(
         ReasonCode.wrong_metric,
     }
     assert codes == ({code} if code else set())
+
+
+EARLIER = (
+    "date 2024-08-01\n"
+    "Ruritania harvest report\n\n"
+    "The office published the data on Monday.\n\n"
+    "Wheat output hit 4.4 million tonnes in 2023; barley output was lower than in 2022, at "
+    "2.1 million tonnes. Rye output rose to 1.6 million tonnes from 1.3 million tonnes a "
+    "year earlier."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric", "flagged"),
+    [
+        ("4.4 million tonnes", "4400000", "wheat output a year earlier", True),
+        ("1.3 million tonnes", "1300000", "rye output a year earlier", False),
+    ],
+)
+def test_a_metric_calling_its_number_an_earlier_figure_needs_a_comparison_in_its_clause(
+    text: str, value: str, metric: str, flagged: bool
+) -> None:
+    figure = fig(EARLIER, text, value, "tonnes", metric=metric)
+    verdict = check_record(EARLIER, record(figure), published=dt.date(2024, 8, 1))
+    flags = [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
+    assert bool(flags) is flagged

@@ -930,12 +930,15 @@ revision word, a comparison or past word)."""
 
 
 def _status_problem(metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
-    """A metric that calls its number a forecast, a revision or an earlier figure while
-    neither its sentence nor the sentence before has a word for it ("forecast growth"
-    for "the economy grew 4 pct in 1986"): that is another figure's metric."""
+    """A metric that calls its number a forecast or a revision while neither its sentence
+    nor the sentence before has a word for it ("forecast growth" for "the economy grew 4
+    pct in 1986"), or an earlier figure while its clause has no comparison word ("wheat
+    output a year earlier" for "wheat output hit 4 mln tonnes in 2023; barley was lower
+    than in 2022"): that is another figure's metric."""
     bare = _REMARK.sub(" ", metric)
     for said, cue, what in _STATUS_WORDS:
-        if said.search(bare) and not cue.search(frame.context):
+        words = frame.clause.text if what == "an earlier figure" else frame.context
+        if said.search(bare) and not cue.search(words):
             where = frame.subject.text if frame.subject else frame.clause.text
             return ReasonCode.wrong_metric, f"{where} (not {what})"
     return None
