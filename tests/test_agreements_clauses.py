@@ -31,6 +31,11 @@ def _reading(sentence: str, title: str) -> S | None:
         ("The current fisheries pact ends in May and the new deal would add two ports.", None),
         # The same agreement named again keeps the cue.
         ("The current fisheries pact ends in May and the deal would then lapse.", S.proposed),
+        (
+            "While a new deal is being negotiated, the current fisheries pact stays in force.",
+            S.in_force,
+        ),
+        ("While the current fisheries pact is being negotiated, talks go on.", S.under_negotiation),
         # An earlier accord signed long ago is not the title's signing.
         ("The current fisheries pact replaces an earlier accord signed in 1990.", None),
         ("The current fisheries pact, signed in 1990, covers two ports.", S.signed),

@@ -171,7 +171,8 @@ _OTHER_DEAL = re.compile(
     r"\b(?P<mark>new|next|other|another|second|separate|successor|replacement|fresh|further"
     r"|follow-up|subsequent|future|earlier|previous|former|old|existing|current|original)\b"
     rf"(?:[ -][\w’'$.-]+){{0,3}}? {_DEAL_NOUN}\b"
-    r"(?:\W+(?:which|that|also|now|still|then|only|already|itself|alone))?\W+$",
+    r"(?:\W+(?:which|that|also|now|still|then|only|already|itself|alone|is|are|was|were"
+    r"|be|being|been|has|have|had|not|yet|soon|currently)){0,3}\W+$",
     re.I,
 )
 """Another agreement ('the new deal', 'an earlier accord') right before a cue is the cue's
