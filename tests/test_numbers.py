@@ -706,6 +706,7 @@ COUNT_CASES = [
     # a rate per year said by an adverb, a conversion line
     ("Uganda earns 400 mln dlrs annually from coffee.", "400 mln", "400000000", "USD per year"),
     ("The mine ships 2 mln tonnes yearly.", "2 mln", "2000000", "tonnes per year"),
+    ("They aim to pass the $1 billion annual target.", "$1 billion", "1000000000", "USD per year"),
     ("($1 = 4.3940 ringgit)", "$1 = 4.3940 ringgit", "4.394", "MYR per USD"),
     # a count that is part of a set, one whose noun follows a glued measure
     ("Officials said 56 out of the 68 listed trade barriers were removed.", "56", "56", "barriers"),

@@ -433,8 +433,11 @@ CONVERSION_LINE: Final = re.compile(
 )
 """A conversion rate as wire copy states it: "($1 = 4.3940 ringgit)" is 4.394 MYR per USD."""
 
-ANNUALLY: Final = re.compile(r"\s+(?:annually|yearly|per\s+annum)\b", re.IGNORECASE)
-"""A rate per year said by an adverb: "400 mln dlrs annually", "2 mln tonnes yearly"."""
+ANNUALLY: Final = re.compile(
+    r"\s+(?:annually|yearly|per\s+annum|annual(?=\s+[a-z]))\b", re.IGNORECASE
+)
+"""A rate per year said by an adverb, or "annual" before the noun it measures: "400 mln
+dlrs annually", "2 mln tonnes yearly", "the USD 1 billion annual target"."""
 
 OF_PER_TIME: Final = re.compile(
     r"\s+of\s+(?:[a-z]+\s+){1,2}(?:a|per|each)\s+(?P<per>day|week|month|year|annum|quarter)\b",
