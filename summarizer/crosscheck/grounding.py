@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from math import ceil
 
-from summarizer.crosscheck.wordmatch import SourceWords, content_words, word_list
+from summarizer.countries import COUNTRY_FORMS, DEMONYMS
+from summarizer.crosscheck.wordmatch import SourceWords, Token, content_words, word_list
 from summarizer.domain import Discrepancy, Extraction, ReasonCode, SourceSpan
 
 PHRASE_SENTENCE_SHARE = 0.6
@@ -56,10 +57,18 @@ GROUPS = frozenset(
         "officials representatives negotiators businesses delegation delegates team bankers "
         "ministers members executives leaders companies firms participants producers exporters "
         "importers traders analysts experts staff side authorities government administration "
-        "mission"
+        "mission consumers countries nations economies governments buyers suppliers investors "
+        "creditors lenders donors farmers growers manufacturers"
     )
 )
-"""Nouns naming an unnamed group ("South Korean officials"): such a 'name' is a phrase."""
+"""Nouns naming an unnamed group ("South Korean officials", "coffee consumers", "Latin
+American countries"): such a 'name' is a phrase."""
+
+
+def _names_a_country(word: Token) -> bool:
+    """A country's name or demonym ('Japan', 'Japanese'): a word a phrase may not add."""
+    return word.folded in DEMONYMS or word.folded in COUNTRY_FORMS
+
 
 _REMARK = re.compile(r"\([^()]*\)")
 
@@ -100,8 +109,12 @@ def _phrase_problem(
     if not found and not missing:
         return None
     size = len(found) + len(missing)
-    if len(missing) == 1 and len(found) >= (1 if lenient else 2):
-        missing = []  # one descriptive word of a phrase may be the model's own
+    if (
+        len(missing) == 1
+        and len(found) >= (1 if lenient else 2)
+        and not _names_a_country(missing[0])
+    ):
+        missing = []  # one descriptive word of a phrase may be the model's own, not a country
     if missing:
         listed = ", ".join(f"'{w.raw}'" for w in missing[:4])
         return Discrepancy(
