@@ -292,3 +292,33 @@ def test_a_metric_calling_its_number_an_earlier_figure_needs_a_comparison_in_its
     verdict = check_record(EARLIER, record(figure), published=dt.date(2024, 8, 1))
     flags = [d for d in verdict.discrepancies if d.code is ReasonCode.wrong_metric]
     assert bool(flags) is flagged
+
+
+MONTHS = (
+    "date 2024-11-05\n"
+    "Ruritania trade report\n\n"
+    "The office published the data on Monday.\n\n"
+    "In the first 10 months, Ruritania's exports beat Borduria's by $2 billion. "
+    "The 10-month average export price of steel fell 20 percent. Two-way turnover reached $9 "
+    "billion."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        (
+            "Reported figures — margin of Ruritania's 10-month export turnover over "
+            "Borduria's: $2 billion.",
+            False,
+        ),
+        ("Reported figures — average export price of steel: $2 billion.", True),
+    ],
+)
+def test_a_span_adjective_inside_a_summary_phrase_is_its_period_not_a_figure(
+    summary: str, flagged: bool
+) -> None:
+    figure = fig(MONTHS, "$2 billion", "2000000000", "USD", metric="margin of Ruritania's exports")
+    verdict = check_record(MONTHS, record(figure, summary=summary), published=dt.date(2024, 11, 5))
+    codes = {d.code for d in verdict.discrepancies}
+    assert (ReasonCode.summary_misattributed in codes) is flagged

@@ -1525,6 +1525,7 @@ def check_summary_meaning(
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
         numbers = [m for m in extract(sentence) if m.is_figure]
+        numbers = [m for m in numbers if not _period_adjective(sentence, m)]
         for number in numbers:
             phrase = _phrase_around(sentence, number, numbers)
             years, _ = read_period(phrase, ctx.published)
@@ -1685,6 +1686,19 @@ def _near(value: Decimal, number: NumericMention) -> bool:
 
 def _said_of(frame: Frame) -> str:
     return frame.subject.text if frame.subject else frame.clause.text
+
+
+_PERIOD_ADJECTIVE = re.compile(r"[\w.]+-(?:day|week|month|quarter|year)(?:-long)?", re.I)
+
+
+def _period_adjective(sentence: str, number: NumericMention) -> bool:
+    """A span written as an adjective inside the words a summary number is said of, with
+    words on both sides ("the city's 10-month export turnover: $2 billion"): the phrase's
+    period, not a figure of its own (after a colon, "pause: 90-day", it is the figure)."""
+    if not _PERIOD_ADJECTIVE.fullmatch(number.text):
+        return False
+    before = re.search(r"[A-Za-z'’]\s+$", sentence[: number.start])
+    return bool(before and re.match(r"\s+[a-z]", sentence[number.end :]))
 
 
 def _leading_years(before: str, published: dt.date | None) -> frozenset[int]:
