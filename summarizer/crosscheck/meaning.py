@@ -32,7 +32,9 @@ from summarizer.crosscheck.quantities import is_coarser_rounding, significant_st
 from summarizer.crosscheck.textfold import SOURCES_CACHED
 from summarizer.crosscheck.wordmatch import (
     ALIASES,
+    DEMONYMS,
     FUNCTION_WORDS,
+    Token,
     canonical,
     fold_word,
     stem,
@@ -184,20 +186,41 @@ _PARTNER = r"([a-z][a-z-]*)(?! 's)"
 _MEASURES = frozenset({"trade", "export", "exports", "import", "imports", "commerce"})
 
 
+_DIFFERENCE = re.compile(
+    r"\bdifferences? between (?:[a-z'-]+ ){0,4}?(?:exports?|exported|imports?|imported) and "
+    r"(?:[a-z'-]+ ){0,2}?(?:exports?|exported|imports?|imported)\b",
+    re.I,
+)
+"""'The difference between what A exported and imported': the balance, not the flows."""
+_NOT_COMMERCE = re.compile(r"\b(?:foreign|stock|currency) exchange\b|\bexchange rates?\b", re.I)
+"""'Exchange' of currencies or shares ('foreign exchange reserves', 'exchange rate',
+'stock exchange'), not an exchange of goods: no trade."""
+
+
 @lru_cache(maxsize=8192)
-def parse_flow(phrase: str, entities: frozenset[str], home: str | None = None) -> Flow:
+def parse_flow(
+    phrase: str,
+    entities: frozenset[str],
+    home: str | None = None,
+    parties: frozenset[str] | None = None,
+) -> Flow:
     """The flow a metric or noun phrase names; entities are the source's proper names.
     `home` (the article's own country, `home_place`) owns a one-way flow whose phrase
     names no owner ("Exports to all of Asia dropped", "imports rose") unless it is the
-    flow's partner: news copy leaves its own country unsaid."""
-    text = _possessives(phrase)
+    flow's partner: news copy leaves its own country unsaid. `parties` (`trading_parties`)
+    are the names that can own a flow after "exports of": goods there ("exports of
+    ABC resin") are not an owner."""
+    text = _possessives(_NOT_COMMERCE.sub(" currency ", phrase))
     if len(text.split()) > 14:
         return Flow(None)  # a whole sentence, not a noun phrase: no reliable reading
     if re.search(r"\b(?:surplus\w*|deficit\w*|balance|gap|shortfall|imbalance)\b", text):
         return Flow("balance")
+    if _DIFFERENCE.search(text):
+        return Flow("balance")
     if re.search(
         r"imports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*exports?"
-        r"|exports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*imports?",
+        r"|exports?\W{0,3}(?:(?:from|to)\W+)?(?:and|plus|\+|/)?\W*imports?"
+        r"|\b(?:exported|imported) (?:and|or) (?:exported|imported)\b",
         text,
     ):
         return Flow("trade")
@@ -211,17 +234,18 @@ def parse_flow(phrase: str, entities: frozenset[str], home: str | None = None) -
             return Flow("trade")
         return Flow(None)
 
-    def entity(pattern: str) -> str | None:
+    def entity(pattern: str, among: frozenset[str] | None = None) -> str | None:
         for match in re.finditer(pattern, text):
             word = match.group(1)
-            if word in entities and word not in FUNCTION_WORDS and word not in GENERIC:
+            named = word in entities and word not in FUNCTION_WORDS and word not in GENERIC
+            if named and (among is None or word in among):
                 return word
         return None
 
     noun = r"(?:exports?|exported|export)" if one_way == "exports" else r"(?:imports?|imported)"
     owner = (
         entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,3}}{noun}\b")
-        or entity(rf"\b{noun} (?:of|by) (?:the )?{_ENTITY}")
+        or entity(rf"\b{noun} (?:of|by) (?:the )?{_ENTITY}", parties)
         or entity(rf"\b{_ENTITY} (?:[a-z-]+ )?{noun}\b")
     )
     if one_way == "exports":
@@ -239,17 +263,43 @@ def parse_flow(phrase: str, entities: frozenset[str], home: str | None = None) -
 _COMPASS = frozenset(word_list("west east north south northern southern eastern western"))
 
 
+_AMERICA = frozenset(word_list("america american americans"))
+_AMERICAS = frozenset(word_list("latin central south north"))
+
+
+def _in_region(tokens: list[Token], i: int) -> bool:
+    """Whether token i is "America(n)" of a region's name ("Latin America", "South
+    American"): the region, not the United States that "America" alone names."""
+    return (
+        tokens[i].folded in _AMERICA
+        and i > 0
+        and tokens[i - 1].folded in _AMERICAS
+        and tokens[i - 1].raw[:1].isupper()
+    )
+
+
 def _possessives(phrase: str) -> str:
     """Folded words with possessives kept as a separate "'s" ("hainan 's exports"); the
-    words of capitalised names ("Ministry of Industry and Trade") are masked."""
+    words of capitalised names ("Ministry of Industry and Trade") are masked; a region
+    of the Americas is its first word ("latin")."""
     out = []
     tokens = tokens_of(phrase.replace("’", "'"))
     for i, token in enumerate(tokens):
         if i > 0 and token.raw[:1].isupper() and token.folded in _MEASURES:
             out.append("name")
             continue
+        if _in_region(tokens, i):
+            if token.raw.endswith("'s") or token.raw.endswith("'"):
+                out.append("'s")
+            continue
         following = tokens[i + 1].raw[:1] if i + 1 < len(tokens) else ""
-        if token.folded in _COMPASS and token.raw[:1].isupper() and following.isupper():
+        next_word = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+        if (
+            token.folded in _COMPASS
+            and token.raw[:1].isupper()
+            and following.isupper()
+            and next_word not in _AMERICA
+        ):
             continue  # "West German exports": the country is the next word
         out.append(canonical(token.folded))
         if token.raw.endswith("'s") or token.raw.endswith("'"):
@@ -323,9 +373,10 @@ def home_place(text: str) -> str | None:
     if not lines or lines[0].upper() == lines[0]:
         return None
     parties = places(text)
-    for token in tokens_of(lines[0]):
+    tokens = tokens_of(lines[0])
+    for i, token in enumerate(tokens):
         word = canonical(token.folded)
-        if word in parties and token.raw[:1].isupper():
+        if word in parties and token.raw[:1].isupper() and not _in_region(tokens, i):
             return word
     return None
 
@@ -349,6 +400,16 @@ def places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_COUNTRIES = frozenset(DEMONYMS.values())
+
+
+@lru_cache(maxsize=SOURCES_CACHED)
+def trading_parties(text: str) -> frozenset[str]:
+    """Names that can own or receive a flow: the source's `places` and every country
+    (`summarizer.countries`), folded; not goods or firms the source capitalises."""
+    return places(text) | _COUNTRIES
+
+
 # --------------------------------------------------------------------------- measures
 
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -368,6 +429,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "investment": ("investment", "investments", "invested", "fdi"),
     "debt": ("debt", "debts", "owed", "loans", "borrowing"),
     "reserves": ("reserves",),
+    "exchange rate": ("exchange rate", "exchange rates"),
     "tariff": ("tariff", "tariffs", "duty", "duties"),
     "spending": ("spending", "spent", "spend", "spends", "expenditure", "outlays"),
     "remittances": ("remittances",),
@@ -404,7 +466,8 @@ def _one_way(measures: frozenset[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def measures_of(text: str) -> frozenset[str]:
-    """The measures (`MEASURES`) a text names; exports and imports together are trade.
+    """The measures (`MEASURES`) a text names; exports and imports together are trade,
+    the difference between them a balance.
     A capitalised word next to another capitalised one belongs to a name ("Ministry of
     Industry and Trade", "Commerce Department") and names no measure."""
     found = {
@@ -412,6 +475,8 @@ def measures_of(text: str) -> frozenset[str]:
         for m in _MEASURE_WORD.finditer(text)
         if not (m.group()[:1].isupper() and _in_name(text, m.start(), m.end()))
     }
+    if _DIFFERENCE.search(text):
+        found = (found - {"exports", "imports"}) | {"balance"}
     if {"exports", "imports"} <= found:
         found.add("trade")
     if found & _BALANCES:
@@ -609,17 +674,19 @@ class Meaning:
         if subject is None and frame.base_id in self.frames:
             subject = self.frames[frame.base_id].subject
         home = home_place(self.ctx.text)
+        parties = trading_parties(self.ctx.text)
         mention = self.ctx.by_id.get(frame.mention_id)
         if subject is not None:
-            flow = parse_flow(subject.text, self.entities, home)
+            flow = parse_flow(subject.text, self.entities, home, parties)
             if flow.measure is not None or mention is None or mention.start < subject.end:
                 return flow
             # a noun phrase naming no flow ("the remaining"): it and the words up to the number
-            return parse_flow(self.ctx.text[subject.start : mention.start], self.entities, home)
+            words = self.ctx.text[subject.start : mention.start]
+            return parse_flow(words, self.entities, home, parties)
         if frame.window is None or mention is None:
             return Flow(None)
         before = self.ctx.text[frame.window.start : mention.start]
-        return parse_flow(before, self.entities, home)
+        return parse_flow(before, self.entities, home, parties)
 
     def candidates(self, number: NumericMention) -> list[NumericMention]:
         """Source figures a summary number may be (`_candidates`), remembered per number."""
@@ -695,7 +762,8 @@ class Meaning:
 
     def _words_before(self, frame: Frame) -> str:
         """The subject, the window up to the number and the nouns right after it ("a 300
-        mln mark surplus"), not the next figure's words ("3.6 points and foreign trade")."""
+        mln mark surplus"), not the next figure's words ("3.6 points and foreign trade");
+        a rank's own words ("largest export market") too."""
         mention = self.ctx.by_id.get(frame.mention_id)
         before = frame.window.text if frame.window else ""
         after = ""
@@ -703,6 +771,8 @@ class Meaning:
             before = self.ctx.text[frame.window.start : mention.start]
             rest = self.ctx.text[mention.end : max(mention.end, frame.window.end)]
             after = " ".join(_AFTER_CUT.split(rest, maxsplit=1)[0].split()[:3])
+            if mention.unit == "rank":
+                after = f"{mention.text} {after}"
         return f"{frame.subject.text if frame.subject else ''} {before} {after}"
 
     def fit(self, metric: str, frame: Frame) -> tuple[float, float]:
@@ -824,7 +894,7 @@ class Meaning:
 
     def _flow_or_support_problem(self, metric: str, frame: Frame) -> tuple[ReasonCode, str] | None:
         """Wrong roles, another measure, or words another figure's scope holds."""
-        claimed = parse_flow(metric, self.entities)
+        claimed = parse_flow(metric, self.entities, None, trading_parties(self.ctx.text))
         source_flow = self.subject_flow(frame)
         share = frame.role is FrameRole.share or re.match(
             r"\W*(?:share|proportion)\b", metric, re.I
