@@ -152,3 +152,33 @@ RANK = (
 def test_a_ranks_own_words_describe_it(metric: str, flagged: bool) -> None:
     codes = _codes(RANK, "largest export market", "1", "rank", metric, kind="ordinal")
     assert bool(codes) is flagged
+
+
+DESTINATION = (
+    "date 2024-03-05\n"
+    "Trade figures improve\n\n"
+    "The office published the data on Tuesday.\n\n"
+    "November saw an improvement in export levels to both Borduria and the rest of the "
+    "world, the office said. Borduria exports rose 2%, fuelled by chemicals."
+)
+OWNER = DESTINATION.replace("export levels to both Borduria", "output in both Borduria")
+JAPAN = DESTINATION.replace("Borduria", "Japan")
+
+
+@pytest.mark.parametrize(
+    ("source", "subject", "metric", "flagged"),
+    [
+        (DESTINATION, "Borduria", "rise in Ruritania's exports to Borduria", False),
+        (DESTINATION, "Borduria", "rise in Borduria's exports to Ruritania", True),
+        (JAPAN, "Japanese", "rise in Ruritania's exports to Japan", True),
+        (JAPAN, "Japan", "rise in Ruritania's exports to Japan", False),
+        (OWNER, "Borduria", "rise in Ruritania's exports to Borduria", True),
+    ],
+)
+def test_x_exports_are_exports_to_x_where_the_sentence_before_says_so(
+    source: str, subject: str, metric: str, flagged: bool
+) -> None:
+    source = source.replace("Borduria exports", f"{subject} exports")
+    source = source.replace("Japan exports", f"{subject} exports")
+    codes = _codes(source, "2%", "2", "percent", metric, kind="change", direction="up")
+    assert bool(codes) is flagged

@@ -666,8 +666,36 @@ class Meaning:
         just before the number ("imports grew 12.9 percent"), never of words after it."""
         known = self._flows.get(frame.mention_id)
         if known is None:
-            self._flows[frame.mention_id] = known = self._subject_flow(frame)
+            known = self._destination_named(frame, self._subject_flow(frame))
+            self._flows[frame.mention_id] = known
         return known
+
+    def _destination_named(self, frame: Frame, flow: Flow) -> Flow:
+        """ "X exports" whose X the sentence or the one before names as where the home
+        country's exports go ("exports to both Borduria and the rest of the world rose.
+        Borduria exports rose 2%"): exports to X, not X's. Only for a name (not a
+        demonym: "Bordurian exports" are Borduria's) written without "'s"."""
+        home = home_place(self.ctx.text)
+        owner = flow.exporter
+        subject = frame.subject
+        if flow.measure != "exports" or owner is None or flow.importer is not None:
+            return flow
+        if (home is not None and same_party(home, owner)) or subject is None:
+            return flow
+        raw = next((t for t in tokens_of(subject.text) if canonical(t.folded) == owner), None)
+        if raw is None or raw.folded in DEMONYMS or raw.raw.endswith(("'s", "’s", "'", "’")):
+            return flow
+        if not re.search(
+            rf"\b{re.escape(owner)} (?:[a-z-]+ )?exports?\b", _possessives(subject.text)
+        ):
+            return flow
+        before = _possessives(frame.context[: frame.context.rfind(subject.text)])
+        for match in re.finditer(
+            r"\bexports?\b(?: [a-z'-]+){0,4}? (?:to|into) (?:both )?(?:the )?([a-z-]+)", before
+        ):
+            if same_party(match.group(1), owner):
+                return Flow("exports", home, owner)
+        return flow
 
     def _subject_flow(self, frame: Frame) -> Flow:
         subject = frame.subject
