@@ -52,7 +52,8 @@ MENTIONS = [
 ]
 
 
-def draft(figures: list[dict[str, object]], **extra: object) -> GroundedExtraction:
+def draft(figures: list[dict[str, str]], **extra: object) -> GroundedExtraction:
+    """A grounded answer citing these {"id", "metric"} pairs (on the wire: id -> metric)."""
     return GroundedExtraction.model_validate(
         {
             "summary": "One. Two. Three.",
@@ -64,7 +65,7 @@ def draft(figures: list[dict[str, object]], **extra: object) -> GroundedExtracti
                     "participants": [{"name": "A"}],
                 }
             ],
-            "figures": figures,
+            "figures": {figure["id"]: figure["metric"] for figure in figures},
             "agreements": [],
             **extra,
         }
@@ -236,3 +237,29 @@ def test_numbers_the_convention_keeps_out_of_figures_are_not_offered() -> None:
     offered = [m.text for m in find_mentions(text)]
     assert "7.5 percent" in offered and "US$2 billion" in offered
     assert not any("20th" in t or "11" in t for t in offered)
+
+
+def test_a_restated_figure_is_kept_once_and_equal_values_of_other_things_twice() -> None:
+    """The lead restating the headline's figure is one fact (the gold lists it once); the
+    same value said of something else is another figure."""
+    text = (
+        "Trade between Vietnam and Laos reached 5 billion USD in 2022. "
+        "Trade between Vietnam and Laos reached 5 billion USD in 2022, officials said. "
+        "Vietnam's imports from Cambodia were 5 billion USD in 2022."
+    )
+    mentions = find_mentions(text)
+    assert len(mentions) == 3
+    metrics = ["trade between Vietnam and Laos", "trade", "Vietnam's imports from Cambodia"]
+    figures = [{"id": m.id, "metric": metric} for m, metric in zip(mentions, metrics, strict=True)]
+    kept = to_extraction(draft(figures), text, mentions, None).figures
+    assert [f.metric for f in kept] == [metrics[0], metrics[2]]
+
+
+def test_a_metric_that_is_only_the_number_takes_the_frames_phrase() -> None:
+    """The model copied the NUMBERS line's quoted text as the metric; the frame's phrase
+    (with 'growth of' for a change up) replaces it, a real metric is left alone."""
+    figures = [{"id": "n1", "metric": "US$1.35 billion"}, {"id": "n2", "metric": "56 percent"}]
+    figures.append({"id": "n3", "metric": "decline of imports"})
+    trade, growth, imports = to_extraction(draft(figures), TEXT, MENTIONS, None).figures
+    assert trade.metric == "Trade" and growth.metric == "growth of Trade"
+    assert imports.metric == "decline of imports"

@@ -32,6 +32,7 @@ from summarizer.extraction.wire import (
     DraftExtractionBase,
     DraftMeeting,
     FreeFigure,
+    GroundedExtraction,
     GroundedFigure,
 )
 from summarizer.frames import Frame, FrameRole, frames_for
@@ -127,12 +128,43 @@ def frame_kind(mention: NumericMention, frame: Frame | None) -> tuple[FigureKind
     return _LEVEL_KINDS.get(mention.kind, FigureKind.rate), None
 
 
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_NUMBER_WORDS = frozenset(
+    {"percent", "per", "cent", "pct", "thousand", "million", "billion", "trillion", "mln", "bln"}
+)
+
+
+def names_only_the_number(metric: str, mention: NumericMention) -> bool:
+    """True when a metric says nothing but the number itself ("$695.2 million", "171.9
+    percent"): no word of three letters or more outside the number's own text and scale."""
+    own = {w.casefold() for w in _LETTERS.findall(mention.text)} | _NUMBER_WORDS
+    return all(w.casefold() in own for w in _LETTERS.findall(metric))
+
+
+def frame_metric(kind: FigureKind, direction: Direction | None, frame: Frame | None) -> str | None:
+    """The metric the frame states: the phrase the number measures, a change's as "growth
+    of"/"decline of" it; None without a phrase."""
+    if frame is None or frame.subject is None:
+        return None
+    phrase = frame.subject.text.strip()
+    if kind is FigureKind.change and direction is not None:
+        return f"{'decline' if direction is Direction.down else 'growth'} of {phrase}"
+    if kind is FigureKind.share:
+        return f"share of {phrase}"
+    return phrase
+
+
 def figure_from_mention(
     draft: GroundedFigure, mention: NumericMention, text: str, frame: Frame | None = None
 ) -> Figure | None:
     """A grounded figure: value, unit, text and evidence come from the mention; kind,
-    direction, period and qualifier from its frame; only the metric from the model."""
+    direction, period and qualifier from its frame; only the metric from the model, and
+    where the model's metric names nothing but the number (seen: `"n7": "$695.2 million"`,
+    the NUMBERS line copied), the phrase the frame read instead."""
     kind, direction = frame_kind(mention, frame)
+    metric = draft.metric
+    if names_only_the_number(metric, mention):
+        metric = frame_metric(kind, direction, frame) or metric
     period = frame.period.text if frame is not None and frame.period is not None else None
     qualifier = frame.qualifier if frame is not None else mention.qualifier
     try:
@@ -143,7 +175,7 @@ def figure_from_mention(
             kind=kind,
             direction=direction,
             qualifier=qualifier,
-            metric=draft.metric,
+            metric=metric,
             period=period,
             text=mention.text,
             evidence=sentence_around(text, mention.start, mention.end),
@@ -284,6 +316,37 @@ def convert_agreements(drafts: list[DraftAgreement], text: str) -> list[Agreemen
     return list(agreements.values())
 
 
+def _fold_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+class Restatements:
+    """Remembers the figures kept so far, to drop a restatement of one: the same value, unit
+    and kind said of the same thing (the same metric, or the same measured phrase and period
+    by its frame), as when the lead repeats the headline's figure.
+
+    Why: the gold lists a fact once; offered every listed number, the model labelled seed
+    003's '47 billion USD' and '20.1%' twice each (lead and body), two of its five figures.
+    Two equal values of different things (a different metric and phrase) are both kept.
+    """
+
+    def __init__(self, frames: dict[str, Frame]) -> None:
+        self.frames = frames
+        self.keys: set[tuple[str, str, str, str]] = set()
+
+    def seen(self, figure: Figure) -> bool:
+        base = (str(figure.value.normalize()), figure.unit, figure.kind.value)
+        keys = {(*base, "metric:" + _fold_words(figure.metric))}
+        frame = self.frames.get(figure.mention_id or "")
+        if frame is not None and frame.subject is not None:
+            period = _fold_words(frame.period.text) if frame.period is not None else ""
+            keys.add((*base, f"phrase:{_fold_words(frame.subject.text)}|{period}"))
+        if keys & self.keys:
+            return True
+        self.keys |= keys
+        return False
+
+
 def to_extraction(
     draft: DraftExtractionBase,
     text: str,
@@ -294,7 +357,11 @@ def to_extraction(
     by_id = {m.id: m for m in mentions}
     frames = frames_for(text, mentions, published)
     figures: list[Figure] = []
-    for item in getattr(draft, "figures", []):
+    restated = Restatements(frames)
+    items = (
+        draft.cited() if isinstance(draft, GroundedExtraction) else getattr(draft, "figures", [])
+    )
+    for item in items:
         figure: Figure | None = None
         if isinstance(item, GroundedFigure):
             mention = by_id.get(item.id)
@@ -303,7 +370,7 @@ def to_extraction(
             )
         elif isinstance(item, FreeFigure):
             figure = figure_from_free(item, text, mentions)
-        if figure is not None:
+        if figure is not None and not restated.seen(figure):
             figures.append(figure)
     return Extraction(
         summary=two_sentences(draft.summary),

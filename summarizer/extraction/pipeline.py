@@ -8,10 +8,13 @@ batch never stops on one article.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, Field, create_model
 
 from summarizer.crosscheck import check_record
 from summarizer.domain import (
@@ -31,12 +34,20 @@ from summarizer.extraction.requests import (
     extraction_from_drafts,
     find_mentions,
 )
-from summarizer.extraction.wire import DraftExtractionBase
+from summarizer.extraction.wire import (
+    SUMMARY_CHARS,
+    DraftExtractionBase,
+    GroundedExtraction,
+    WireModel,
+    bounded,
+    grounded_model,
+)
 from summarizer.llm.client import LLMClient, LLMError
 from summarizer.llm.config import LLMConfig, resolve_config
 from summarizer.llm.prompts import PromptSet, load_prompts
 from summarizer.llm.session import open_client, shared_client
 
+M = TypeVar("M", bound=BaseModel)
 Checker = Callable[[str, ArticleRecord, dt.date | None], Verdict]
 
 
@@ -71,10 +82,10 @@ def default_checker() -> Checker:
 def _call(
     client: LLMClient,
     budget: _Budget,
-    model: type[DraftExtractionBase],
+    model: type[M],
     messages: list[dict[str, Any]],
     context: dict[str, Any],
-) -> DraftExtractionBase:
+) -> M:
     try:
         result = client.structured(model, messages, context=context)
     except LLMError as exc:
@@ -108,6 +119,80 @@ def _record(
     return ArticleRecord.from_extraction(article, extraction, provenance)
 
 
+_FIGURE_FIELD = re.compile(r"^figures\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What a targeted repair re-asks: the flagged figures' mention ids, and the summary."""
+
+    ids: list[str]
+    summary: bool
+    discrepancies: list[Discrepancy]
+    """The flags it addresses, their fields renamed for the model ('n6', not 'figures[2]')."""
+
+
+def repair_targets(record: ArticleRecord, discrepancies: list[Discrepancy]) -> Targets | None:
+    """The flags a grounded answer can fix by rewriting a few short fields: a figure's metric
+    (or its citation, for a number that is no figure) and the summary. None if none is.
+
+    Why not the whole answer again: that is ~400 generated tokens (about 30 s on two cores)
+    to change one phrase, and on the seeds the full round changed no F1 (docs/model.md).
+    """
+    ids: list[str] = []
+    summary = False
+    addressed: list[Discrepancy] = []
+    for item in discrepancies:
+        match = _FIGURE_FIELD.match(item.field)
+        if match is not None and int(match[1]) < len(record.figures):
+            figure = record.figures[int(match[1])]
+            if figure.mention_id is None:
+                continue
+            if figure.mention_id not in ids:
+                ids.append(figure.mention_id)
+            label = f'{figure.mention_id} ("{figure.text}", your metric "{figure.metric}")'
+            addressed.append(item.model_copy(update={"field": label}))
+        elif item.field.startswith("summary"):
+            summary = True
+            addressed.append(item)
+    if not addressed:
+        return None
+    return Targets(ids=ids, summary=summary, discrepancies=addressed)
+
+
+def targeted_model(targets: Targets) -> type[WireModel]:
+    """The small schema of a targeted repair: the flagged ids' metrics, the summary if flagged."""
+    fields: dict[str, Any] = {}
+    if targets.summary:
+        fields["summary"] = (str, Field(min_length=1, json_schema_extra=bounded(SUMMARY_CHARS)))
+    if targets.ids:
+        listed = grounded_model(targets.ids).model_fields["figures"]
+        fields["figures"] = (listed.annotation, listed)
+    return create_model("Repair", __base__=WireModel, **fields)
+
+
+def targeted_messages(
+    prompts: PromptSet, messages: list[dict[str, Any]], targets: Targets
+) -> list[dict[str, Any]]:
+    """The first prompt (its prefix is in the server's cache) and the flags, no answer: the
+    model rewrites only the flagged fields."""
+    wanted = [*(["summary"] if targets.summary else []), *targets.ids]
+    feedback = prompts.render(
+        "repair", discrepancies=targets.discrepancies, targeted=", ".join(wanted)
+    )
+    return [*messages, {"role": "user", "content": feedback}]
+
+
+def apply_targeted(first: GroundedExtraction, repaired: BaseModel) -> GroundedExtraction:
+    """The first answer with the re-asked fields replaced."""
+    merged = dict(first.figures)
+    merged.update(getattr(repaired, "figures", None) or {})
+    summary = getattr(repaired, "summary", None) or first.summary
+    return GroundedExtraction.model_validate(
+        {**first.model_dump(exclude={"figures", "summary"}), "figures": merged, "summary": summary}
+    )
+
+
 def repair_messages(
     prompts: PromptSet,
     messages: list[dict[str, Any]],
@@ -116,7 +201,7 @@ def repair_messages(
 ) -> list[dict[str, Any]]:
     """The first conversation, the model's answer, and the cross-check's findings."""
     answer = previous.model_dump_json(exclude_none=True)
-    feedback = prompts.render("repair", discrepancies=discrepancies)
+    feedback = prompts.render("repair", discrepancies=discrepancies, targeted="")
     return [
         *messages,
         {"role": "assistant", "content": answer},
@@ -169,11 +254,33 @@ def run_extraction(
     verdict = check(text, record, published)
     if config.repair and verdict.discrepancies and len(requests) == 1 and not budget.exhausted:
         first = requests[0]
-        messages = repair_messages(prompts, first.messages, drafts[0], verdict.discrepancies)
+        repaired: DraftExtractionBase | None = None
+        draft = drafts[0]
+        targets = (
+            repair_targets(record, verdict.discrepancies)
+            if isinstance(draft, GroundedExtraction)
+            else None
+        )
         try:
-            repaired = _call(
-                client, budget, first.draft_model, messages, {**first.context, "mentions": mentions}
-            )
+            if isinstance(draft, GroundedExtraction):
+                if targets is not None:  # flags on meetings or agreements alone: no round
+                    answer = _call(
+                        client,
+                        budget,
+                        targeted_model(targets),
+                        targeted_messages(prompts, first.messages, targets),
+                        first.context,
+                    )
+                    repaired = apply_targeted(draft, answer)
+            else:
+                messages = repair_messages(prompts, first.messages, draft, verdict.discrepancies)
+                repaired = _call(
+                    client,
+                    budget,
+                    first.draft_model,
+                    messages,
+                    {**first.context, "mentions": mentions},
+                )
         except LLMError:
             repaired = None  # keep the first result; its usage is already counted
         if repaired is not None:

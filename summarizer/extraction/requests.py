@@ -17,7 +17,12 @@ from summarizer.domain import Extraction, NumericMention, SourceArticle
 from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
 from summarizer.extraction.convert import to_extraction
 from summarizer.extraction.merge import merge_extractions
-from summarizer.extraction.wire import DraftExtractionBase, FreeExtraction, GroundedExtraction
+from summarizer.extraction.wire import (
+    DraftExtractionBase,
+    FreeExtraction,
+    GroundedExtraction,
+    grounded_model,
+)
 from summarizer.frames import Frame, FrameRole, frames_for
 from summarizer.llm.config import LLMConfig
 from summarizer.llm.prompts import PromptSet
@@ -63,6 +68,11 @@ def find_mentions(text: str) -> list[NumericMention]:
 def draft_model(config: LLMConfig) -> type[DraftExtractionBase]:
     """The wire schema the model fills: grounded (cites mention ids) or free."""
     return GroundedExtraction if config.grounding else FreeExtraction
+
+
+def part_model(config: LLMConfig, mentions: list[NumericMention]) -> type[DraftExtractionBase]:
+    """The schema of one part's answer: grounded, one `figures` key per id the part lists."""
+    return grounded_model([m.id for m in mentions]) if config.grounding else FreeExtraction
 
 
 def article_chunks(article: SourceArticle, config: LLMConfig) -> list[Chunk]:
@@ -136,7 +146,6 @@ def build_part_requests(
     """One request per part of the article, as the live path and the batch API send it."""
     found = find_mentions(article.text) if mentions is None else mentions
     chunks = article_chunks(article, config)
-    model = draft_model(config)
     return [
         PartRequest(
             part=index,
@@ -144,7 +153,7 @@ def build_part_requests(
             messages=part_messages(
                 prompts, article, chunk, index, len(chunks), found, config.grounding
             ),
-            draft_model=model,
+            draft_model=part_model(config, mentions_in(chunk, found)),
             mentions=mentions_in(chunk, found),
             source=article.text,
         )

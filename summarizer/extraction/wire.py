@@ -2,9 +2,10 @@
 
 It is smaller than `Extraction` on purpose: a 1.5B model writes every token at ~14 tok/s,
 and every field it does not have to type is one it cannot get wrong. With grounding,
-a figure is two keys: the id of a regex-found mention (an enum of the article's ids, so a
-grammar-constrained server cannot even emit an unknown one) and the metric, the one part
-that needs language; the program copies value, unit, text and evidence from the source
+`figures` maps the id of each regex-found mention (every id the article lists, as
+required keys of the schema, so a grammar-constrained server can neither skip one nor emit
+an unknown one) to its metric, the one part that needs language, or null for a number that
+is no economic figure; the program copies value, unit, text and evidence from the source
 and fills kind, direction, period and qualifier from the figure's frame
 (`summarizer.frames`), which the cross-checker reads too. Without grounding the model retypes
 the figure and validators check it against the source text (passed as validation
@@ -13,7 +14,7 @@ context), so instructor feeds concrete errors back on a retry.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import (
     BaseModel,
@@ -59,11 +60,17 @@ def bounded(chars: int) -> dict[str, Any]:
     return {"maxLength": chars}
 
 
-SUMMARY_CHARS = 320
-"""About two sentences of 25 words."""
+SUMMARY_CHARS = 240
+"""One or two sentences, at most 35 words."""
 PHRASE_CHARS = 90
 """A metric, topic or title: a phrase, not a sentence."""
-TOPICS = 4
+TOPICS = 3
+MEETINGS = 6
+PARTICIPANTS = 8
+AGREEMENTS = 10
+"""Caps on the lists in the grammar only (the most in any gold file: 2 meetings, 3
+participants, 6 agreements). Why: unbounded, the model once repeated one agreement until
+`max_tokens` ran out (seed 003 without grounding: 1 200 tokens, no answer)."""
 
 
 class WireModel(BaseModel):
@@ -97,7 +104,9 @@ class DraftMeeting(WireModel):
         description="Date exactly as written, e.g. 'February 22'; null if none."
     )
     location: str | None = Field(description="City; null if none is named.")
-    participants: list[DraftParticipant] = Field(min_length=1)
+    participants: list[DraftParticipant] = Field(
+        min_length=1, json_schema_extra={"maxItems": PARTICIPANTS}
+    )
     topics: list[str] = Field(
         default_factory=list,
         description="Short topic phrases.",
@@ -127,7 +136,7 @@ class _FigureChecks(WireModel):
 
 
 class GroundedFigure(WireModel):
-    """A figure that labels a numeric mention by id (the id's type is narrowed per article).
+    """One cited mention and its metric, as the conversion takes it (`GroundedExtraction.cited`).
 
     Only what needs language: kind, direction, period and qualifier are the frame's
     (`convert.figure_from_mention`), not generated: ~20 fewer tokens per figure.
@@ -179,47 +188,57 @@ class DraftExtractionBase(WireModel):
         description="Two sentences for a briefing reader.",
         json_schema_extra=bounded(SUMMARY_CHARS),
     )
-    meetings: list[DraftMeeting]
+    meetings: list[DraftMeeting] = Field(json_schema_extra={"maxItems": MEETINGS})
+
+
+def _agreements() -> Any:
+    return Field(json_schema_extra={"maxItems": AGREEMENTS})
 
 
 class FreeExtraction(DraftExtractionBase):
     figures: list[FreeFigure]
-    agreements: list[DraftAgreement]
+    agreements: list[DraftAgreement] = _agreements()
 
 
 class GroundedExtraction(DraftExtractionBase):
-    figures: list[GroundedFigure]
-    agreements: list[DraftAgreement]
+    """`figures` maps each listed mention id to its metric, or null for a number that is no
+    economic figure. On the wire that is `"n4": "Hainan's exports"`: about 4 tokens of
+    structure a figure instead of 10 for `{"id": "n4", "metric": ...}`, and the program, not
+    the model, decides which numbers are offered (`requests.find_mentions`)."""
 
+    figures: dict[str, str | None]
+    """Read leniently; the schema `grounded_model` sends makes every listed id a required
+    key, and only those."""
+    agreements: list[DraftAgreement] = _agreements()
 
-def _no_repeated_ids(figures: list[Any]) -> list[Any]:
-    seen: set[str] = set()
-    for figure in figures:
-        if figure.id in seen:
-            raise ValueError(f"mention {figure.id} is cited twice; cite each number once")
-        seen.add(figure.id)
-    return figures
+    def cited(self) -> list[GroundedFigure]:
+        """The figures the answer gives a metric, in the listed order."""
+        return [
+            GroundedFigure(id=key, metric=metric.strip())
+            for key, metric in self.figures.items()
+            if isinstance(metric, str) and metric.strip()
+        ]
 
 
 def grounded_model(mention_ids: list[str]) -> type[GroundedExtraction]:
-    """A `GroundedExtraction` whose figure `id` may only be one of this article's ids.
+    """A `GroundedExtraction` whose schema lists one required `figures` key per id, in order.
 
-    The JSON Schema then carries an enum, which llama.cpp turns into a grammar.
+    A grammar-constrained server (llama.cpp compiles the schema into a grammar) then writes
+    exactly these keys, so it can neither skip a listed number nor invent an id; it writes
+    null for one that is no economic figure. Validation stays the generic mapping (strict in
+    the grammar, lenient on reading, like `bounded`): an endpoint without a grammar that
+    adds an unknown id has it dropped by the conversion rather than the answer refused, and
+    a recorded answer still replays after the number extractor renumbers its mentions.
     """
-    if not mention_ids:
-        return GroundedExtraction
-    id_type: Any = Literal[tuple(mention_ids)]
-    figure = create_model(
-        "Figure",
-        __base__=GroundedFigure,
-        id=(id_type, Field(description="Id of the listed number, e.g. 'n3'.")),
-    )
-    model = create_model(
+    metric = {"anyOf": [{"type": "string", **bounded(PHRASE_CHARS)}, {"type": "null"}]}
+    listed: dict[str, Any] = {
+        "type": "object",
+        "properties": {mention_id: dict(metric) for mention_id in mention_ids},
+        "required": list(mention_ids),
+        "additionalProperties": False,
+    }
+    return create_model(
         "Extraction",
         __base__=GroundedExtraction,
-        figures=(list[figure], ...),
-        __validators__={
-            "_unique_ids": field_validator("figures")(lambda cls, v: _no_repeated_ids(v))
-        },
+        figures=(dict[str, str | None], Field(json_schema_extra=listed)),
     )
-    return model

@@ -21,12 +21,15 @@ CASSETTE_URL = f"http://127.0.0.1:{CASSETTE_PORT}/v1"
 
 
 def cassette_config(**overrides: Any) -> LLMConfig:
-    """The configuration the cassettes were recorded with (deterministic: temperature 0)."""
+    """The configuration the cassettes were recorded with (deterministic: temperature 0):
+    llama.cpp's `llama-server`, as the embedded default runs it, so the replayed requests
+    are the default path's (JSON_SCHEMA, the schema sent as a compact grammar)."""
     return LLMConfig(
         base_url=CASSETTE_URL,
         model=EMBEDDED_ALIAS,
-        timeout_s=600.0,
+        timeout_s=1800.0,  # recording on a busy 2-core machine; replay never waits
         max_http_retries=0,
+        server="llama-server",
         **overrides,
     )
 
@@ -51,5 +54,8 @@ def model_server(record_mode: str) -> Iterator[str]:
     from summarizer.llm.embedded import ensure_model
     from summarizer.llm.server import EmbeddedServer
 
-    with EmbeddedServer(ensure_model(), alias=EMBEDDED_ALIAS, n_ctx=8192, port=CASSETTE_PORT):
+    server = EmbeddedServer(
+        ensure_model(), alias=EMBEDDED_ALIAS, n_ctx=8192, port=CASSETTE_PORT, backend="llama-server"
+    )
+    with server:
         yield CASSETTE_URL

@@ -41,12 +41,39 @@ def _article_text(request: JsonDict) -> str:
     return "\n".join(parts)
 
 
+def _request_schema(request: JsonDict) -> JsonDict:
+    """The JSON Schema the request asks for: its tool's parameters or its response format."""
+    tools = request.get("tools") or []
+    if tools:
+        return dict(tools[0].get("function", {}).get("parameters") or {})
+    response_format = request.get("response_format") or {}
+    return dict((response_format.get("json_schema") or {}).get("schema") or {})
+
+
+def _no_figures(request: JsonDict) -> JsonDict | list[Any]:
+    """`figures` with no figure in the shape the schema asks: [] for a list, every listed
+    mention id set to null for a grounded answer's object of ids."""
+    schema = _request_schema(request)
+    figures = schema.get("properties", {}).get("figures", {})
+    ref = figures.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        figures = schema.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
+    if figures.get("type") == "object":
+        return dict.fromkeys(figures.get("properties", {}))
+    return []
+
+
 def default_extraction(request: JsonDict) -> JsonDict:
     """A minimal valid extraction: a summary drawn from the article, no claims to check."""
     text = _article_text(request)
     words = re.findall(r"[A-Za-z][A-Za-z\-]+", text)
     summary = " ".join(words[-12:]) if words else "An article."
-    return {"summary": summary[:300] + ".", "meetings": [], "agreements": [], "figures": []}
+    return {
+        "summary": summary[:230] + ".",
+        "meetings": [],
+        "agreements": [],
+        "figures": _no_figures(request),
+    }
 
 
 def _usage(request: JsonDict, content: str) -> JsonDict:
