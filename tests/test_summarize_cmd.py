@@ -23,7 +23,7 @@ def vcr_cassette_dir() -> str:
 
 def config_file(tmp_path: Path) -> Path:
     path = tmp_path / "summarizer.toml"
-    path.write_text("[llm]\nmax_http_retries = 0\ntimeout_s = 900\n")
+    path.write_text('[llm]\nmax_http_retries = 0\ntimeout_s = 900\nserver = "llama-server"\n')
     return path
 
 
