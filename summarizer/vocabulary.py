@@ -204,6 +204,8 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "ringgit": "MYR",
     "rupiah": "IDR",
     "pesos": "MXN",
+    "peso": "MXN",
+    "riyal": "SAR",
     "riyals": "SAR",
     "kip": "LAK",
     "riel": "KHR",
@@ -673,7 +675,8 @@ UP_WORDS: Final[frozenset[str]] = word_set(
     "jumped jumping climb climbed climbing climbs surge surged surging surges soar soared "
     "soaring expand expanded expanding expansion boost boosted boosting raise raised "
     "hike hiked advance advanced higher up-tick uptick widen widened widening widens "
-    "rebound rebounded recover recovered appreciate appreciated appreciating "
+    "rebound rebounded recover recovered appreciate appreciated appreciating lift lifted "
+    "lifting lifts "
     "strengthen strengthened double doubled doubling triple tripled "
     "tripling quadrupled spike spiked rocket rocketed balloon ballooned tăng"
 )

@@ -711,6 +711,29 @@ COUNT_CASES = [
     # a count that is part of a set, one whose noun follows a glued measure
     ("Officials said 56 out of the 68 listed trade barriers were removed.", "56", "56", "barriers"),
     ("It raised its quota to 3.0 mln from 2.45 mln 60-kilo bags.", "3.0 mln", "3000000", "bags"),
+    # measures the unseen set showed
+    (
+        "The plant can handle 1.4 billion cubic feet of gas.",
+        "1.4 billion",
+        "1400000000",
+        "cubic feet",
+    ),
+    ("The line will carry 750,000 daily barrels of oil.", "750,000", "750000", "barrels per day"),
+    ("The 912km pipeline will start in Burgas.", "912km", "912", "km"),
+    (
+        "The fund backs 5 million small and medium enterprises.",
+        "5 million",
+        "5000000",
+        "enterprises",
+    ),
+    (
+        "Farm output added 0.3 point and falling imports took 0.2.",
+        "0.3 point",
+        "0.3",
+        "percentage_point",
+    ),
+    ("The peso rose to 50.1 per dollar, up from a close of 50.4.", "50.4", "50.4", "MXN per USD"),
+    ("S&P lifted the rating by one notch to BB+.", "one notch", "1", "notch"),
     # an occurrence counted by its ordinal
     ("The Fed will raise rates for a fifth time this year.", "a fifth time", "5", "time"),
     ("Growth topped 3% for only the second time in 20 years.", "the second time", "2", "time"),
@@ -841,3 +864,21 @@ def test_a_particle_over_is_no_hedge_and_a_cap_is_up_to(
     sentence: str, fragment: str, qualifier: Qualifier | None
 ) -> None:
     assert find(sentence, fragment).qualifier is qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "low", "high"),
+    [
+        ("The bridge will be ready in three or four years.", "three or four years", "3", "4"),
+        ("Tariff cuts of between five and 30 pct take effect.", "five and 30 pct", "5", "30"),
+    ],
+)
+def test_ranges_with_or_and_a_written_low_end(
+    sentence: str, fragment: str, low: str, high: str
+) -> None:
+    mention = find(sentence, fragment)
+    assert (mention.value, mention.value_high) == (Decimal(low), Decimal(high))
+
+
+def test_double_digit_is_no_multiple() -> None:
+    assert extract_mentions("It was a second year of double-digit growth.") == []

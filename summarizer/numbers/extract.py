@@ -94,6 +94,9 @@ _WORDS_FOR_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     for country in countries.COUNTRY_FORMS
 }
 """A country's folded form -> the words that name it ("jordan" -> "jordanian", ...)."""
+_ADJECTIVE_AND: Final = re.compile(r"[ \t]+[a-z]+(?:-[a-z]+)?[ \t]+[a-z]{3,}s\b")
+"""After "and" in a counted noun phrase, one adjective and the plural noun ("small and
+medium enterprises")."""
 _FROM_GAP: Final = re.compile(r"^\s*from\s*$", re.IGNORECASE)
 _DOCUMENT_NUMBER: Final = re.compile(r"\bNo\.?\s?$")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?]\s+|\n")
@@ -314,6 +317,10 @@ class _Extractor:
                 match.start(), match.end(), first / second, MentionKind.ratio, vocabulary.RATIO
             )
         lowered = self.lowered
+        for match in patterns.GLUED_MEASURE.finditer(text):
+            value = Decimal(match.group("digits").replace(",", ""))
+            unit = match.group("unit").lower()
+            self._take_word_figure(match.start(), match.end(), value, MentionKind.count, unit)
         for match in patterns.CONVERSION_LINE.finditer(text):
             code = match.group("code")
             quoted = _currency_code(code) if code else _currency_code(match.group("word"))
@@ -724,7 +731,9 @@ class _Extractor:
         if match.re is patterns.WORDS:
             core = patterns.WORDS.match(text, pos)
             if core is None or core.group("written") is None:
-                return None
+                core = patterns.DIGITS.match(text, pos)  # "between five and 30 pct"
+                if core is None:
+                    return None
         else:
             core = patterns.DIGITS.match(text, pos)
             if core is None:
@@ -890,11 +899,32 @@ class _Extractor:
             if lower in lexicon.COUNT_MODIFIERS:
                 pos = match.end()  # "four other firms", "10 more plants"
                 continue
+            if (
+                lower == "and"
+                and first_word is not None
+                and first_word[0].rstrip("s") not in lexicon.SINGULAR_UNITS
+                and _ADJECTIVE_AND.match(text, match.end())
+            ):
+                pos = match.end()  # "5 million small and medium enterprises"
+                continue
             if lower in lexicon.STOPWORDS or lower in _MONTH_OR_DAY:
                 break
             if index == 0:
                 first_word = (lower, match.end())
             if word == lower and _is_plural(lower):
+                before = text[end : match.start()].split()
+                if before and before[-1].lower() in ("cubic", "square"):
+                    return f"{before[-1].lower()} {lower}", match.end()  # "1.4 billion cubic feet"
+                rate = next(
+                    (
+                        patterns.RATE_ADJECTIVES[w.lower()]
+                        for w in before
+                        if w.lower() in patterns.RATE_ADJECTIVES
+                    ),
+                    None,
+                )
+                if rate is not None:
+                    return f"{lower} per {rate}", match.end()  # "750,000 daily barrels"
                 return lower, match.end()
             if word.istitle() and (lower in lexicon.MEASURE_NOUNS or lower.endswith("ans")):
                 return lower, match.end()  # "Metric Tonnes" in a title, "10 million Mexicans"

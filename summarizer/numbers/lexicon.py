@@ -152,11 +152,11 @@ NOT_PLURAL: Final[frozenset[str]] = word_set(
 """Words ending in "s" that are not plural nouns."""
 
 IRREGULAR_PLURALS: Final[frozenset[str]] = word_set(
-    "people children staff personnel police cattle livestock men women memoranda criteria"
+    "people children staff personnel police cattle livestock men women memoranda criteria feet"
 )
 
 SINGULAR_UNITS: Final[frozenset[str]] = word_set(
-    "year month week day hour minute second time tonne ton barrel unit edition session "
+    "year month week day hour minute second time tonne ton barrel unit edition session notch "
     "round term point person member country province city project percent plant "
     "hectare kilometre kilometer km metre meter kg kilogram litre liter cubic "
     "square mile acre vehicle ship case bpd mw gw kwh mwh teu"

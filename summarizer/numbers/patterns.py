@@ -169,8 +169,9 @@ PERCENT: Final = re.compile(
 )
 """Percent or percentage points after a number ("56 percent", "7.44%", "2 pct points")."""
 
-RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
-"""Between two numbers of a range: "3-5 percent", "350 to 400 mln", "between 33 and 34"."""
+RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to|and)\s*|\s+or\s+", re.IGNORECASE)
+"""Between two numbers of a range: "3-5 percent", "350 to 400 mln", "between 33 and 34",
+"three or four years"."""
 
 RANGE_CURRENCY: Final = re.compile(rf"\s*(?:{_PREFIX_SYMBOLS}|\b(?:{_CODES})\s?)")
 """The currency repeated before a range's second number: "A$7.17 to A$8.24", "VND5,500-
@@ -180,9 +181,13 @@ OPEN_BRACKET: Final = re.compile(r"^\s*\(\s*$")
 """The gap before a conversion in brackets: "1,000 ringgit per tonne (about 250 stg)"."""
 
 COMPARED_BEFORE: Final = re.compile(
-    r"\b(?:from|against|versus|vs|compared\s+(?:with|to)|than|to|and|or)\s*$", re.IGNORECASE
+    r"\b(?:from|against|versus|vs|compared\s+(?:with|to)|than|to|and|or)"
+    r"(?:\s+(?:a|the|its|their)\s+(?:close|level|rate|high|low|peak|record|previous\s+close)"
+    r"\s+of)?\s*$",
+    re.IGNORECASE,
 )
-"""Words before a bare number that compare it with a price just named: "... from 20,828"."""
+"""Words before a bare number that compare it with a price just named: "... from 20,828",
+"up from a close of 43.41"."""
 
 SHARED_SCALE_JOIN: Final = re.compile(r"^\s*(?:and|or|to)\s*$", re.IGNORECASE)
 """Between two numbers that share one scale or unit: "159.4 and 117.1 billion"."""
@@ -242,12 +247,13 @@ percent in volume"."""
 _NUMBER_WORD = _alternation([*lexicon.ONES, *lexicon.TEENS, *lexicon.TENS])
 
 MULTIPLE: Final = re.compile(
-    rf"\b(?P<verb>{_alternation(vocabulary.MULTIPLE_VERBS)})\b"
+    rf"\b(?P<verb>{_alternation(vocabulary.MULTIPLE_VERBS)})\b(?!-digits?\b|[-\s]digits?\b)"
     rf"|\b(?P<fold>{_alternation(vocabulary.FOLD_WORDS)})\b"
     r"|(?<![\w.,])(?P<digits_fold>\d+(?:\.\d+)?)-fold\b",
     re.IGNORECASE,
 )
-"""A multiple written as a word: "doubled", "halving", "a threefold rise", "10-fold"."""
+"""A multiple written as a word: "doubled", "halving", "a threefold rise", "10-fold";
+"double-digit growth" is a size class, not a multiple."""
 
 RATIO: Final = re.compile(
     rf"\b(?P<a>{_NUMBER_WORD}|\d+(?:\.\d+)?)-to-(?P<b>{_NUMBER_WORD}|\d+(?:\.\d+)?)\b",
@@ -337,6 +343,14 @@ OUT_OF_THE: Final = re.compile(
 )
 """After a count, the set it is part of: "56 out of the 68 identified trade challenges",
 "189 out of the 193 nations and territories"."""
+
+GLUED_MEASURE: Final = re.compile(
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<unit>km|kg|MW|GW|kWh|MWh)\b"
+)
+"""A measure glued to its number: "the 912km pipeline", "a 600MW plant"."""
+
+RATE_ADJECTIVES: Final = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year"}
+"""Adjectives before a counted noun that make a rate: "750,000 daily barrels"."""
 
 MEASURED_NOUN: Final = re.compile(
     r"[ \t]+\d+(?:\.\d+)?-(?:kilo|kg|kilogram|pound|lb|tonne|ton|litre|liter|gallon)\b"
