@@ -221,6 +221,14 @@ _FROM_PHRASE = re.compile(
     re.I,
 )
 """A level said of the phrase after it: "16.29 billion USD was from Vietnam's exports"."""
+_CHANGE_VERB_END = re.compile(
+    r"\b(?:rising|rose|risen|grew|grown|growing|increased|increasing|decreased|decreasing|"
+    r"fell|fallen|falling|declined|declining)\s+(?:by\s+)?$",
+    re.I,
+)
+"""A change verb right before the number: the noun before that verb, in the number's own
+window, is what changed ("imports growing by 20.3 percent and exports growing by 11
+percent" after another figure's clause), not the level an earlier clause names."""
 _GROWTH_IN = re.compile(
     r"^\s*(?:percent|per cent|%|pct)?\s*(?:growth|increase|rise|decrease|decline|drop|fall)"
     r"\s+(?:in|of)\s+(?P<np>[^,;:.]+)",
@@ -837,6 +845,10 @@ def _inherited_subject(
             end = mention.end + after.end() - 1
             return TextSpan(subject.start, end, text[subject.start : end])
         return subject
+    if previous_end > clause[0] and _CHANGE_VERB_END.search(text[previous_end : mention.start]):
+        own = _verb_subject(text, previous_end, mention.start)  # "..., imports growing by 20%"
+        if own is not None:
+            return own
     if frames and _COMPARISON_CLAUSE.match(text[clause[0] : mention.start]):
         return frames[-1].subject
     if frames and previous_end >= 0 and _COMPARED_BASE.match(text[previous_end : mention.start]):

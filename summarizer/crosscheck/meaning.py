@@ -1136,7 +1136,18 @@ def _two_quantities(
     if unit_a == unit_b:
         return True
     money = unit_family(unit_a) == unit_family(unit_b) == "money"
-    return money and " per " not in f"{unit_a} {unit_b}" and not _converts(meaning.ctx, a, b)
+    if not money or " per " in f"{unit_a} {unit_b}":
+        return False
+    ctx = meaning.ctx
+    return not any(_converts(ctx, x, y) for x in _copies(ctx, a) for y in _copies(ctx, b))
+
+
+def _copies(ctx: SourceContext, mention: NumericMention) -> list[NumericMention]:
+    """The mention and the source's other writings of its number ("$6bn" in the headline
+    and again in the body), so a conversion beside any of them ("$6bn (£3.12bn)") makes
+    the two one quantity whichever writing a figure was matched to."""
+    same = [m for m in ctx.figures if m.text == mention.text and m.id != mention.id]
+    return [mention, *same]
 
 
 def _one_sentence(text: str, a: NumericMention, b: NumericMention) -> bool:
@@ -1483,11 +1494,14 @@ _GROWTH_WORDS = re.compile(
 
 def _growth_rate(frame: Frame, mention: NumericMention) -> bool:
     """True when the words before a percentage in its window name a growth ("the growth
-    rate accelerated to 4.1 pct", "inflation stood at 3%") and none a share: a change."""
+    rate accelerated to 4.1 pct", "inflation stood at 3%") and none a share, before it or
+    right after it ("the growth in exports, 40 percent share of the total"): a change."""
     if frame.window is None:
         return False
     before = frame.window.text[: max(0, mention.start - frame.window.start)]
-    return bool(_GROWTH_WORDS.search(before)) and not _SHARE_WORDS.search(before)
+    after = frame.window.text[max(0, mention.end - frame.window.start) :]
+    share_after = re.match(r"\W*(?:(?:percent|per cent|pct)\W+)?share\b", after, re.I)
+    return bool(_GROWTH_WORDS.search(before)) and not (_SHARE_WORDS.search(before) or share_after)
 
 
 def _part_of_whole(frame: Frame) -> bool:

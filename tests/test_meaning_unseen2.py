@@ -1,0 +1,65 @@
+"""Meaning checks on wordings first met in the unseen set: a conversion beside a later
+writing of a headline number. Invented sentences, a flagged and a correct case each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from support.crosscheck import fig, record
+
+from summarizer.crosscheck import check_record
+from summarizer.domain import ReasonCode
+
+PUBLISHED = dt.date(2024, 3, 5)
+METRIC_CODES = {ReasonCode.role_swap, ReasonCode.wrong_metric}
+
+DEAL = (
+    "date 2024-03-05\n"
+    "Acme in $4bn gas deal with Ruritania\n\n"
+    "Acme has signed a $4bn (£2.1bn) deal with Ruritania to supply gas to Borduria. "
+    "Acme also took a £1.5bn loan from Ruritanian banks, the firm said."
+)
+
+
+def test_a_conversion_beside_a_repeat_of_the_headline_number_is_one_quantity() -> None:
+    metric = "value of Acme's gas deal with Ruritania"
+    dollars = fig(DEAL, "$4bn", "4000000000", "USD", metric=metric)
+    right = record(dollars, fig(DEAL, "£2.1bn", "2100000000", "GBP", metric=metric))
+    verdict = check_record(DEAL, right, published=PUBLISHED)
+    assert {d.code for d in verdict.discrepancies} & METRIC_CODES == set()
+    wrong = record(dollars, fig(DEAL, "£1.5bn", "1500000000", "GBP", metric=metric))
+    verdict = check_record(DEAL, wrong, published=PUBLISHED)
+    assert ReasonCode.wrong_metric in {d.code for d in verdict.discrepancies}
+
+
+TRADE = (
+    "date 2024-03-05\n"
+    "Ruritania trade up\n\n"
+    "The office said total trade grew to $9.1 billion in January 2024, helped by imports "
+    "rising by 14.2 percent and exports rising by 6 percent. The minister credited the "
+    "strong growth in exports to shipments to Borduria, making up 37.5 percent share in "
+    "total exports. The growth rate of exports to Freedonia reached 21.5 percent."
+)
+
+
+def _trade_codes(text: str, value: str, metric: str, kind: str) -> set[ReasonCode]:
+    extra = {"direction": "up"} if kind == "change" else {}
+    figure = fig(TRADE, text, value, "percent", kind, metric=metric, period="January 2024", **extra)
+    verdict = check_record(TRADE, record(figure), published=PUBLISHED)
+    return {d.code for d in verdict.discrepancies}
+
+
+def test_a_change_with_its_own_noun_before_its_verb_is_that_nouns() -> None:
+    assert not _trade_codes("14.2 percent", "14.2", "growth of Ruritania's imports", "change")
+    assert not _trade_codes("6 percent", "6", "growth of Ruritania's exports", "change")
+    wrong = _trade_codes("14.2 percent", "14.2", "growth of Ruritania's total trade", "change")
+    assert wrong & METRIC_CODES
+
+
+def test_a_percentage_followed_by_share_is_a_share_after_growth_words() -> None:
+    share = "Borduria's share of Ruritania's exports"
+    assert ReasonCode.kind_mismatch not in _trade_codes("37.5 percent", "37.5", share, "share")
+    growth = _trade_codes(
+        "21.5 percent", "21.5", "Freedonia's share of Ruritania's exports", "share"
+    )
+    assert ReasonCode.kind_mismatch in growth
