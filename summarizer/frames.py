@@ -215,6 +215,10 @@ _INTRO = re.compile(
 _OF_PHRASE = re.compile(
     r"^\s*(?:in|of|for)\s+(?P<np>[^,;:.]+?)(?=\s+and\s*(?:[$€£¥]|$)|\s*[,;:.]|$)"
 )
+_WORTH_OF = re.compile(
+    r"^\s*worth\s+of\s+(?P<np>[^,;:.()]+?)(?=\s+and\s*(?:[$€£¥\d]|$)|\s*[,;:.(]|$)", re.I
+)
+"""A value said of the goods after it: "2.5 billion dlrs worth of exports"."""
 _FROM_PHRASE = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:was|were|is|are|came|comes|come)\s+(?:from|in|for)\s+"
     r"(?P<np>[^,;:.()]+?)(?=\s*[,;:.(]|\s+(?:up|down|rising|falling|while)\b|$)",
@@ -425,6 +429,13 @@ _COMPARED_NEAR = re.compile(
     r"\b(?:from(?!\s+[A-Z])|than|against|compared|versus|vs|since|above|below|"
     r"(?:up|down)\s+on)\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
+_COMPARED_NUMBER = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus)\s+(?:about\s+|some\s+)?[$€£¥]?\d",
+    re.I,
+)
+"""A compared number after a figure ("7.9 billion dlrs, compared with 8.7 billion dlrs in
+a similar 2023 period"): period words after it are that number's, not the figure's."""
+_COMPARED_BEFORE = re.compile(_COMPARED_NUMBER.pattern + r"[^,;:()]{0,70}$", re.I)
 _COMPARISON = re.compile(
     r"(?:\b(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to)|"
     r"same\s+(?:period|month|quarter)\s+(?:of|in)|above|below|in\s+the\s+year\s+to)"
@@ -452,6 +463,8 @@ def _stated_years(text: str, start: int, end: int, published: dt.date | None) ->
             continue
         if _COMPARED_NEAR.search(text[max(start, match.start() - 45) : match.start()]):
             continue
+        if _COMPARED_BEFORE.search(text[max(start, match.start() - 90) : match.start()]):
+            continue  # "compared with 8.7 billion dlrs in a similar 2023 period"
         if _YEAR_AS_BASE.match(text, match.end()):
             continue
         years |= _years_of(match, published)
@@ -625,7 +638,7 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
-        period, years, months = _period_in_scope(mention, periods, inherited)
+        period, years, months = _period_in_scope(text, mention, periods, inherited)
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
         right_after = re.split(r"[,;:(]", after, maxsplit=1)[0]
@@ -890,6 +903,9 @@ def _subject(
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"
         return _np(text, w_start, w_start + flow_verb.end("verb"))
+    worth = _WORTH_OF.match(after)
+    if worth and role is FrameRole.level:  # "from 25.6 billion dlrs worth of exports"
+        return _np(text, mention.end + worth.start("np"), mention.end + worth.end("np"))
     from_phrase = _FROM_PHRASE.match(after)
     if from_phrase and role is FrameRole.level:
         return _np(text, mention.end + from_phrase.start("np"), mention.end + from_phrase.end("np"))
@@ -924,14 +940,25 @@ def _np(text: str, start: int, end: int) -> TextSpan | None:
 
 
 def _period_in_scope(
+    text: str,
     mention: NumericMention,
     periods: list[tuple[TextSpan, frozenset[int], int | None]],
     inherited: tuple[TextSpan | None, frozenset[int], int | None],
 ) -> tuple[TextSpan | None, frozenset[int], int | None]:
-    """The nearest period words of the sentence; else those of an earlier sentence."""
-    usable = [p for p in periods if p[1] and not (p[0].start <= mention.start < p[0].end)]
-    if not usable:
-        return inherited if inherited[1] else (None, frozenset(), None)
+    """The nearest period words of the sentence, not those after a number the figure is
+    compared with; else those of an earlier sentence."""
+    usable = [
+        p
+        for p in periods
+        if p[1]
+        and not (p[0].start <= mention.start < p[0].end)
+        and not (
+            p[0].start >= mention.end and _COMPARED_NUMBER.search(text, mention.end, p[0].start)
+        )
+    ]
+    own = inherited[0] is not None and any(p[0] == inherited[0] for p in periods)
+    if not usable:  # this sentence's own periods are the compared number's, not earlier ones
+        return inherited if inherited[1] and not own else (None, frozenset(), None)
 
     def distance(p: tuple[TextSpan, frozenset[int], int | None]) -> int:
         span = p[0]

@@ -63,3 +63,35 @@ def test_a_percentage_followed_by_share_is_a_share_after_growth_words() -> None:
         "21.5 percent", "21.5", "Freedonia's share of Ruritania's exports", "share"
     )
     assert ReasonCode.kind_mismatch in growth
+
+
+SURPLUS = (
+    "date 2023-10-20\n"
+    "Ruritania surplus narrows\n\n"
+    "The office said the accumulated surplus in the Jan-Sept period was 6.4 billion dlrs, "
+    "compared with 7.104 billion dlrs in a similar 2022 period. The minister expects the "
+    "year's surplus to reach 8.3 billion dlrs, from 21.2 billion dlrs worth of exports and "
+    "12.9 billion dlrs of imports."
+)
+SURPLUS_DAY = dt.date(2023, 10, 20)
+
+
+def _surplus_codes(text: str, value: str, metric: str, period: str | None) -> set[ReasonCode]:
+    extra = {"period": period} if period else {}
+    figure = fig(SURPLUS, text, value, "USD", metric=metric, **extra)
+    verdict = check_record(SURPLUS, record(figure), published=SURPLUS_DAY)
+    return {d.code for d in verdict.discrepancies}
+
+
+def test_the_year_of_a_compared_number_is_not_the_figures_period() -> None:
+    metric = "Ruritania's accumulated trade surplus"
+    assert not _surplus_codes("6.4 billion dlrs", "6400000000", metric, "Jan-Sept 2023")
+    assert ReasonCode.period_mismatch in _surplus_codes(
+        "6.4 billion dlrs", "6400000000", metric, "Jan-Sept 2019"
+    )
+
+
+def test_a_value_worth_of_goods_is_of_those_goods() -> None:
+    assert not _surplus_codes("21.2 billion dlrs", "21200000000", "Ruritania's exports", None)
+    wrong = _surplus_codes("21.2 billion dlrs", "21200000000", "Ruritania's trade surplus", None)
+    assert wrong & METRIC_CODES
