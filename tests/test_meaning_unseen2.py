@@ -8,6 +8,7 @@ import datetime as dt
 from support.crosscheck import fig, record
 
 from summarizer.crosscheck import check_record
+from summarizer.crosscheck.meaning import unit_unfit
 from summarizer.domain import ReasonCode
 
 PUBLISHED = dt.date(2024, 3, 5)
@@ -95,3 +96,40 @@ def test_a_value_worth_of_goods_is_of_those_goods() -> None:
     assert not _surplus_codes("21.2 billion dlrs", "21200000000", "Ruritania's exports", None)
     wrong = _surplus_codes("21.2 billion dlrs", "21200000000", "Ruritania's trade surplus", None)
     assert wrong & METRIC_CODES
+
+
+def test_trading_sessions_are_a_span_of_time() -> None:
+    assert unit_unfit("period over which the currency gained 2%", "sessions") is None
+    assert unit_unfit("value of Ruritania's bond sales", "sessions") is not None
+
+
+GROWTH = (
+    "date 2024-01-03\n"
+    "Ruritania growth at 6.3% in 2023\n\n"
+    "Ruritania's economy grew by 6.3% in 2023, its best year since 2015, the ministry "
+    "said.\n\nThe advance, the second-fastest in Europe after Borduria, was led by growth "
+    "of 11.2% in the key chemicals sector. A weak fourth quarter points to slower growth "
+    "for the export-driven economy in 2024.\n\nEconomic growth is set to halve in "
+    "Ruritania this year to between 3% and 4%."
+)
+
+
+def _growth_codes(metric: str) -> set[ReasonCode]:
+    figure = fig(
+        GROWTH,
+        "6.3%",
+        "6.3",
+        "percent",
+        "change",
+        metric=metric,
+        direction="up",
+        period="2023",
+        evidence="Ruritania growth at 6.3% in 2023",
+    )
+    verdict = check_record(GROWTH, record(figure), published=dt.date(2024, 1, 3))
+    return {d.code for d in verdict.discrepancies} & METRIC_CODES
+
+
+def test_a_headline_number_written_again_may_take_its_metric_from_the_body() -> None:
+    assert _growth_codes("growth of Ruritania's economy") == set()
+    assert _growth_codes("growth of Ruritania's chemicals sector") != set()

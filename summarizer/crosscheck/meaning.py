@@ -559,8 +559,12 @@ Thailand's rice exports", "period since ..."), or a money noun ending it ("Brazi
 foreign debt")."""
 _HEAD_OF = {w: family for family, words in _HEADS.items() for w in words}
 _TIME_UNITS = frozenset(
-    word_list("years year months month days day weeks week hours quarters decades decade")
+    word_list(
+        "years year months month days day weeks week hours quarters decades decade sessions session"
+    )
 )
+"""Units of a span of time; trading sessions are days of a market ("in the past three
+sessions")."""
 
 
 def unit_family(unit: str | None) -> str | None:
@@ -1078,6 +1082,8 @@ def check_figure_meaning(
     spans = _span_of(ctx, frame)
     metric = " ".join([figure.metric, *figure.entities])
     problem = meaning.metric_problem(metric, frame) if figure.metric != "figure" else None
+    if problem is not None and mention.start < meaning.lead_end:
+        problem = _restated_fits(meaning, metric, mention, problem)
     if problem is None and figure.metric != "figure":
         unfit = unit_unfit(figure.metric, figure.unit)
         if unfit is not None:
@@ -1102,6 +1108,20 @@ def check_figure_meaning(
     found.extend(_qualifier(field, figure, mention, frame, spans))
     found.extend(_kind(field, figure, mention, frame, spans))
     return found
+
+
+def _restated_fits(
+    meaning: Meaning, metric: str, mention: NumericMention, problem: tuple[ReasonCode, str]
+) -> tuple[ReasonCode, str] | None:
+    """A headline or lead number written again later ("Ruritania growth at 4.2%" and
+    "Ruritania's economy grew by 4.2%") is one quantity: its metric may be read from any
+    writing, so the problem stands only when no later writing's words fit it either."""
+    for copy in _copies(meaning.ctx, mention)[1:]:
+        other = meaning.frames.get(copy.id)
+        later = copy.start > mention.start and other is not None
+        if later and other is not None and meaning.metric_problem(metric, other) is None:
+            return None
+    return problem
 
 
 def _metric_key(text: str | None) -> str:
