@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
+from summarizer.source_text import SENTENCE_END
 from summarizer.vocabulary import COMPARATIVE_DOWN_WORDS, COMPARATIVE_UP_WORDS, PHRASAL_OVER_VERBS
 
 
@@ -97,13 +98,6 @@ class Frame:
 
 # --------------------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(
-    r"(?<![.\s][A-Z]\.)(?<!\b(?:Mr|Dr|No|St|Co|Mt)\.)(?<!\b(?:Mrs|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|"
-    r"Sep|Oct|Nov|Dec)\.)(?<=[.!?])[\"'”’)]?\s+(?=[^a-z])|\n+|(?<=[a-z0-9%)”]\.)(?=[A-Z][a-z])"
-)
-"""A sentence ends at '.', '!' or '?' before a space and a word not in lower case, except
-after an initial or abbreviation ("U.S. dollars", "Mr. Smith"); at a line break; and
-where a '.' glues two sentences ("China.According")."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -116,7 +110,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: every check of a source asks for its sentences several times."""
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         _add_span(text, spans, cursor, match.start())
         cursor = match.end()
     _add_span(text, spans, cursor, len(text))
