@@ -734,6 +734,7 @@ COUNT_CASES = [
     ),
     ("The peso rose to 50.1 per dollar, up from a close of 50.4.", "50.4", "50.4", "MXN per USD"),
     ("S&P lifted the rating by one notch to BB+.", "one notch", "1", "notch"),
+    ("The rating is one level below Brazil's.", "one level", "1", "level"),
     # an occurrence counted by its ordinal
     ("The Fed will raise rates for a fifth time this year.", "a fifth time", "5", "time"),
     ("Growth topped 3% for only the second time in 20 years.", "the second time", "2", "time"),

@@ -156,7 +156,7 @@ IRREGULAR_PLURALS: Final[frozenset[str]] = word_set(
 )
 
 SINGULAR_UNITS: Final[frozenset[str]] = word_set(
-    "year month week day hour minute second time tonne ton barrel unit edition session notch "
+    "year month week day hour minute second time tonne ton barrel unit edition session notch level "
     "round term point person member country province city project percent plant "
     "hectare kilometre kilometer km metre meter kg kilogram litre liter cubic "
     "square mile acre vehicle ship case bpd mw gw kwh mwh teu"
