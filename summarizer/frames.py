@@ -99,7 +99,6 @@ class Frame:
 # --------------------------------------------------------------------------- sentences
 
 
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences (or lines) of `text` as spans; also split where a '.' glues two sentences."""
     return list(_sentence_spans(text))
