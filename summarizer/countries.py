@@ -220,3 +220,14 @@ DEMONYMS: dict[str, str] = _read(_TABLE)
 
 COUNTRY_FORMS: frozenset[str] = frozenset(DEMONYMS.values())
 """The folded forms the demonyms fold to."""
+
+
+def _words_for(demonyms: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word, country in demonyms.items():
+        out.setdefault(country, []).append(word)
+    return {country: tuple(words) for country, words in out.items()}
+
+
+WORDS_FOR_COUNTRY: dict[str, tuple[str, ...]] = _words_for(DEMONYMS)
+"""A country's folded form -> the words that name it ("jordan" -> "jordanian", ...)."""

@@ -89,17 +89,11 @@ _HALF_PERIODS: Final = frozenset(("first", "second", "latter", "last", "next", "
 _HALF_HEDGES: Final = frozenset(
     ("nearly", "almost", "about", "over", "than", "roughly", "around", "some", "by", "just")
 )
-_WORDS_FOR_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
-    country: tuple(word for word, named in countries.DEMONYMS.items() if named == country)
-    for country in countries.COUNTRY_FORMS
-}
-"""A country's folded form -> the words that name it ("jordan" -> "jordanian", ...)."""
 _ADJECTIVE_AND: Final = re.compile(r"[ \t]+[a-z]+(?:-[a-z]+)?[ \t]+[a-z]{3,}s\b")
 """After "and" in a counted noun phrase, one adjective and the plural noun ("small and
 medium enterprises")."""
 _FROM_GAP: Final = re.compile(r"^\s*from\s*$", re.IGNORECASE)
 _DOCUMENT_NUMBER: Final = re.compile(r"\bNo\.?\s?$")
-_SENTENCE_BREAK: Final = re.compile(r"[.!?]\s+|\n")
 _FRACTION_OF_POINT: Final = re.compile(r"\s+of\s+a\s+percentage\s+point\b", re.IGNORECASE)
 _MIXED_FRACTION: Final = re.compile(r"(?:-|\s)(?P<num>\d{1,2})/(?P<den>2|4|8|16|32)(?![\d/])")
 _RANKED: Final = frozenset(("ranked", "ranks", "ranking", "placed", "No", "no"))
@@ -113,7 +107,11 @@ _PER_NOUNS: Final = {
     "kilo": "kg",
     "kilogram": "kg",
     "cubic meter": "cubic metre",
+    "cu m": "cubic metre",
+    "cum": "cubic metre",
+    "m3": "cubic metre",
 }
+"""One spelling for each denominator noun: "per metric ton" is per tonne."""
 
 
 @dataclass
@@ -853,8 +851,8 @@ class _Extractor:
             or after.group("word").lower() in lexicon.COUNT_MODIFIERS
         ):
             return None
-        before = self.text[max(0, start - 240) : start]
-        before = _SENTENCE_BREAK.split(before)[-1]
+        sentence_start = self.sentences.span_of(start)[0]
+        before = self.text[max(sentence_start, start - 240) : start]
         antecedent = patterns.AMONG_THE.search(before)
         if antecedent is None:
             return None
@@ -917,9 +915,9 @@ class _Extractor:
                     return f"{before[-1].lower()} {lower}", match.end()  # "1.4 billion cubic feet"
                 rate = next(
                     (
-                        patterns.RATE_ADJECTIVES[w.lower()]
+                        lexicon.RATE_ADJECTIVES[w.lower()]
                         for w in before
-                        if w.lower() in patterns.RATE_ADJECTIVES
+                        if w.lower() in lexicon.RATE_ADJECTIVES
                     ),
                     None,
                 )
@@ -1033,7 +1031,7 @@ class _Extractor:
             names = {
                 word: code
                 for country, code in by_country.items()
-                for word in (country, *_WORDS_FOR_COUNTRY.get(country, ()))
+                for word in (country, *countries.WORDS_FOR_COUNTRY.get(country, ()))
             }
             pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
             self._countries[base] = [
@@ -1406,24 +1404,16 @@ def _per_lot(text: str, unit: str, end: int) -> tuple[str, int, Decimal] | None:
     size_word = lot.group("lot").lower().replace(",", "")
     size = Decimal({"hundred": "100", "thousand": "1000"}.get(size_word, size_word))
     word = " ".join(lot.group("per").lower().replace(".", "").split())
-    noun = _LOT_SPELLINGS.get(word, word).removesuffix("s")
-    per = _PER_NOUNS.get(noun, noun) if noun in _LOT_NOUNS else _currency_code(word)
+    noun = _PER_NOUNS.get(word.removesuffix("s"), word.removesuffix("s"))
+    per = noun if noun in _LOT_NOUNS else _currency_code(word)
     if per == unit or size == 1:
         return None
     return f"{unit} per {per}", lot.end(), size
 
 
-_LOT_SPELLINGS: Final = {
-    "cubic meter": "cubic metre",
-    "cubic meters": "cubic metre",
-    "cubic metres": "cubic metre",
-    "cu m": "cubic metre",
-    "cum": "cubic metre",
-    "m3": "cubic metre",
-}
-_LOT_NOUNS: Final = frozenset(
-    ("tonne", "ton", "kg", "kilo", "kilogram", "litre", "liter", "barrel", "cubic metre")
-)
+_LOT_NOUNS: Final = frozenset(("tonne", "kg", "litre", "liter", "barrel", "cubic metre"))
+"""Measures a price may be quoted per lot of (in `_PER_NOUNS` spelling); other lots are
+currencies ("per 100 yen")."""
 
 
 def _compound(text: str, unit: str, end: int) -> tuple[str, int]:

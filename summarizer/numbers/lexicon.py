@@ -151,6 +151,14 @@ NOT_PLURAL: Final[frozenset[str]] = word_set(
 )
 """Words ending in "s" that are not plural nouns."""
 
+RATE_ADJECTIVES: Final[dict[str, str]] = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annual": "year",
+}
+"""Adjectives before a counted noun that make a rate: "750,000 daily barrels"."""
+
 IRREGULAR_PLURALS: Final[frozenset[str]] = word_set(
     "people children staff personnel police cattle livestock men women memoranda criteria feet"
 )

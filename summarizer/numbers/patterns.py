@@ -349,9 +349,6 @@ GLUED_MEASURE: Final = re.compile(
 )
 """A measure glued to its number: "the 912km pipeline", "a 600MW plant"."""
 
-RATE_ADJECTIVES: Final = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year"}
-"""Adjectives before a counted noun that make a rate: "750,000 daily barrels"."""
-
 MEASURED_NOUN: Final = re.compile(
     r"[ \t]+\d+(?:\.\d+)?-(?:kilo|kg|kilogram|pound|lb|tonne|ton|litre|liter|gallon)\b"
 )
