@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 PathPart = str | int
 
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)")
@@ -83,3 +85,13 @@ def is_under(path: str, prefix: str) -> bool:
     """True if `path` is `prefix` or a field inside it (``figures[1].value`` under
     ``figures[1]``, never under ``figures[10]``)."""
     return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
+def validation_message(exc: ValidationError) -> str:
+    """A pydantic error as one line, each problem at its field path ("figures[0].kind:
+    Field required; summary: ...")."""
+    parts = []
+    for error in exc.errors(include_url=False):
+        where = format_path([p for p in error["loc"] if isinstance(p, str | int)])
+        parts.append(f"{where}: {error['msg']}" if where else str(error["msg"]))
+    return "; ".join(parts)

@@ -46,6 +46,14 @@ def test_bad_folders_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot read gold" in result.output
 
 
+def test_a_gold_file_of_the_wrong_shape_is_one_line_naming_the_field(tmp_path: Path) -> None:
+    (tmp_path / "x.json").write_text(json.dumps({"article": "x.txt", "figures": [{"text": "5"}]}))
+    result = runner.invoke(app, ["eval", "--articles", str(SEEDS), "--gold", str(tmp_path)])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert "figures[0].value: Field required" in line and "pydantic" not in line
+
+
 def test_extract_without_a_model_module_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     needs_gold()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from summarizer import errors
+from summarizer.fieldpath import validation_message
 
 
 class GoldModel(BaseModel):
@@ -95,7 +96,10 @@ def load_gold_file(path: Path) -> GoldArticle:
     """One gold annotation file."""
     try:
         return GoldArticle.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError, ValidationError) as exc:
+    except ValidationError as exc:
+        reason = validation_message(exc)
+        raise GoldError(f"{path}: cannot read gold annotation: {reason}") from exc
+    except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"{path}: cannot read gold annotation: {exc}") from exc
 
 

@@ -110,20 +110,12 @@ def _candidates(raw: str) -> list[Any]:
     return found
 
 
-def _validation_message(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors(include_url=False):
-        where = format_path([p for p in error["loc"] if isinstance(p, str | int)])
-        parts.append(f"{where}: {error['msg']}" if where else str(error["msg"]))
-    return "; ".join(parts)
-
-
 def validate_record(record: JsonDict) -> ArticleRecord:
     """The record as a domain model, or `CorrectionError` with the models' message."""
     try:
         return ArticleRecord.model_validate(record)
     except ValidationError as exc:
-        message = _validation_message(exc)
+        message = fieldpath.validation_message(exc)
         raise CorrectionError(f"the corrected record is invalid: {message}") from exc
 
 
