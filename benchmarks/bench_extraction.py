@@ -336,7 +336,8 @@ def run_pass(
             [
                 outcome_pair(outcomes[name], article.article_id, gold[name])
                 for name, article in articles
-            ]
+            ],
+            [article.text for _, article in articles],
         )
         summary["f1"] = {
             "figures": round(scores.figures.f1, 3),
@@ -344,6 +345,12 @@ def run_pass(
             "agreements": round(scores.agreements.f1, 3),
             "accepted_rate": round(scores.accepted_rate, 3),
         }
+        if scores.meaning is not None:
+            summary["meaning"] = {
+                "attribution": round(scores.meaning.attribution.rate, 3),
+                "agreement_status": round(scores.meaning.agreement_status.rate, 3),
+                "meeting_date": round(scores.meaning.meeting_date.rate, 3),
+            }
         summary["scores"] = scores.model_dump(mode="json")
     if detailed:
         summary["rates"] = rates
@@ -430,6 +437,7 @@ def main() -> None:
         "ratio_to_hardware_limit_mean": round(statistics.mean(ratios), 2) if ratios else None,
         "articles_per_min": {str(p["concurrency"]): p["articles_per_min"] for p in passes},
         "f1": {str(p["concurrency"]): p.get("f1") for p in passes},
+        "meaning": {str(p["concurrency"]): p.get("meaning") for p in passes},
         "server_peak_rss_mb": {str(p["concurrency"]): p["server_peak_rss_mb"] for p in passes},
         "client_peak_rss_mb": round(peak_rss_mb("self")),
         "load_avg_1m_5m_15m": [round(x, 2) for x in os.getloadavg()],

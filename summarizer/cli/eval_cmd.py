@@ -18,6 +18,7 @@ from summarizer.domain import (
     ExtractionOutcome,
     SourceArticle,
 )
+from summarizer.evaluation.attribution import MeaningScores
 from summarizer.evaluation.benchmark import ArticleInput
 from summarizer.evaluation.gold import GoldError
 from summarizer.evaluation.meaning_mutations import MeaningResult, run_meaning_benchmark
@@ -56,13 +57,23 @@ def load_model_extractor() -> ExtractFn:
     raise RuntimeError(f"model extraction is not available ({'; '.join(problems)})")
 
 
-def score_model(articles: list[ArticleInput], extract: ExtractFn) -> ModelScores:
-    """Run the model on every article and score its records against gold."""
+def score_model(
+    articles: list[ArticleInput], extract: ExtractFn, records: Path | None = None
+) -> ModelScores:
+    """Run the model on every article and score its records (F1 and meaning) against gold;
+    with `records`, each outcome is also written there as `<gold name>.json`."""
     pairs = []
+    texts = []
     for article in articles:
         source = article.source()
-        pairs.append(outcome_pair(extract(source), source.article_id, article.gold))
-    return score_records(pairs)
+        outcome = extract(source)
+        if records is not None:
+            (records / f"{article.name}.json").write_text(
+                outcome.model_dump_json(indent=1), encoding="utf-8"
+            )
+        pairs.append(outcome_pair(outcome, source.article_id, article.gold))
+        texts.append(source.text)
+    return score_records(pairs, texts)
 
 
 @app.command("eval")
@@ -83,11 +94,19 @@ def eval_command(
     meaning: Annotated[
         bool, typer.Option("--meaning", help="Also run the meaning mutation benchmark.")
     ] = False,
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records", help="With --extract: write each model outcome to DIR/NAME.json."
+        ),
+    ] = None,
 ) -> None:
     """Score number extraction and the cross-checker against hand-made gold."""
     try:
         inputs = load_articles(articles, gold)
         cases = load_regression_cases(regressions) if regressions is not None else None
+        if records is not None:
+            records.mkdir(parents=True, exist_ok=True)
     except (GoldError, InputError, OSError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from None
@@ -100,7 +119,11 @@ def eval_command(
             raise typer.Exit(code=2) from None
     report = evaluate(inputs)
     if extractor is not None:
-        report.model = score_model(inputs, extractor)
+        try:
+            report.model = score_model(inputs, extractor, records)
+        except OSError as exc:
+            typer.echo(f"error: cannot write a model record: {exc}", err=True)
+            raise typer.Exit(code=2) from None
     if cases is not None:
         report.regressions = replay_cases(cases)
     meaning_result = run_meaning_benchmark(inputs) if meaning else None
@@ -113,6 +136,28 @@ def eval_command(
     print_report(report)
     if meaning_result is not None:
         print_meaning(meaning_result)
+
+
+def print_model_meaning(console: Console, scores: MeaningScores) -> None:
+    """What the matched records say, against the gold's `what`, `period`, status, date."""
+    table = Table(title="Meaning of matched model records vs gold")
+    for column in ("matched items", "right", "judged", "rate"):
+        table.add_column(column, justify="left" if column == "matched items" else "right")
+    rows = (
+        ("figures: metric and period (attribution)", scores.attribution),
+        ("figures: metric (entities, roles, measure)", scores.metric),
+        ("figures: period", scores.period),
+        ("agreements (paired by title): status", scores.agreement_status),
+        ("meetings: date", scores.meeting_date),
+    )
+    for label, share in rows:
+        table.add_row(label, str(share.right), str(share.judged), f"{share.rate:.1%}")
+    console.print(table)
+    console.print(
+        f"accepted records: {scores.accepted_role_swaps} figure(s) with a swapped exporter, "
+        f"{scores.accepted_wrong_status} agreement(s) with the wrong status",
+        markup=False,
+    )
 
 
 def print_meaning(result: MeaningResult) -> None:
@@ -198,6 +243,8 @@ def print_report(report: EvalReport) -> None:
             )
         console.print(model)
         console.print(f"cross-checker accepted {report.model.accepted_rate:.1%} of model records")
+        if report.model.meaning is not None:
+            print_model_meaning(console, report.model.meaning)
     if report.regressions is not None:
         console.print(f"review regressions: {summary_line(report.regressions)}", markup=False)
         for replayed in report.regressions:

@@ -31,6 +31,7 @@ from summarizer.domain import (
     Verdict,
     VerdictStatus,
 )
+from summarizer.evaluation.attribution import Matchers, MeaningScores, score_meaning
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
 from summarizer.vocabulary import units_agree
 
@@ -75,6 +76,8 @@ class ModelScores(BaseModel):
     agreements: PRF
     accepted_rate: float
     articles: int
+    meaning: MeaningScores | None = None
+    """What matched records say (`attribution.py`); None when no source texts were given."""
 
 
 def fold_name(text: str) -> str:
@@ -111,28 +114,36 @@ def title_similarity(a: str, b: str) -> float:
     return max(ratio, dice)
 
 
+def title_matches(agreement: Agreement, gold: GoldAgreement) -> bool:
+    return title_similarity(agreement.title, gold.title) >= TITLE_THRESHOLD
+
+
 def agreement_matches(agreement: Agreement, gold: GoldAgreement) -> bool:
-    return (
-        agreement.status.value == gold.status
-        and title_similarity(agreement.title, gold.title) >= TITLE_THRESHOLD
-    )
+    return agreement.status.value == gold.status and title_matches(agreement, gold)
 
 
 R = TypeVar("R")
 G = TypeVar("G")
 
 
-def count_matches(records: Sequence[R], golds: Sequence[G], match: Callable[[R, G], bool]) -> int:
-    """Greedy one-to-one matching in record order."""
+def match_pairs(
+    records: Sequence[R], golds: Sequence[G], match: Callable[[R, G], bool]
+) -> list[tuple[R, G]]:
+    """Greedy one-to-one pairs in record order."""
     free = list(range(len(golds)))
-    matched = 0
+    pairs: list[tuple[R, G]] = []
     for item in records:
         for position, gold_index in enumerate(free):
             if match(item, golds[gold_index]):
-                matched += 1
+                pairs.append((item, golds[gold_index]))
                 del free[position]
                 break
-    return matched
+    return pairs
+
+
+def count_matches(records: Sequence[R], golds: Sequence[G], match: Callable[[R, G], bool]) -> int:
+    """Greedy one-to-one matching in record order."""
+    return len(match_pairs(records, golds, match))
 
 
 ScoredPair = tuple[Extraction | ArticleRecord, Verdict | None, GoldArticle]
@@ -147,10 +158,9 @@ def outcome_pair(outcome: ExtractionOutcome, article_id: str, gold: GoldArticle)
     return (outcome.record, outcome.verdict, gold)
 
 
-def score_records(
-    pairs: Sequence[ScoredPair],
-) -> ModelScores:
-    """Micro-averaged P/R/F1 over all articles, plus the checker's acceptance rate.
+def score_records(pairs: Sequence[ScoredPair], texts: Sequence[str] | None = None) -> ModelScores:
+    """Micro-averaged P/R/F1 over all articles, plus the checker's acceptance rate; with
+    the articles' source texts (in the order of `pairs`), the meaning scores too.
 
     A verdict of None marks a failed extraction (an empty record): never accepted.
     """
@@ -178,4 +188,10 @@ def score_records(
         agreements=PRF.of(*totals["agreements"]),
         accepted_rate=round(accepted / len(pairs), 4) if pairs else 0.0,
         articles=len(pairs),
+        meaning=None
+        if texts is None
+        else score_meaning(
+            [(*pair, text) for pair, text in zip(pairs, texts, strict=True)],
+            Matchers(figure_matches, meeting_matches, title_matches, match_pairs),
+        ),
     )
