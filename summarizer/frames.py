@@ -294,6 +294,19 @@ _HEDGE_AFTER = re.compile(
 _WORD_NUMBERS = {w: v for w, v in {**lexicon.ONES, **lexicon.TEENS}.items() if v <= 12}
 """Month counts in words ("the first ten months"), from the extractor's number words."""
 _YEAR = r"(?:19|20)\d\d"
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _PERIOD = re.compile(
     rf"\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
     rf"(?P<n>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+(?:months?|quarters?|weeks?)\s+"
@@ -302,11 +315,21 @@ _PERIOD = re.compile(
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
     rf"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     rf"December)(?:\s*[-–]\s*(?:January|February|March|April|May|June|July|August|September|"
-    rf"October|November|December))?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    rf"October|November|December))?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
-    r"|\b(?P<rel>last year|this year|past year|next year)\b",
+    r"|\b(?P<rel>last year|this year|past year|next year)\b"
+    rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
+    rf"(?P<n2>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+months\b"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\s+(?P<qh>quarter|half)\b"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon>{_MONTH_NAME})"
+    r"\s+period\b"
+    rf"|\b(?:in|during|for|of)\s+(?P<mon1>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))(?!\s+(?-i:[A-Z]))",
     re.I,
 )
+"""Period words. The last four forms name no year ("in the first seven months", "in the
+second quarter", "the January-July period", "in July"): news copy means the latest such
+period up to its publication date, so the year is read from that (`_implied_year`)."""
 
 
 def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -323,7 +346,35 @@ def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]
                 return frozenset(range(first, last + 1))
         return frozenset({first})
     rel = match.group("rel")
-    return _year_word(rel, published) if rel else frozenset()
+    if rel:
+        return _year_word(rel, published)
+    return _implied_year(match, published)
+
+
+def implied(match: re.Match[str]) -> bool:
+    """Period words that write no year: relative ("last year") or left to the publication
+    date ("in July", "the first seven months")."""
+    return any(match.group(g) for g in ("rel", "n2", "q", "mon", "mon1"))
+
+
+def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
+    """The year of the latest such period ending by the publication month: "in July"
+    published in August is this July, "December" published in January last December; "the
+    first 11 months" published in January are last year's."""
+    if published is None:
+        return frozenset()
+    last_month: int | None = None
+    if match.group("n2"):
+        n = match.group("n2").lower()
+        last_month = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+    elif match.group("q"):
+        size = 3 if match.group("qh").lower() == "quarter" else 6
+        last_month = _QUARTERS[match.group("q").lower()] * size
+    elif match.group("mon") or match.group("mon1"):
+        last_month = lexicon.MONTHS[(match.group("mon") or match.group("mon1")).lower()]
+    if last_month is None or not 1 <= last_month <= 12:
+        return frozenset()
+    return frozenset({published.year if last_month <= published.month else published.year - 1})
 
 
 def _year_word(word: str, published: dt.date | None) -> frozenset[int]:
@@ -347,9 +398,9 @@ def read_period(text: str, published: dt.date | None = None) -> tuple[frozenset[
     relative: set[int] = set()
     months: int | None = None
     for match in _PERIOD.finditer(text):
-        (relative if match.group("rel") else years).update(_years_of(match, published))
-        if match.group("n"):
-            n = match.group("n").lower()
+        (relative if implied(match) else years).update(_years_of(match, published))
+        if match.group("n") or match.group("n2"):
+            n = (match.group("n") or match.group("n2")).lower()
             months = int(n) if n.isdigit() else _WORD_NUMBERS[n]
     return frozenset(years or relative), months
 
@@ -369,6 +420,7 @@ def frames_for(
     previous_sentence: TextSpan | None = None
     inherited_years: frozenset[int] = frozenset()
     inherited: tuple[TextSpan | None, frozenset[int], int | None] = (None, frozenset(), None)
+    stated = inherited
     paragraph = -1
     lead_years = frozenset().union(
         *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
@@ -376,10 +428,14 @@ def frames_for(
     for s_start, s_end in sentences:
         here = max(i for i, p in enumerate(paragraphs) if p <= s_start)
         if here != paragraph:
+            if inherited[1]:
+                stated = inherited
             paragraph, inherited, previous_subject = here, (None, frozenset(), None), None
             inherited_years = frozenset()
         inside = [m for m in figures if s_start <= m.start and m.end <= s_end]
         periods = _periods(text, s_start, s_end, published)
+        if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
+            inherited = stated  # "in the reviewed period": an earlier paragraph's last period
         if periods:
             inherited = (periods[0][0], periods[0][1], periods[0][2])
         inherited_before = inherited_years
@@ -414,6 +470,16 @@ def frames_for(
     return frames
 
 
+_PERIOD_ANAPHOR = re.compile(
+    r"\b(?:in|during|over|for)\s+(?:the|this|that)\s+"
+    r"(?:(?:reviewed|review|reporting|said|whole)\s+)?period\b",
+    re.I,
+)
+"""Words pointing back to a period named before ("in the reviewed period", "during the
+period"); not "the same period", which is a comparison base ("than in the same period
+last year")."""
+
+
 def _replace(frame: Frame, **update: object) -> Frame:
     return dataclasses.replace(frame, **update)  # type: ignore[arg-type]
 
@@ -423,11 +489,15 @@ _COMPARED_NEAR = re.compile(
     r"(?:up|down)\s+on)\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
 _COMPARED_NUMBER = re.compile(
-    r"\b(?:compared\s+(?:with|to)|against|versus)\s+(?:about\s+|some\s+)?[$€£¥]?\d",
+    r"\b(?:compared\s+(?:with|to)|against|versus"
+    r"|(?:after|from)(?:\s+(?:a|an|the))?(?:\s+[a-z-]+){0,2}?(?:\s+of)?)"
+    r"\s+(?:about\s+|some\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d",
     re.I,
 )
 """A compared number after a figure ("7.9 billion dlrs, compared with 8.7 billion dlrs in
-a similar 2023 period"): period words after it are that number's, not the figure's."""
+a similar 2023 period", "1.60 billion marks in February after 2.83 billion in January",
+"a deficit of 8.14 billion marks after a surplus of 194 mln in January"): period words
+after it are that number's, not the figure's."""
 _COMPARED_BEFORE = re.compile(_COMPARED_NUMBER.pattern + r"[^,;:()]{0,70}$", re.I)
 _COMPARISON = re.compile(
     r"(?:\b(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to)|"
@@ -452,7 +522,7 @@ def _stated_years(text: str, start: int, end: int, published: dt.date | None) ->
     February, 1986" compares; "in 2022, trade reached" states)."""
     years: set[int] = set()
     for match in _PERIOD.finditer(text, start, end):
-        if match.group("rel"):
+        if implied(match):
             continue
         if _COMPARED_NEAR.search(text[max(start, match.start() - 45) : match.start()]):
             continue
@@ -471,7 +541,7 @@ def _explicit_years(
     9.1%" is 2003's figure): a record year outside them is not this sentence's."""
     years: set[int] = set()
     for match in _PERIOD.finditer(text, start, end):
-        if match.group("rel") or (not ranges and match.group("y4b")):
+        if implied(match) or (not ranges and match.group("y4b")):
             continue
         years |= _years_of(match, published)
     return frozenset(years)
@@ -494,8 +564,8 @@ def _periods(
             continue  # "20 pct of its 1980 levels": 1980 is the yardstick, not the period
         years = _years_of(match, published)
         months = None
-        if match.group("n"):
-            n = match.group("n").lower()
+        if match.group("n") or match.group("n2"):
+            n = (match.group("n") or match.group("n2")).lower()
             months = int(n) if n.isdigit() else _WORD_NUMBERS[n]
         span = TextSpan(match.start(), match.end(), match.group())
         found.append((span, years, months))
@@ -631,7 +701,9 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
-        period, years, months = _period_in_scope(text, mention, periods, inherited)
+        period, years, months = _period_in_scope(
+            text, mention, periods, inherited, inside, published, s_end
+        )
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
         right_after = re.split(r"[,;:(]", after, maxsplit=1)[0]
@@ -937,9 +1009,17 @@ def _period_in_scope(
     mention: NumericMention,
     periods: list[tuple[TextSpan, frozenset[int], int | None]],
     inherited: tuple[TextSpan | None, frozenset[int], int | None],
+    inside: list[NumericMention],
+    published: dt.date | None = None,
+    sentence_end: int | None = None,
 ) -> tuple[TextSpan | None, frozenset[int], int | None]:
-    """The nearest period words of the sentence, not those after a number the figure is
-    compared with; else those of an earlier sentence."""
+    """The nearest period words of the sentence that are not another number's
+    (`_owned_by_another`), not those after a number the figure is compared with; else
+    those of an earlier sentence. A compared number ("from 38.7 billion in December")
+    has the period words right after it."""
+    compared = _compared_period(text, mention, inside, published, sentence_end)
+    if compared is not None:
+        return compared
     usable = [
         p
         for p in periods
@@ -956,9 +1036,71 @@ def _period_in_scope(
     def distance(p: tuple[TextSpan, frozenset[int], int | None]) -> int:
         span = p[0]
         gap = mention.start - span.end if span.end <= mention.start else span.start - mention.end
-        return gap * (1 if span.end <= mention.start else 2)
+        owned = _owned_by_another(text, mention, span, inside)
+        return gap * (1 if span.end <= mention.start else 2) + (_ANOTHER_NUMBERS if owned else 0)
 
     return min(usable, key=distance)
+
+
+_COMPARED_LEAD_WORD = re.compile(r"\b(?:from|after|against|versus|vs|compared|than)\b", re.I)
+_COMPARED_LEAD = re.compile(
+    r"\b(?:from|after|against|versus|vs\.?|compared\s+(?:with|to)|than)\b[^.;:,]{0,30}$", re.I
+)
+
+
+def _compared_period(
+    text: str,
+    mention: NumericMention,
+    inside: list[NumericMention],
+    published: dt.date | None,
+    sentence_end: int | None,
+) -> tuple[TextSpan, frozenset[int], int | None] | None:
+    """For a number after "from", "after", "against", "compared with", "than": the period
+    words between it and the next number, if they name a year (its own, not the figure's
+    it is compared with: "rose to 40.1 billion in January from 38.7 billion in December")."""
+    before = [m for m in inside if m.end <= mention.start]
+    start = before[-1].end if before else max(0, mention.start - 60)
+    if sentence_end is None or not _COMPARED_LEAD.search(text, start, mention.start):
+        return None
+    after = [m for m in inside if m.start >= mention.end]
+    end = after[0].start if after else sentence_end
+    for match in _PERIOD.finditer(text, mention.end, end):
+        gap = text[mention.end : match.start()]
+        if re.search(r"[;:]|,\s*(?:while|and|but)\b", gap) or _COMPARED_LEAD_WORD.search(gap):
+            return None  # another clause's, or another compared number's
+        if re.match(r"['’]s\b", text[match.end() :]):
+            return None  # "compared with 1986/7's one billion": that number's year
+        years = _years_of(match, published)
+        if years:
+            n = match.group("n") or match.group("n2")
+            months = (int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]) if n else None
+            return TextSpan(match.start(), match.end(), match.group()), years, months
+    return None
+
+
+_ANOTHER_NUMBERS = 100_000
+"""The distance added to period words that belong to another number: any of its own
+period words, however far, is nearer, and with none, the other's are still its best."""
+
+
+def _owned_by_another(
+    text: str, mention: NumericMention, span: TextSpan, inside: list[NumericMention]
+) -> bool:
+    """Whether period words are another number's: words right after a number belong to it
+    ("400 mln francs in February after a 2.5 billion franc deficit in January": February is
+    the 400 mln's, not the 2.5 billion's), and words after this number belong to a number
+    that stands between them. A conversion of the same amount ("1.31 trillion yen (11.88
+    billion dollars) in January") shares its figure's period."""
+    if span.end <= mention.start:
+        before = [m for m in inside if m.end <= span.start and m is not mention]
+        if not before:
+            return False
+        nearest = before[-1]
+        return not _CONVERTED.match(text, nearest.end, mention.start) and not re.search(
+            r"[;:]", text[nearest.end : span.start]
+        )
+    between = [m for m in inside if mention.end <= m.start and m.end <= span.start]
+    return any(not _CONVERTED.match(text, mention.end, m.start) for m in between)
 
 
 _CONVERTED = re.compile(r"^\s*(?:,\s*)?(?:or|\(|\[|/)\s*(?:about|around|some|roughly)?\s*$", re.I)

@@ -48,7 +48,10 @@ def test_periods_compare_years_month_counts_and_month_names() -> None:
     assert period_agrees("first 10 months of 2025", "the first ten months of 2025", published)
     assert not period_agrees("first 9 months of 2025", "first 10 months of 2025", published)
     assert not period_agrees("2024", "2025", published)
-    assert period_agrees(None, "2025", published)  # no year written: the publication year
+    assert period_agrees("this year", "2025", published)
+    assert period_agrees("in July", "July 2025", published)  # no year: the publication's
+    assert not period_agrees(None, "2025", published)  # no period: the reader cannot tell
+    assert period_agrees("in the January-July period", "first seven months of 2025", published)
     assert period_agrees("January 2024", "January 2024", published)
     assert not period_agrees("2024", "January 2024", published)
     assert not period_agrees("February 2024", "January 2024", published)

@@ -1249,10 +1249,17 @@ def years_in_scope(meaning: Meaning, frame: Frame) -> frozenset[int]:
     sentence names a month without a year ("in February")."""
     published = meaning.ctx.published
     in_scope = set(frame.context_years | frame.lead_years)
-    relative = frame.period is not None and not re.search(r"\d", frame.period.text)
+    relative = (
+        frame.period is not None
+        and not re.search(r"\d", frame.period.text)
+        and not _IN_MONTH.search(frame.period.text)  # "in December" is the month's year
+    )
     sentence = frame.sentence.text
     recent = _BARE_MONTH.search(sentence) or _RELATIVE_DAY.search(sentence)
-    compared_only = not frame.stated and re.search(r"\b(?:19|20)\d\d\b", sentence)
+    own_year = frame.period is not None and re.search(r"\b(?:19|20)\d\d\b", frame.period.text)
+    compared_only = (
+        not frame.stated and re.search(r"\b(?:19|20)\d\d\b", sentence) and not own_year
+    )  # a compared number's own year ("up from 4.1 pct in 1985") is its period
     months = [m.group("month") for m in _IN_MONTH.finditer(sentence)]
     local = frame.period is not None and frame.sentence.start <= frame.period.start
     local &= frame.period is not None and frame.period.end <= frame.sentence.end

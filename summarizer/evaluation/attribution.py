@@ -11,8 +11,8 @@ pairs only, what a reader would take from the record with the gold's words:
   exports (to Vietnam)", is implied: a record may leave it out), and no other measure
   (`meaning.measures_of`: a price called an export, a deficit called a total);
 - **period**: the years, the "first N months" count and the month names of the record's
-  period agree with the gold `period` (`frames.read_period`; a record that names no year
-  is taken to mean the publication year);
+  period agree with the gold `period` (`frames.read_period`; period words that name no
+  year are the publication year's; no period at all, where the gold names one, is wrong);
 - **agreement status**: agreements paired by title alone (`scoring.title_similarity`),
   so a wrong status is counted here rather than hidden as an unmatched title;
 - **meeting date**: matched meetings whose resolved date equals the gold date.
@@ -44,6 +44,7 @@ from summarizer.domain import Agreement, Extraction, Figure, Meeting, Verdict, V
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
 from summarizer.frames import read_period
 from summarizer.numbers.lexicon import MONTHS
+from summarizer.vocabulary import CURRENCY_WORDS
 
 
 class Share(BaseModel):
@@ -83,7 +84,16 @@ class MeaningScores(BaseModel):
 
 
 def _parties_named(phrase: str, parties: frozenset[str]) -> set[str]:
-    return {canonical(t.folded) for t in tokens_of(phrase)} & parties
+    """Parties a phrase names; the country word of a currency ("US dollar equivalent",
+    "Chinese yuan") names a currency, not a party."""
+    tokens = tokens_of(phrase)
+    named = set()
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+        if following in CURRENCY_WORDS:
+            continue
+        named.add(canonical(token.folded))
+    return named & parties
 
 
 def _covered(names: set[str], others: set[str]) -> bool:
@@ -126,19 +136,32 @@ def _months_named(text: str) -> frozenset[int]:
     return frozenset(MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS)
 
 
+def months_covered(text: str) -> frozenset[int]:
+    """The calendar months a period covers: "the first seven months" and "January-July"
+    are both {1..7}; "in July" is {7}; none named is the empty set."""
+    _, first_n = read_period(text)
+    if first_n is not None and 1 <= first_n <= 12:
+        return frozenset(range(1, first_n + 1))
+    span = re.search(r"([a-z]+)\s*(?:-|–|to|through)\s*([a-z]+)", text.lower())
+    if span and span[1] in MONTHS and span[2] in MONTHS and MONTHS[span[1]] <= MONTHS[span[2]]:
+        return frozenset(range(MONTHS[span[1]], MONTHS[span[2]] + 1))
+    return _months_named(text)
+
+
 def period_agrees(period: str | None, gold_period: str, published: dt.date | None) -> bool:
-    """Years, "first N months" and month names of the record's period agree with the
-    gold's; a record naming no year means the publication year."""
-    gold_years, gold_months = read_period(gold_period, published)
-    years, months = read_period(period or "", published)
+    """The record's period names the gold's years and covers the gold's months
+    (`months_covered`); period words that name no year ("in July") are the publication
+    year's; a record with no period where the gold names one is not right."""
+    if not period:
+        return False  # the gold names a period, the record none: the reader cannot tell
+    gold_years, _ = read_period(gold_period, published)
+    years, _ = read_period(period, published)
     if not years and published is not None:
         years = frozenset({published.year})
     if gold_years and years != gold_years:
         return False
-    if gold_months is not None and months != gold_months:
-        return False
-    named = _months_named(gold_period)
-    return not named or named == _months_named(period or "")
+    gold_months = months_covered(gold_period)
+    return not gold_months or gold_months == months_covered(period)
 
 
 def _judged_period(gold: GoldFigure) -> bool:

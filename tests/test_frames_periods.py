@@ -1,0 +1,90 @@
+"""Which period words a figure's frame takes (`summarizer.frames`): the words in scope,
+not another number's, with the year a year-less period means."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.frames import frames_for, read_period
+from summarizer.numbers import extract_mentions
+
+
+def _period(text: str, number: str, published: dt.date) -> tuple[str | None, frozenset[int]]:
+    mentions = extract_mentions(text)
+    frames = frames_for(text, mentions, published)
+    mention = next(m for m in mentions if number in m.text)
+    frame = frames[mention.id]
+    return (frame.period.text if frame.period else None), frame.years
+
+
+def test_a_period_without_a_year_is_the_latest_one_up_to_publication() -> None:
+    august = dt.date(2018, 8, 8)
+    text = "In July, exports rose by 6 percent to 1.39 trillion yuan."
+    assert _period(text, "6 percent", august) == ("In July", frozenset({2018}))
+    text = "Exports rose 5 percent in the first seven months, the customs office said."
+    assert _period(text, "5 percent", august) == ("in the first seven months", frozenset({2018}))
+    text = "Exports rose 5 percent in the January-July period."
+    assert _period(text, "5 percent", august)[1] == {2018}
+    january = dt.date(2020, 1, 15)
+    text = "Imports fell 3 percent in December, the ministry said."
+    assert _period(text, "3 percent", january) == ("in December", frozenset({2019}))
+    text = "Output grew 4 percent in the third quarter."
+    assert _period(text, "4 percent", january)[1] == {2019}
+    assert read_period("first eleven months", january) == (frozenset({2019}), 11)
+
+
+def test_a_month_before_a_date_or_a_name_is_no_period() -> None:
+    published = dt.date(2024, 5, 20)
+    text = "The index rose 2 percent in May 2023, and fell 1 percent on May 5."
+    assert _period(text, "2 percent", published)[0] == "May 2023"
+    assert read_period("in March Fed officials said", published) == (frozenset(), None)
+
+
+def test_period_words_right_after_a_number_are_that_numbers() -> None:
+    published = dt.date(1987, 3, 16)
+    text = (
+        "France posted a trade deficit of 400 mln francs in February after a 2.5 billion "
+        "franc deficit in January, the ministry said."
+    )
+    assert _period(text, "400 mln", published)[0] == "in February"
+    assert _period(text, "2.5 billion", published)[0] == "in January"
+    text = (
+        "Loans increased to 40.1 billion dlrs in January from 38.7 billion in December and "
+        "36.9 billion in January, 1986."
+    )
+    assert _period(text, "40.1", published)[0] == "in January"
+    assert _period(text, "38.7", published)[0] == "in December"
+    assert _period(text, "36.9", published) == ("January, 1986", frozenset({1986}))
+
+
+def test_a_conversion_shares_its_figures_period() -> None:
+    text = (
+        "The deficit stood at 1.31 trillion yen (11.88 billion U.S. dollars) in January, "
+        "after an upwardly revised 154.55 billion yen (1.40 billion U.S. dollars) deficit "
+        "booked in December."
+    )
+    published = dt.date(2020, 2, 20)
+    assert _period(text, "1.31 trillion", published)[0] == "in January"
+    assert _period(text, "11.88", published)[0] == "in January"
+
+
+def test_a_compared_numbers_own_year_is_not_anothers_possessive() -> None:
+    text = (
+        "The export target is 1.1 billion dlrs against imports of 1.805 billion dlrs, "
+        "compared with 1986/7's one billion dlrs of export earnings."
+    )
+    assert _period(text, "1.805", dt.date(1987, 6, 29))[0] is None
+
+
+def test_the_reviewed_period_points_back_across_paragraphs_the_same_period_does_not() -> None:
+    published = dt.date(2020, 7, 7)
+    text = (
+        "Disbursement in the first six months of 2020 reached 156 trillion VND.\n\n"
+        "Over 142 trillion VND of domestic capital was disbursed in the reviewed period."
+    )
+    assert _period(text, "142", published)[1] == {2020}
+    text = (
+        "Disbursement in the first six months of 2020 reached 156 trillion VND.\n\n"
+        "Prices fell 20.6 per cent compared to the same period."
+    )
+    assert _period(text, "20.6", published)[0] is None
