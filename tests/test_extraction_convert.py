@@ -137,7 +137,41 @@ def test_meeting_date_is_resolved_against_publication_and_must_be_in_the_text() 
     invented.meetings[0].date_text = "March 3, 2021"
     invented.meetings[0].location = "Paris"
     meeting = to_extraction(invented, TEXT, MENTIONS, dt.date(2023, 2, 23)).meetings[0]
-    assert (meeting.date, meeting.date_text, meeting.location) == (None, None, None)
+    assert meeting.location is None
+    # the invented date is dropped; the day the sentence about the meeting names is used
+    assert (meeting.date, meeting.date_text) == (dt.date(2023, 2, 22), "on February 22")
+    nothing = TEXT.replace(" on February 22", "")
+    meeting = to_extraction(invented, nothing, MENTIONS, dt.date(2023, 2, 23)).meetings[0]
+    assert (meeting.date, meeting.date_text) == (None, None)
+
+
+def test_a_meeting_dated_by_the_dateline_gets_the_day_its_own_sentences_name() -> None:
+    from summarizer.extraction.meeting_dates import meeting_date_text
+
+    text = (
+        "VIETNAM, October 3 -\n\nFive cities signed a cooperation agreement at a conference "
+        "on Monday.\n\nDeputy Director Tran Thi Lan said trade rose."
+    )
+    assert meeting_date_text("October 3", ["Tran Thi Lan"], text) == "on Monday"
+    assert meeting_date_text("October 3", ["Tran Thi Lan"], text.replace(" on Monday", "")) is None
+    text = "HANOI, May 5 -\n\nMinister Dien received Liu Ning on May 4.\n\nThe talks went on."
+    assert meeting_date_text(None, ["Nguyen Hong Dien"], text) == "on May 4"
+    assert meeting_date_text("May 4", ["Nguyen Hong Dien"], text) == "May 4"
+
+
+def test_an_agreement_title_is_extended_to_what_the_source_says_it_is_about() -> None:
+    from summarizer.extraction.convert import extend_title
+
+    sentence = (
+        "Five cities signed a cooperation agreement in the industry and trade field for the "
+        "2023-25 period at a conference on Monday."
+    )
+    assert extend_title("cooperation agreement", sentence) == (
+        "cooperation agreement in the industry and trade field for the 2023-25 period"
+    )
+    assert extend_title("MoU", "They signed an MoU in Hanoi on Friday.") == "MoU"
+    assert extend_title("MoU", "They signed an MoU on trade and agreed to meet.") == "MoU on trade"
+    assert extend_title("Action Plan", "No such words here.") == "Action Plan"
 
 
 def test_resolve_date_moves_back_a_year_for_dates_after_publication() -> None:

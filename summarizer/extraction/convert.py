@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pydantic import ValidationError
 
 from summarizer.crosscheck.agreements import status_cue
+from summarizer.crosscheck.wordmatch import word_list
 from summarizer.domain import (
     Agreement,
     AgreementStatus,
@@ -27,6 +28,7 @@ from summarizer.domain import (
     NumericMention,
     Participant,
 )
+from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.wire import (
     DraftAgreement,
     DraftExtractionBase,
@@ -72,7 +74,8 @@ def _in_text(fragment: str | None, text: str) -> str | None:
 
 
 def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -> Meeting:
-    date_text = _in_text(draft.date_text, text)
+    names = [p.name for p in draft.participants]
+    date_text = meeting_date_text(_in_text(draft.date_text, text), names, text)
     participants = [
         Participant(name=p.name, title=p.title or None, country=p.country or None)
         for p in draft.participants
@@ -294,10 +297,72 @@ def read_status(draft: DraftAgreement, evidence: str | None) -> AgreementStatus:
     return cue[0] if cue is not None else draft.status
 
 
+_TITLE_LINK = re.compile(r"\s+(?:on|in|for|of|between|regarding|concerning)\s+", re.I)
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
+_TITLE_STOP = frozenset(
+    word_list(
+        "at on in for of by from with to was were is are will would which that who as after "
+        "before during when while"
+    )
+)
+_DAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december",
+    re.I,
+)
+_MAX_EXTENSION_WORDS = 14
+
+
+def extend_title(title: str, sentence: str | None) -> str:
+    """The title as the source writes it in full: where the model's title stands verbatim
+    in its evidence sentence, it is extended over the phrases that name what the
+    agreement is about ("cooperation agreement" -> "cooperation agreement in the industry
+    and trade field for the 2023-25 period"), up to a clause break, a place ("in Hanoi"),
+    a time ("on Monday") or a verb.
+
+    Why: a 1.5B model shortens titles to their head noun, which no longer says which
+    agreement it is (and misses the gold's title by the fuzzy rule).
+    """
+    if not sentence:
+        return title
+    at = sentence.casefold().find(title.casefold())
+    if at < 0:
+        return title
+    end = at + len(title)
+    added = 0
+    while added < _MAX_EXTENSION_WORDS:
+        link = _TITLE_LINK.match(sentence, end)
+        if link is None:
+            break
+        words = list(_PHRASE_WORD.finditer(sentence, link.end()))
+        phrase_end = None
+        for word in words:
+            between = sentence[phrase_end or link.end() : word.start()]
+            if phrase_end is not None and between.strip():
+                break  # punctuation ends the phrase
+            raw = word.group()
+            first = phrase_end is None
+            lowered = raw.casefold()
+            if (not first and lowered in _TITLE_STOP) or _DAY_OR_MONTH.fullmatch(raw):
+                break
+            if lowered == "and" and re.match(
+                r"\s+(?:\w+ed|will|to|also)\b", sentence[word.end() :]
+            ):
+                break  # "an MoU on trade and agreed to ...": a new clause
+            if first and raw[:1].isupper() and link.group().strip().casefold() == "in":
+                break  # "in Hanoi": where it was signed
+            phrase_end = word.end()
+            added += 1
+        if phrase_end is None or (words and _DAY_OR_MONTH.fullmatch(words[0].group())):
+            break
+        end = phrase_end
+    return sentence[at:end]
+
+
 def convert_agreement(draft: DraftAgreement, text: str) -> Agreement:
     evidence = agreement_evidence(draft.title, text)
     return Agreement(
-        title=draft.title,
+        title=extend_title(draft.title, evidence),
         type=draft.type,
         parties=[p for p in draft.parties if p.strip()],
         status=read_status(draft, evidence),

@@ -176,6 +176,25 @@ def _names_month_in_lower_case(match: re.Match[str]) -> bool:
     return False
 
 
+_DAY_GROUPS = (
+    *("dby", "yesterday", "today", "tomorrow", "nd_day"),
+    *("wday", "bare_wday", "md_month", "dm_month"),
+)
+
+
+def day_expressions(text: str) -> list[tuple[int, int]]:
+    """Spans of the words in `text` that name a day ("on Monday", "November 26", "26
+    November", "yesterday", "ngày 26/11"), not a month or a year alone; complete dates
+    with a year are `ingest.dates.find_full_date`'s."""
+    spans = []
+    for match in _EXPRESSIONS.finditer(text):
+        if _names_month_in_lower_case(match):
+            continue
+        if any(match[group] for group in _DAY_GROUPS):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
 def resolve_relative_date(
     text: str, published: dt.date | None, *, prefer_future: bool = False
 ) -> ResolvedDate | None:
