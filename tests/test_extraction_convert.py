@@ -297,3 +297,32 @@ def test_a_metric_that_is_only_the_number_takes_the_frames_phrase() -> None:
     trade, growth, imports = to_extraction(draft(figures), TEXT, MENTIONS, None).figures
     assert trade.metric == "Trade" and growth.metric == "growth of Trade"
     assert imports.metric == "decline of imports"
+
+
+def test_a_title_written_into_a_name_moves_to_the_title_and_groups_are_no_participants() -> None:
+    from summarizer.extraction.participants import is_group, split_title
+
+    assert split_title("U. S. Trade Representative Jamieson Greer", None) == (
+        "Jamieson Greer",
+        "U. S. Trade Representative",
+    )
+    assert split_title("Commerce Secretary Howard Lutnick", "Secretary") == (
+        "Howard Lutnick",
+        "Secretary",
+    )
+    assert split_title("Nguyen Hong Dien", "Minister") == ("Nguyen Hong Dien", "Minister")
+    organisation = "Guangdong Bird's Nest Industry Association"
+    assert split_title(organisation, None) == (organisation, None)
+    assert is_group("Other senior officials") and not is_group("Ahn Duk-geun")
+
+
+def test_only_titles_that_name_an_agreement_are_agreements_and_acronyms_are_spelled_out() -> None:
+    from summarizer.extraction.convert import expand_acronym, names_an_agreement
+
+    assert names_an_agreement("MoU on trade promotion") and names_an_agreement("takeover offer")
+    assert names_an_agreement("EVFTA")
+    assert not names_an_agreement("Negotiation team")
+    assert not names_an_agreement("approval by shareholders")
+    text = "Both are members of the South Asia Free Trade Agreement (SAFTA), in force since 2006."
+    assert expand_acronym("SAFTA", text) == "South Asia Free Trade Agreement (SAFTA)"
+    assert expand_acronym("SAFTA", "No spelling here.") == "SAFTA"

@@ -29,6 +29,7 @@ from summarizer.domain import (
     Participant,
 )
 from summarizer.extraction.meeting_dates import meeting_date_text
+from summarizer.extraction.participants import is_group, split_title
 from summarizer.extraction.wire import (
     DraftAgreement,
     DraftExtractionBase,
@@ -76,10 +77,11 @@ def _in_text(fragment: str | None, text: str) -> str | None:
 def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -> Meeting:
     names = [p.name for p in draft.participants]
     date_text = meeting_date_text(_in_text(draft.date_text, text), names, text)
-    participants = [
-        Participant(name=p.name, title=p.title or None, country=p.country or None)
-        for p in draft.participants
-    ]
+    people = [p for p in draft.participants if not is_group(p.name)] or draft.participants
+    participants = []
+    for person in people:
+        name, title = split_title(person.name, person.title or None)
+        participants.append(Participant(name=name, title=title, country=person.country or None))
     return Meeting(
         kind=draft.kind,
         date=resolve_date(date_text, published, text),
@@ -370,11 +372,48 @@ def convert_agreement(draft: DraftAgreement, text: str) -> Agreement:
     )
 
 
+AGREEMENT_NOUNS = frozenset(
+    word_list(
+        "agreement agreements accord accords pact pacts treaty treaties deal deals contract "
+        "contracts memorandum memoranda memorandums mou mous moa plan plans programme programmes "
+        "program programs initiative framework protocol arrangement arrangements mechanism "
+        "partnership charter declaration statement letter merger takeover bid offer package "
+        "scheme project projects venture cooperation co-operation fta ftas cepa loan quota "
+        "quotas list tasks roadmap commitment understanding alliance consortium "
+        "settlement"
+    )
+)
+"""Words that name an agreement-like thing. A title with none of them ("Negotiation team",
+"approval by shareholders", "Yukos back tax bill") names no agreement: a 1.5B model fills
+the list with such phrases from any sentence that speaks of talks or deals."""
+
+
+def names_an_agreement(title: str) -> bool:
+    """Whether a title has an agreement noun, or is an acronym (an FTA's: "SAFTA")."""
+    words = re.findall(r"[\w-]+", title)
+    if any(w.casefold() in AGREEMENT_NOUNS for w in words):
+        return True
+    return len(words) == 1 and words[0].isupper() and len(words[0]) >= 3
+
+
+def expand_acronym(title: str, text: str) -> str:
+    """An acronym title as the text spells it out: "SAFTA" -> "South Asia Free Trade
+    Agreement (SAFTA)" where the text writes the name before "(SAFTA)"."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9-]{2,}", title.strip()):
+        return title
+    acronym = re.escape(title.strip())
+    name = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|on|in|de|-))*"
+    match = re.search(rf"({name})\s+\({acronym}\)", text)
+    return f"{match.group(1)} ({title.strip()})" if match else title
+
+
 def convert_agreements(drafts: list[DraftAgreement], text: str) -> list[Agreement]:
-    """Grounded agreements, each (title, status) once."""
+    """Grounded agreements that name an agreement (`names_an_agreement`), each (title,
+    status) once; an acronym title spelled out as the text does."""
     agreements: dict[tuple[str, str], Agreement] = {}
     for draft in drafts:
-        if agreement_is_grounded(draft.title, text):
+        draft = draft.model_copy(update={"title": expand_acronym(draft.title, text)})
+        if agreement_is_grounded(draft.title, text) and names_an_agreement(draft.title):
             agreement = convert_agreement(draft, text)
             key = (" ".join(draft.title.casefold().split()), agreement.status.value)
             agreements.setdefault(key, agreement)
