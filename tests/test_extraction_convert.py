@@ -316,6 +316,19 @@ def test_a_title_written_into_a_name_moves_to_the_title_and_groups_are_no_partic
     assert is_group("Other senior officials") and not is_group("Ahn Duk-geun")
 
 
+def test_a_meeting_of_placeholders_groups_or_bare_countries_is_dropped() -> None:
+    from summarizer.extraction.participants import is_named_person_or_body
+
+    for nobody in ("None", "Vietnam", "U. S.", "Other senior officials"):
+        assert not is_named_person_or_body(nobody), nobody
+    assert is_named_person_or_body("Sumitomo Metal Industries Ltd")
+    assert is_named_person_or_body("Nguyen Hong Dien")
+    nobody = draft([])
+    for person in nobody.meetings[0].participants:
+        person.name = "None"
+    assert to_extraction(nobody, TEXT, MENTIONS, dt.date(2023, 2, 23)).meetings == []
+
+
 def test_only_titles_that_name_an_agreement_are_agreements_and_acronyms_are_spelled_out() -> None:
     from summarizer.extraction.convert import expand_acronym, names_an_agreement
 

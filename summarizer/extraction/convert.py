@@ -29,7 +29,7 @@ from summarizer.domain import (
     Participant,
 )
 from summarizer.extraction.meeting_dates import meeting_date_text
-from summarizer.extraction.participants import is_group, split_title
+from summarizer.extraction.participants import is_named_person_or_body, split_title
 from summarizer.extraction.wire import (
     DraftAgreement,
     DraftExtractionBase,
@@ -74,14 +74,19 @@ def _in_text(fragment: str | None, text: str) -> str | None:
     return None
 
 
-def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -> Meeting:
+def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -> Meeting | None:
+    """The domain meeting, or None when no participant names someone
+    (`participants.is_named_person_or_body`: the model's "None", "Vietnam", "Other
+    officials")."""
     names = [p.name for p in draft.participants]
     date_text = meeting_date_text(_in_text(draft.date_text, text), names, text)
-    people = [p for p in draft.participants if not is_group(p.name)] or draft.participants
+    people = [p for p in draft.participants if is_named_person_or_body(p.name)]
     participants = []
     for person in people:
         name, title = split_title(person.name, person.title or None)
         participants.append(Participant(name=name, title=title, country=person.country or None))
+    if not participants:
+        return None
     return Meeting(
         kind=draft.kind,
         date=resolve_date(date_text, published, text),
@@ -478,7 +483,11 @@ def to_extraction(
             figures.append(figure)
     return Extraction(
         summary=two_sentences(draft.summary),
-        meetings=[convert_meeting(m, text, published) for m in draft.meetings],
+        meetings=[
+            meeting
+            for meeting in (convert_meeting(m, text, published) for m in draft.meetings)
+            if meeting is not None
+        ],
         figures=figures,
         agreements=convert_agreements(getattr(draft, "agreements", []), text),
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.crosscheck.wordmatch import word_list
+from summarizer.countries import COUNTRY_FORMS, DEMONYMS
+from summarizer.crosscheck.wordmatch import fold_word, word_list
 
 HEAD_TITLES = frozenset(
     word_list(
@@ -71,3 +72,17 @@ def is_group(name: str) -> bool:
     """Whether a "name" only names a group of people ("Other senior officials")."""
     words = {w.casefold() for w in _WORD.findall(name)}
     return bool(words) and words <= GROUP_WORDS
+
+
+PLACEHOLDERS = frozenset(word_list("none null n/a na unknown unnamed tbd"))
+"""What a model writes where it has no name."""
+
+
+def is_named_person_or_body(name: str) -> bool:
+    """Whether a participant name names someone: not a placeholder ("None"), not a group
+    ("Other senior officials"), not a country alone ("Vietnam", "U. S.": a side, which the
+    participant's `country` holds)."""
+    folded = "".join(fold_word(w) for w in _WORD.findall(name))
+    if not folded or name.strip().casefold() in PLACEHOLDERS or is_group(name):
+        return False
+    return folded not in COUNTRY_FORMS and folded not in DEMONYMS
