@@ -322,3 +322,18 @@ def test_a_span_adjective_inside_a_summary_phrase_is_its_period_not_a_figure(
     verdict = check_record(MONTHS, record(figure, summary=summary), published=dt.date(2024, 11, 5))
     codes = {d.code for d in verdict.discrepancies}
     assert (ReasonCode.summary_misattributed in codes) is flagged
+
+
+def test_a_metric_that_is_no_noun_phrase_is_shown_unconfirmed_not_accepted_silently() -> None:
+    from summarizer.crosscheck.meaning import names_a_measure
+
+    for junk in ("clearing the way for it to conclude a", "Japan's", "valuing the company", "30%"):
+        assert not names_a_measure(junk), junk
+    for fine in (BORDURIA, "widening of the US trade deficit", "damages Yukos will sue Baikal for"):
+        assert names_a_measure(fine), fine
+    figure = _figure("$4.2 billion", "4200000000", "Ruritania's", "January")
+    verdict = check_record(SOURCE, record(figure), published=PUBLISHED)  # type: ignore[arg-type]
+    assert [u.field for u in verdict.unverified] == ["figures[0].metric"]
+    named = _figure("$4.2 billion", "4200000000", BORDURIA, "January")
+    verdict = check_record(SOURCE, record(named), published=PUBLISHED)  # type: ignore[arg-type]
+    assert verdict.unverified == []

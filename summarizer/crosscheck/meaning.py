@@ -1104,10 +1104,41 @@ def check_figure_meaning(
                 ),
             )
         )
+    if problem is None and not names_a_measure(figure.metric):
+        unverified.append(
+            Unverified(
+                field=f"{field}.metric",
+                claim=figure.metric,
+                reason="not a noun phrase: it does not say what the number measures",
+            )
+        )
     found.extend(_period(meaning, field, figure, frame, spans, unverified))
     found.extend(_qualifier(field, figure, mention, frame, spans))
     found.extend(_kind(field, figure, mention, frame, spans))
     return found
+
+
+_DANGLING = frozenset(
+    word_list("a an the its their his her our and or that which whose is are was were be been")
+)
+"""Words a noun phrase never ends with (a stranded preposition can: "damages Yukos will
+sue Baikal for")."""
+_OBJECT_START = frozenset(word_list("the a an its their his her it this that these those"))
+
+
+def names_a_measure(metric: str) -> bool:
+    """Whether a metric reads as a noun phrase that says what is measured: not a clause cut
+    off at a function word ("clearing the way for it to conclude a"), not a bare possessive
+    ("Japan's", "the world's"), not a verb and its object ("valuing the company"). A metric that
+    fails is shown unconfirmed, since the check has nothing to compare it with."""
+    words = re.findall(r"[\w'’-]+", metric)
+    if not any(re.search(r"[^\W\d_]{3}", w) for w in words):
+        return False  # "30%": the number, not what it measures
+    last = words[-1].casefold()
+    if last in _DANGLING or (len(words) <= 2 and re.search(r"['’]s?$", words[-1])):
+        return False
+    first, second = words[0], (words[1].casefold() if len(words) > 1 else "")
+    return not (first.islower() and first.endswith("ing") and second in _OBJECT_START)
 
 
 def _restated_fits(
