@@ -137,6 +137,15 @@ def test_the_headline_country_owns_a_flow_that_names_no_owner() -> None:
     assert parse_flow("imports rose", frozenset({"peru"}), "peru").importer == "peru"
     assert parse_flow("exports to Peru", frozenset({"peru"}), "peru").exporter is None
     assert home_place("date 2024-06-01\nPERU TO OPEN OFFICE IN LIMA\n\nText.") is None
+    # a headline in capitals: the first country the lead names after its dateline
+    wire = (
+        "date 1987-03-03\nTAIWAN REJECTS PLEA\n\nTAIPEI, March 3 - Taiwan's textile exports fell."
+    )
+    assert home_place(wire) == "taiwan"
+    wire = (
+        "date 1987-03-04\nTALKS FAIL\n\nBOGOTA, March 4 - Colombian minister Cesar Gaviria spoke."
+    )
+    assert home_place(wire) == "colombia"  # a country, never a person the lead names first
 
 
 def test_a_compass_word_before_a_country_is_part_of_its_name() -> None:

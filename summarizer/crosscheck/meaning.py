@@ -366,14 +366,29 @@ def proper_names(text: str) -> frozenset[str]:
 @lru_cache(maxsize=SOURCES_CACHED)
 def home_place(text: str) -> str | None:
     """The article's own country: the first trading party (`places`) its headline names
-    (the first line after a "date" header). None when the headline names none or is in
-    capitals (then capitals do not mark names: "EUROPEAN COMMUNITY TO SET UP OFFICE")."""
+    (the first line after a "date" header); when the headline names none or is in capitals
+    (then capitals do not mark names: "EUROPEAN COMMUNITY TO SET UP OFFICE"), the first
+    country (or demonym) its lead sentence names after the dateline ("TAIPEI, March 3 -
+    Taiwan's textile exports ...", "Colombian finance minister ..."). None when neither
+    names one."""
     sentences = sentence_spans(text)
-    lines = [text[a:b] for a, b in sentences[:2] if not re.match(r"date\s+\d", text[a:b])]
-    if not lines or lines[0].upper() == lines[0]:
-        return None
+    lines = [text[a:b] for a, b in sentences[:3] if not re.match(r"date\s+\d", text[a:b])]
     parties = places(text)
-    tokens = tokens_of(lines[0])
+    for line in lines[:1] if lines and lines[0].upper() != lines[0] else []:
+        found = _first_party(line, parties)
+        if found is not None:
+            return found
+    if len(lines) > 1:  # a headline in capitals, or naming no place: the lead's first country
+        return _first_party(_DATELINE_LEAD.sub("", lines[1]), _COUNTRIES)
+    return None
+
+
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]{1,40},[^-–—]{0,30}[-–—]\s*")
+""""TAIPEI, March 3 - ": the place a wire story was filed from, not what it is about."""
+
+
+def _first_party(line: str, parties: frozenset[str]) -> str | None:
+    tokens = tokens_of(line)
     for i, token in enumerate(tokens):
         word = canonical(token.folded)
         if word in parties and token.raw[:1].isupper() and not _in_region(tokens, i):
