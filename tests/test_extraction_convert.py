@@ -339,3 +339,16 @@ def test_only_titles_that_name_an_agreement_are_agreements_and_acronyms_are_spel
     text = "Both are members of the South Asia Free Trade Agreement (SAFTA), in force since 2006."
     assert expand_acronym("SAFTA", text) == "South Asia Free Trade Agreement (SAFTA)"
     assert expand_acronym("SAFTA", "No spelling here.") == "SAFTA"
+
+
+def test_a_paraphrased_title_takes_the_texts_own_name_and_an_unnamed_agreement_is_dropped() -> None:
+    from summarizer.extraction.convert import head_in_text, source_name
+
+    sentence = "They will draw up a list of key tasks to implement the Action Plan 2024-2026."
+    assert source_name("Border trade action plan", sentence) == "Action Plan 2024-2026"
+    assert source_name("list of key tasks", sentence) == "list of key tasks"
+    text = "Both sides discussed customs cooperation at the border gates."
+    assert not head_in_text("MoU on customs cooperation", text)
+    assert head_in_text("MoU on customs cooperation", text + " They signed a memorandum.")
+    assert head_in_text("agreement to fight discrimination", "They agreed to work together.")
+    assert not head_in_text("trade deal", "The mountain road reopened.")  # not 'deal' in words

@@ -401,6 +401,61 @@ def names_an_agreement(title: str) -> bool:
     return len(words) == 1 and words[0].isupper() and len(words[0]) >= 3
 
 
+_GENERIC_NOUNS = frozenset(
+    word_list("cooperation co-operation understanding list tasks commitment settlement statement")
+)
+"""Agreement nouns that also name what an agreement is about ("MoU on customs
+cooperation"): the title's other noun ("MoU") is the one the text must write."""
+_NOUN_FORMS = {
+    "mou": ("mou", "memorand"),
+    "mous": ("mou", "memorand"),
+    "moa": ("moa",),
+    "agreement": ("agreem", "agreed", "agrees"),
+    "agreements": ("agreem", "agreed", "agrees"),
+}
+"""The words that write an agreement noun in a text: "memorandum" is an MoU, "agreed to
+work together" an agreement."""
+
+
+def head_in_text(title: str, text: str) -> bool:
+    """Whether the agreement noun of a title ("MoU", "plan", "deal") is written in the
+    text, by its first six letters ("memorandum" for "MoU"): an agreement the text never
+    names as one ("MoU on customs cooperation" where the text speaks of customs only) is
+    the model's invention."""
+    folded = text.casefold()
+    words = [w.casefold() for w in re.findall(r"[\w-]+", title)]
+    nouns = [w for w in words if w in AGREEMENT_NOUNS]
+    for noun in [n for n in nouns if n not in _GENERIC_NOUNS] or nouns:
+        forms = _NOUN_FORMS.get(noun, (noun[:6],))
+        patterns = [rf"\b{re.escape(f)}" + (r"s?\b" if len(f) <= 4 else "") for f in forms]
+        if any(re.search(pattern, folded) for pattern in patterns):
+            return True
+    return not nouns
+
+
+_PROPER_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){0,6}?(?P<head>Plan|Agreement|Initiative|Accord|Pact|Treaty|"
+    r"Protocol|Programme|Program|Framework|Partnership|Mechanism|Charter|Deal|Contract|"
+    r"Memorandum of Understanding|MoU|Roadmap|Declaration)\b(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?"
+)
+"""A name the text gives an agreement in capitals ("the Action Plan 2024-2026", "the
+Black Sea Grain Initiative")."""
+
+
+def source_name(title: str, sentence: str | None) -> str:
+    """The text's own name for an agreement the model paraphrased ("Border trade action
+    plan" -> "Action Plan 2024-2026"): a capitalised name in the evidence sentence with the
+    same agreement noun, where the model's title is not written there as it is."""
+    if not sentence or title.casefold() in sentence.casefold():
+        return title
+    heads = {w.casefold() for w in re.findall(r"[\w-]+", title)} & AGREEMENT_NOUNS
+    for match in _PROPER_NAME.finditer(sentence):
+        head = match.group("head").casefold()
+        if head in heads or (head.startswith("memorandum") and heads & {"mou", "memorandum"}):
+            return match.group().strip()
+    return title
+
+
 def expand_acronym(title: str, text: str) -> str:
     """An acronym title as the text spells it out: "SAFTA" -> "South Asia Free Trade
     Agreement (SAFTA)" where the text writes the name before "(SAFTA)"."""
@@ -417,8 +472,14 @@ def convert_agreements(drafts: list[DraftAgreement], text: str) -> list[Agreemen
     status) once; an acronym title spelled out as the text does."""
     agreements: dict[tuple[str, str], Agreement] = {}
     for draft in drafts:
-        draft = draft.model_copy(update={"title": expand_acronym(draft.title, text)})
-        if agreement_is_grounded(draft.title, text) and names_an_agreement(draft.title):
+        title = expand_acronym(draft.title, text)
+        title = source_name(title, agreement_evidence(title, text))
+        draft = draft.model_copy(update={"title": title})
+        if (
+            agreement_is_grounded(draft.title, text)
+            and names_an_agreement(draft.title)
+            and head_in_text(draft.title, text)
+        ):
             agreement = convert_agreement(draft, text)
             key = (" ".join(draft.title.casefold().split()), agreement.status.value)
             agreements.setdefault(key, agreement)
