@@ -160,7 +160,7 @@ def test_a_meeting_dated_by_the_dateline_gets_the_day_its_own_sentences_name() -
 
 
 def test_an_agreement_title_is_extended_to_what_the_source_says_it_is_about() -> None:
-    from summarizer.extraction.convert import extend_title
+    from summarizer.extraction.agreement_titles import extend_title
 
     sentence = (
         "Five cities signed a cooperation agreement in the industry and trade field for the "
@@ -330,7 +330,7 @@ def test_a_meeting_of_placeholders_groups_or_bare_countries_is_dropped() -> None
 
 
 def test_only_titles_that_name_an_agreement_are_agreements_and_acronyms_are_spelled_out() -> None:
-    from summarizer.extraction.convert import expand_acronym, names_an_agreement
+    from summarizer.extraction.agreement_titles import expand_acronym, names_an_agreement
 
     assert names_an_agreement("MoU on trade promotion") and names_an_agreement("takeover offer")
     assert names_an_agreement("EVFTA")
@@ -342,7 +342,7 @@ def test_only_titles_that_name_an_agreement_are_agreements_and_acronyms_are_spel
 
 
 def test_a_paraphrased_title_takes_the_texts_own_name_and_an_unnamed_agreement_is_dropped() -> None:
-    from summarizer.extraction.convert import head_in_text, source_name
+    from summarizer.extraction.agreement_titles import head_in_text, source_name
 
     sentence = "They will draw up a list of key tasks to implement the Action Plan 2024-2026."
     assert source_name("Border trade action plan", sentence) == "Action Plan 2024-2026"
