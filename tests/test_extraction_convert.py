@@ -352,3 +352,11 @@ def test_a_paraphrased_title_takes_the_texts_own_name_and_an_unnamed_agreement_i
     assert head_in_text("MoU on customs cooperation", text + " They signed a memorandum.")
     assert head_in_text("agreement to fight discrimination", "They agreed to work together.")
     assert not head_in_text("trade deal", "The mountain road reopened.")  # not 'deal' in words
+
+
+def test_a_bare_agreement_noun_in_capitals_is_no_name_to_replace_a_title_with() -> None:
+    from summarizer.extraction.agreement_titles import source_name
+
+    sentence = "The two sides signed an MoU on trade promotion between the agencies."
+    title = "memorandum of understanding on trade promotion between the two agencies"
+    assert source_name(title, sentence) == title

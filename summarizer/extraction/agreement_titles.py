@@ -147,6 +147,8 @@ def source_name(title: str, sentence: str | None) -> str:
         return title
     heads = {w.casefold() for w in re.findall(r"[\w-]+", title)} & AGREEMENT_NOUNS
     for match in _PROPER_NAME.finditer(sentence):
+        if len(match.group().split()) < 2:
+            continue  # a bare "MoU" or "Agreement" names no particular one
         head = match.group("head").casefold()
         if head in heads or (head.startswith("memorandum") and heads & {"mou", "memorandum"}):
             return match.group().strip()
