@@ -294,28 +294,19 @@ _HEDGE_AFTER = re.compile(
 _WORD_NUMBERS = {w: v for w, v in {**lexicon.ONES, **lexicon.TEENS}.items() if v <= 12}
 """Month counts in words ("the first ten months"), from the extractor's number words."""
 _YEAR = r"(?:19|20)\d\d"
-_MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_QUARTERS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-}
+_MONTH_NAME = rf"(?:{_MONTH_WORDS})"
+_QUARTERS = {w: n for w, n in lexicon.ORDINAL_WORDS.items() if n <= 4}
+_QUARTERS |= {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PERIOD = re.compile(
     rf"\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
     rf"(?P<n>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+(?:months?|quarters?|weeks?)\s+"
     rf"(?:of\s+)?(?P<y1>{_YEAR}|this year|last year|the year)"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
-    rf"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    rf"December)(?:\s*[-–]\s*(?:January|February|March|April|May|June|July|August|September|"
-    rf"October|November|December))?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    rf"|\b{_MONTH_NAME}(?:\s*[-–]\s*{_MONTH_NAME})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
     r"|\b(?P<rel>last year|this year|past year|next year)\b"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
@@ -351,6 +342,14 @@ def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]
     return _implied_year(match, published)
 
 
+def _month_count(match: re.Match[str]) -> int | None:
+    """N of "the first N months" in period words, in digits or words."""
+    n = match.group("n") or match.group("n2")
+    if not n:
+        return None
+    return int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]
+
+
 def implied(match: re.Match[str]) -> bool:
     """Period words that write no year: relative ("last year") or left to the publication
     date ("in July", "the first seven months")."""
@@ -365,8 +364,7 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
         return frozenset()
     last_month: int | None = None
     if match.group("n2"):
-        n = match.group("n2").lower()
-        last_month = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+        last_month = _month_count(match)
     elif match.group("q"):
         size = 3 if match.group("qh").lower() == "quarter" else 6
         last_month = _QUARTERS[match.group("q").lower()] * size
@@ -399,9 +397,7 @@ def read_period(text: str, published: dt.date | None = None) -> tuple[frozenset[
     months: int | None = None
     for match in _PERIOD.finditer(text):
         (relative if implied(match) else years).update(_years_of(match, published))
-        if match.group("n") or match.group("n2"):
-            n = (match.group("n") or match.group("n2")).lower()
-            months = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+        months = _month_count(match) or months
     return frozenset(years or relative), months
 
 
@@ -562,13 +558,8 @@ def _periods(
             continue
         if _YEAR_AS_BASE.match(text, match.end()):
             continue  # "20 pct of its 1980 levels": 1980 is the yardstick, not the period
-        years = _years_of(match, published)
-        months = None
-        if match.group("n") or match.group("n2"):
-            n = (match.group("n") or match.group("n2")).lower()
-            months = int(n) if n.isdigit() else _WORD_NUMBERS[n]
         span = TextSpan(match.start(), match.end(), match.group())
-        found.append((span, years, months))
+        found.append((span, _years_of(match, published), _month_count(match)))
     return found
 
 
@@ -781,8 +772,7 @@ _BARE_WORDS = re.compile(
     r"months?|quarters?|weeks?|days?|first|second|third|fourth|half|previous|prior|earlier|"
     r"ago|compared|with|year-on-year|on-year|standing|so|far|only|just|about|around|up|"
     r"down|than|against|versus|after|"
-    r"January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)*",
+    rf"{_MONTH_WORDS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)*",
     re.I,
 )
 """Words that say when, not what: a "subject" made of them only names no measure."""
@@ -949,8 +939,7 @@ _FLOW_VERB_BEFORE = re.compile(
 """A number a flow verb governs is what its subject exported or imported."""
 _TIME_FIRST = re.compile(
     r"\s*(?:(?:the\s+)?(?:first|second|third|fourth|last|past|same|previous)\b|(?:19|20)\d\d\b|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b)",
+    rf"{_MONTH_NAME}\b)",
     re.I,
 )
 
@@ -1072,9 +1061,8 @@ def _compared_period(
             return None  # "compared with 1986/7's one billion": that number's year
         years = _years_of(match, published)
         if years:
-            n = match.group("n") or match.group("n2")
-            months = (int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]) if n else None
-            return TextSpan(match.start(), match.end(), match.group()), years, months
+            span = TextSpan(match.start(), match.end(), match.group())
+            return span, years, _month_count(match)
     return None
 
 
