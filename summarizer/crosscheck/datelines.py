@@ -46,16 +46,25 @@ def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def dateline_only(folded: FoldedText, date_text: str) -> tuple[int, int] | None:
+    """The first place of `date_text` in the source when every place it stands is the
+    dateline or page furniture (so it dates the article, not the meeting); else None."""
+    found = locate_evidence(folded, date_text)
+    if not found:
+        return None  # date_mismatch already says the words are not in the source
+    header = dateline_spans(folded.original)
+    if not all(any(s <= start and end <= e for s, e in header) for start, end in found):
+        return None
+    return found[0]
+
+
 def check_dateline(folded: FoldedText, field: str, date_text: str | None) -> list[Discrepancy]:
     if not date_text:
         return []
-    found = locate_evidence(folded, date_text)
-    if not found:
-        return []  # date_mismatch already says the words are not in the source
-    header = dateline_spans(folded.original)
-    if not all(any(s <= start and end <= e for s, e in header) for start, end in found):
+    place = dateline_only(folded, date_text)
+    if place is None:
         return []
-    start, end = found[0]
+    start, end = place
     return [
         Discrepancy(
             code=ReasonCode.date_from_dateline,

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.crosscheck.datelines import dateline_spans
+from summarizer.crosscheck.datelines import dateline_only, dateline_spans
+from summarizer.crosscheck.textfold import fold
 from summarizer.frames import sentence_spans
 from summarizer.ingest.relative import day_expressions
 
@@ -39,15 +40,16 @@ def meeting_date_text(date_text: str | None, names: Sequence[str], text: str) ->
 
     Why: a date the dateline alone holds is the article's date; the meeting's own is in
     the sentences about it, or nowhere (then the record says no date rather than a wrong one).
+    The dateline test is the cross-checker's (`datelines.dateline_only`), so what this keeps
+    is what the check accepts.
     """
+    if (
+        date_text
+        and date_text.casefold() in text.casefold()
+        and dateline_only(fold(text), date_text) is None
+    ):
+        return date_text  # words the text writes outside the dateline
     header = dateline_spans(text)
-    if date_text:
-        folded, wanted = text.casefold(), date_text.casefold()
-        at = folded.find(wanted)
-        while at >= 0:
-            if _outside(header, at, at + len(wanted)):
-                return date_text
-            at = folded.find(wanted, at + 1)
     words = _name_words(names)
     sentences = sentence_spans(text)
     naming = [(a, b) for a, b in sentences if _said(text[a:b]) & words]
