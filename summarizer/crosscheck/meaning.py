@@ -470,7 +470,7 @@ _MEASURE_OF = {w: measure for measure, words in MEASURES.items() for w in words}
 _REMARK = re.compile(r"\([^()]*\)")
 
 
-def _one_way(measures: frozenset[str]) -> frozenset[str]:
+def one_way_measures(measures: frozenset[str]) -> frozenset[str]:
     """Exports and imports as one measure: which of them a metric names is `parse_flow`'s
     to judge, with the roles ("China's exports to Vietnam" is "Vietnam's imports from
     China")."""
@@ -755,14 +755,14 @@ class Meaning:
         figure's sentence, the sentence before or its level's words, while the words
         describing the number name a different one ("Vingroup revenue" for "its
         post-tax profit, VND7.7 trillion")."""
-        claimed = _one_way(measures_of(_REMARK.sub(" ", metric)))
+        claimed = one_way_measures(measures_of(_REMARK.sub(" ", metric)))
         if not claimed:
             return None
         base = self.frames.get(frame.base_id or "")
         local = self._words_before(frame)
         if base is not None:
             local = f"{self._words_before(base)} {local}"
-        local_measures = _one_way(measures_of(local))
+        local_measures = one_way_measures(measures_of(local))
         missing = _missing(claimed, local_measures)
         if not missing:
             return None
@@ -774,7 +774,7 @@ class Meaning:
         if not named:
             return None
         if not any(
-            missing <= _one_way(measures_of(_local_words(other)))
+            missing <= one_way_measures(measures_of(_local_words(other)))
             for other in self.frames.values()
             if other.mention_id != frame.mention_id
         ):

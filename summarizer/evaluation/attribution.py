@@ -34,6 +34,7 @@ from summarizer.crosscheck.meaning import (
     flow_problem,
     home_place,
     measures_of,
+    one_way_measures,
     parse_flow,
     proper_names,
     same_party,
@@ -122,12 +123,13 @@ def metric_problem(metric: str, what: str, text: str) -> str | None:
     if not _covered(said - {home or ""}, implied):
         return "extra_party"
     claimed_measures, gold_measures = measures_of(metric), measures_of(what)
-    one_way = {"exports", "imports"}
-    if claimed_measures and gold_measures:
-        a = claimed_measures | ({"flow"} if claimed_measures & one_way else set())
-        b = gold_measures | ({"flow"} if gold_measures & one_way else set())
-        if not (a - one_way) & (b - one_way) and not (a & b & {"trade"}):
-            return "other_measure"
+    # exports and imports are one measure here: which way is parse_flow's to judge
+    if (
+        claimed_measures
+        and gold_measures
+        and not one_way_measures(claimed_measures) & one_way_measures(gold_measures)
+    ):
+        return "other_measure"
     return None
 
 
