@@ -82,6 +82,16 @@ class Frame:
     """Years the article's first sentences (headline, lead) write."""
     previous: TextSpan | None = None
     """The sentence before, in the same paragraph (what "the figure" may refer to)."""
+    carried: TextSpan | None = None
+    """With no period words in scope, the period an earlier paragraph stated last: news
+    copy names the reporting period once ("in January") and the figures of its later
+    paragraphs are that period's unless they name their own. What a record's period is
+    filled with (`reported_period`); the checker holds a record only to `period`."""
+
+    @property
+    def reported_period(self) -> TextSpan | None:
+        """The period a figure is reported for: its own in scope, else the carried one."""
+        return self.period or self.carried
 
     @property
     def scope(self) -> str:
@@ -451,6 +461,8 @@ def frames_for(
             years = context_years | frame.years
             if not _stated_years(text, s_start, s_end, published):
                 years |= inherited_before  # only comparison years here: the figure's own
+            if frame.period is None and stated[0] is not None and _reporting(stated[1], published):
+                frame = _replace(frame, carried=stated[0])
             frame = _replace(
                 frame,
                 context_years=years,
@@ -464,6 +476,15 @@ def frames_for(
             previous_subject = levels[0].subject
         previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
     return frames
+
+
+def _reporting(years: frozenset[int], published: dt.date | None) -> bool:
+    """Whether period words can be an article's reporting period, which later paragraphs'
+    figures carry: the publication year or the one before (a forecast "by 2009" or a
+    history "since 1967" is said of the figures beside it, not of the next paragraph's)."""
+    if not years or published is None:
+        return False
+    return all(published.year - 1 <= year <= published.year for year in years)
 
 
 _PERIOD_ANAPHOR = re.compile(

@@ -72,3 +72,24 @@ def test_meeting_needs_two_folded_names_and_agreement_a_fuzzy_title() -> None:
     one_name = rec.meetings[0].model_copy(update={"participants": rec.meetings[0].participants[:1]})
     scores = score_records([(rec.model_copy(update={"meetings": [one_name]}), ACCEPTED, gold)])  # type: ignore[list-item]
     assert scores.meetings.matched == 0
+
+
+def test_a_meeting_matches_on_its_named_participants_not_on_unnamed_ones() -> None:
+    """A gold "South Korean officials (not named)" (`core: false`) stands for people the article
+    does not name: the one named participant is what a record must get right."""
+    from summarizer.domain import Meeting, MeetingKind, Participant
+    from summarizer.evaluation.gold import GoldMeeting, GoldParticipant
+    from summarizer.evaluation.scoring import meeting_matches
+
+    gold = GoldMeeting(
+        participants=[
+            GoldParticipant(name="Ahn Duk-geun"),
+            GoldParticipant(name="U.S. negotiators (not named)", core=False),
+        ]
+    )
+    found = Meeting(kind=MeetingKind.meeting, participants=[Participant(name="Ahn Duk-geun")])
+    other = Meeting(kind=MeetingKind.meeting, participants=[Participant(name="Kim Jong")])
+    assert meeting_matches(found, gold)
+    assert not meeting_matches(other, gold)
+    unnamed = GoldMeeting(participants=[GoldParticipant(name="officials", core=False)])
+    assert not meeting_matches(found, unnamed)

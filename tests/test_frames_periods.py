@@ -17,6 +17,14 @@ def _period(text: str, number: str, published: dt.date) -> tuple[str | None, fro
     return (frame.period.text if frame.period else None), frame.years
 
 
+def _reported(text: str, number: str, published: dt.date) -> tuple[str | None, str | None]:
+    """(period in scope, period reported): the checker holds a record to the first."""
+    mentions = extract_mentions(text)
+    frame = frames_for(text, mentions, published)[next(m for m in mentions if number in m.text).id]
+    reported = frame.reported_period
+    return (frame.period.text if frame.period else None), (reported.text if reported else None)
+
+
 def test_a_period_without_a_year_is_the_latest_one_up_to_publication() -> None:
     august = dt.date(2018, 8, 8)
     text = "In July, exports rose by 6 percent to 1.39 trillion yuan."
@@ -76,15 +84,36 @@ def test_a_compared_numbers_own_year_is_not_anothers_possessive() -> None:
     assert _period(text, "1.805", dt.date(1987, 6, 29))[0] is None
 
 
-def test_the_reviewed_period_points_back_across_paragraphs_the_same_period_does_not() -> None:
+def test_the_reviewed_period_points_back_across_paragraphs() -> None:
     published = dt.date(2020, 7, 7)
     text = (
         "Disbursement in the first six months of 2020 reached 156 trillion VND.\n\n"
         "Over 142 trillion VND of domestic capital was disbursed in the reviewed period."
     )
     assert _period(text, "142", published)[1] == {2020}
+
+
+def test_a_stated_period_carries_to_later_paragraphs_until_another_is_named() -> None:
+    published = dt.date(2020, 2, 20)
     text = (
-        "Disbursement in the first six months of 2020 reached 156 trillion VND.\n\n"
-        "Prices fell 20.6 per cent compared to the same period."
+        "Japan logged a goods trade deficit in January, the government said.\n\n"
+        "Exports dropped 2.6 percent from a year earlier to 5.43 trillion yen.\n\n"
+        "In December, imports fell 3.6 percent.\n\n"
+        "Exports to China retreated 6.4 percent."
     )
-    assert _period(text, "20.6", published)[0] is None
+    assert _reported(text, "5.43", published) == (None, "in January")
+    assert _reported(text, "2.6", published) == (None, "in January")
+    assert _reported(text, "3.6", published) == ("In December", "In December")
+    assert _reported(text, "6.4", published) == (None, "In December")
+
+
+def test_a_forecast_or_history_year_is_no_reporting_period_to_carry() -> None:
+    text = "Sales will double by 2009, it said.\n\nPrices rose 4.75 percent."
+    assert _reported(text, "4.75", dt.date(2005, 2, 10)) == (None, None)
+    text = "Output rose 3 percent in 2004.\n\nPrices rose 4.75 percent."
+    assert _reported(text, "4.75", dt.date(2005, 2, 10)) == (None, "2004")
+
+
+def test_no_period_is_carried_from_before_any_was_named() -> None:
+    text = "Exports dropped 2.6 percent.\n\nImports rose 3 percent in 2019."
+    assert _reported(text, "2.6", dt.date(2020, 2, 20)) == (None, None)

@@ -3,7 +3,9 @@
 - A figure matches when units agree and values agree within 0.5% relative tolerance;
   values are compared signed, so a decrease reported as growth does not match.
 - A meeting matches when at least two participants' names match after case and
-  diacritic folding (one, when the gold meeting names only one participant).
+  diacritic folding (one, when the gold meeting names only one participant). A gold
+  participant marked `core: false` ("South Korean officials (not named)") is no name to
+  match: it stands for people the article does not name.
 - An agreement matches on status plus a fuzzy title: the larger of difflib's ratio and
   the token Dice coefficient of the folded titles must reach `TITLE_THRESHOLD` (0.5).
 Matching is one-to-one and greedy in record order.
@@ -99,7 +101,7 @@ def figure_matches(figure: Figure, gold: GoldFigure) -> bool:
 
 
 def meeting_matches(meeting: Meeting, gold: GoldMeeting) -> bool:
-    gold_names = {fold_name(p.name) for p in gold.participants}
+    gold_names = {fold_name(p.name) for p in gold.participants if p.core}
     names = {fold_name(p.name) for p in meeting.participants}
     needed = min(2, len(gold_names))
     return needed > 0 and len(gold_names & names) >= needed

@@ -40,6 +40,7 @@ from summarizer.extraction.wire import (
     DraftAgreement,
     DraftExtractionBase,
     DraftMeeting,
+    FramedExtraction,
     FreeFigure,
     GroundedExtraction,
     GroundedFigure,
@@ -171,17 +172,21 @@ def frame_metric(kind: FigureKind, direction: Direction | None, frame: Frame | N
 
 
 def figure_from_mention(
-    draft: GroundedFigure, mention: NumericMention, text: str, frame: Frame | None = None
+    draft: GroundedFigure | None, mention: NumericMention, text: str, frame: Frame | None = None
 ) -> Figure | None:
     """A grounded figure: value, unit, text and evidence come from the mention; kind,
     direction, period and qualifier from its frame; only the metric from the model, and
     where the model's metric names nothing but the number (seen: `"n7": "$695.2 million"`,
-    the NUMBERS line copied), the phrase the frame read instead."""
+    the NUMBERS line copied), the phrase the frame read instead. With no draft (figures
+    from frames alone) the metric is the frame's phrase; where the frame found none it is
+    the number's own text, which the cross-checker marks unconfirmed
+    (`meaning.names_a_measure`)."""
     kind, direction = frame_kind(mention, frame)
-    metric = draft.metric
+    metric = draft.metric if draft is not None else mention.text
     if names_only_the_number(metric, mention):
         metric = frame_metric(kind, direction, frame) or metric
-    period = frame.period.text if frame is not None and frame.period is not None else None
+    reported = frame.reported_period if frame is not None else None
+    period = reported.text if reported is not None else None
     qualifier = frame.qualifier if frame is not None else mention.qualifier
     try:
         return Figure(
@@ -377,17 +382,24 @@ def to_extraction(
     mentions: list[NumericMention],
     published: dt.date | None,
 ) -> Extraction:
-    """The domain extraction of one draft; figures that cannot be grounded are dropped."""
+    """The domain extraction of one draft; figures that cannot be grounded are dropped. A
+    framed draft gets a figure for every mention (parts repeat them; the merge keeps one)."""
     by_id = {m.id: m for m in mentions}
     frames = frames_for(text, mentions, published)
     figures: list[Figure] = []
     restated = Restatements(frames)
-    items = (
-        draft.cited() if isinstance(draft, GroundedExtraction) else getattr(draft, "figures", [])
-    )
+    items: list[GroundedFigure | FreeFigure | NumericMention]
+    if isinstance(draft, FramedExtraction):
+        items = list(mentions)
+    elif isinstance(draft, GroundedExtraction):
+        items = list(draft.cited())
+    else:
+        items = list(getattr(draft, "figures", []))
     for item in items:
         figure: Figure | None = None
-        if isinstance(item, GroundedFigure):
+        if isinstance(item, NumericMention):
+            figure = figure_from_mention(None, item, text, frames.get(item.id))
+        elif isinstance(item, GroundedFigure):
             mention = by_id.get(item.id)
             figure = (
                 figure_from_mention(item, mention, text, frames.get(item.id)) if mention else None

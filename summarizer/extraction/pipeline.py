@@ -37,6 +37,7 @@ from summarizer.extraction.requests import (
 from summarizer.extraction.wire import (
     SUMMARY_CHARS,
     DraftExtractionBase,
+    FramedExtraction,
     GroundedExtraction,
     WireModel,
     bounded,
@@ -48,6 +49,7 @@ from summarizer.llm.prompts import PromptSet, load_prompts
 from summarizer.llm.session import open_client, shared_client
 
 M = TypeVar("M", bound=BaseModel)
+D = TypeVar("D", bound=DraftExtractionBase)
 Checker = Callable[[str, ArticleRecord, dt.date | None], Verdict]
 
 
@@ -132,9 +134,12 @@ class Targets:
     """The flags it addresses, their fields renamed for the model ('n6', not 'figures[2]')."""
 
 
-def repair_targets(record: ArticleRecord, discrepancies: list[Discrepancy]) -> Targets | None:
+def repair_targets(
+    record: ArticleRecord, discrepancies: list[Discrepancy], *, figures: bool = True
+) -> Targets | None:
     """The flags a grounded answer can fix by rewriting a few short fields: a figure's metric
     (or its citation, for a number that is no figure) and the summary. None if none is.
+    `figures=False` (a framed answer, whose figures the program wrote): the summary only.
 
     Why not the whole answer again: that is ~400 generated tokens (about 30 s on two cores)
     to change one phrase, and on the seeds the full round changed no F1 (docs/model.md).
@@ -144,7 +149,7 @@ def repair_targets(record: ArticleRecord, discrepancies: list[Discrepancy]) -> T
     addressed: list[Discrepancy] = []
     for item in discrepancies:
         match = _FIGURE_FIELD.match(item.field)
-        if match is not None and int(match[1]) < len(record.figures):
+        if figures and match is not None and int(match[1]) < len(record.figures):
             figure = record.figures[int(match[1])]
             if figure.mention_id is None:
                 continue
@@ -178,19 +183,20 @@ def targeted_messages(
     model rewrites only the flagged fields."""
     wanted = [*(["summary"] if targets.summary else []), *targets.ids]
     feedback = prompts.render(
-        "repair", discrepancies=targets.discrepancies, targeted=", ".join(wanted)
+        "repair",
+        discrepancies=targets.discrepancies,
+        targeted=", ".join(wanted),
+        numbers=bool(targets.ids),
     )
     return [*messages, {"role": "user", "content": feedback}]
 
 
-def apply_targeted(first: GroundedExtraction, repaired: BaseModel) -> GroundedExtraction:
+def apply_targeted(first: D, repaired: BaseModel) -> D:
     """The first answer with the re-asked fields replaced."""
-    merged = dict(first.figures)
-    merged.update(getattr(repaired, "figures", None) or {})
-    summary = getattr(repaired, "summary", None) or first.summary
-    return GroundedExtraction.model_validate(
-        {**first.model_dump(exclude={"figures", "summary"}), "figures": merged, "summary": summary}
-    )
+    update: dict[str, Any] = {"summary": getattr(repaired, "summary", None) or first.summary}
+    if isinstance(first, GroundedExtraction):
+        update["figures"] = {**first.figures, **(getattr(repaired, "figures", None) or {})}
+    return type(first).model_validate({**first.model_dump(), **update})
 
 
 def repair_messages(
@@ -256,13 +262,16 @@ def run_extraction(
         first = requests[0]
         repaired: DraftExtractionBase | None = None
         draft = drafts[0]
+        grounded = isinstance(draft, GroundedExtraction | FramedExtraction)
         targets = (
-            repair_targets(record, verdict.discrepancies)
-            if isinstance(draft, GroundedExtraction)
+            repair_targets(
+                record, verdict.discrepancies, figures=isinstance(draft, GroundedExtraction)
+            )
+            if grounded
             else None
         )
         try:
-            if isinstance(draft, GroundedExtraction):
+            if grounded:
                 if targets is not None:  # flags on meetings or agreements alone: no round
                     answer = _call(
                         client,

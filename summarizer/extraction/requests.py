@@ -19,6 +19,7 @@ from summarizer.extraction.convert import to_extraction
 from summarizer.extraction.merge import merge_extractions
 from summarizer.extraction.wire import (
     DraftExtractionBase,
+    FramedExtraction,
     FreeExtraction,
     GroundedExtraction,
     grounded_model,
@@ -66,13 +67,18 @@ def find_mentions(text: str) -> list[NumericMention]:
 
 
 def draft_model(config: LLMConfig) -> type[DraftExtractionBase]:
-    """The wire schema the model fills: grounded (cites mention ids) or free."""
+    """The wire schema the model fills: framed (no figures), grounded (cites mention ids)
+    or free."""
+    if config.metrics_from_frames:
+        return FramedExtraction
     return GroundedExtraction if config.grounding else FreeExtraction
 
 
 def part_model(config: LLMConfig, mentions: list[NumericMention]) -> type[DraftExtractionBase]:
     """The schema of one part's answer: grounded, one `figures` key per id the part lists."""
-    return grounded_model([m.id for m in mentions]) if config.grounding else FreeExtraction
+    if config.grounding and not config.metrics_from_frames:
+        return grounded_model([m.id for m in mentions])
+    return draft_model(config)
 
 
 def article_chunks(article: SourceArticle, config: LLMConfig) -> list[Chunk]:
@@ -88,10 +94,15 @@ def part_messages(
     part_count: int,
     mentions: list[NumericMention],
     grounded: bool,
+    framed: bool = False,
 ) -> list[dict[str, Any]]:
-    """System prompt (constant, first: the server's prefix cache serves it) and the part."""
-    example = prompts.render("example", grounded=grounded)
-    system = prompts.render("system", grounded=grounded, example=example)
+    """System prompt (constant, first: the server's prefix cache serves it) and the part.
+
+    `framed`: the program fills the figures, so neither the instructions, the worked
+    example nor the part list any number."""
+    grounded = grounded and not framed
+    example = prompts.render("example", grounded=grounded, framed=framed)
+    system = prompts.render("system", grounded=grounded, framed=framed, example=example)
     in_chunk = mentions_in(chunk, mentions)
     published = article.meta.published
     frames = frames_for(article.text, mentions, published) if grounded else {}
@@ -151,7 +162,14 @@ def build_part_requests(
             part=index,
             chunk=chunk,
             messages=part_messages(
-                prompts, article, chunk, index, len(chunks), found, config.grounding
+                prompts,
+                article,
+                chunk,
+                index,
+                len(chunks),
+                found,
+                config.grounding,
+                framed=config.metrics_from_frames,
             ),
             draft_model=part_model(config, mentions_in(chunk, found)),
             mentions=mentions_in(chunk, found),

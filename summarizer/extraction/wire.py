@@ -220,6 +220,14 @@ class GroundedExtraction(DraftExtractionBase):
         ]
 
 
+class FramedExtraction(DraftExtractionBase):
+    """The answer when the program fills every figure from its frame
+    (`LLMConfig.metrics_from_frames`): no `figures` key at all, so the model reads no NUMBERS
+    list and writes only what needs language about people and agreements."""
+
+    agreements: list[DraftAgreement] = _agreements()
+
+
 def grounded_model(mention_ids: list[str]) -> type[GroundedExtraction]:
     """A `GroundedExtraction` whose schema lists one required `figures` key per id, in order.
 
