@@ -431,6 +431,7 @@ def frames_for(
     lead_years = frozenset().union(
         *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
     )
+    opening = _opening_period(text, sentences, published)
     for s_start, s_end in sentences:
         here = max(i for i, p in enumerate(paragraphs) if p <= s_start)
         if here != paragraph:
@@ -461,8 +462,11 @@ def frames_for(
             years = context_years | frame.years
             if not _stated_years(text, s_start, s_end, published):
                 years |= inherited_before  # only comparison years here: the figure's own
-            if frame.period is None and stated[0] is not None and _reporting(stated[1], published):
-                frame = _replace(frame, carried=stated[0])
+            if frame.period is None:
+                if stated[0] is not None and _reporting(stated[1], published):
+                    frame = _replace(frame, carried=stated[0])
+                elif stated[0] is None and opening is not None:
+                    frame = _replace(frame, carried=opening)
             frame = _replace(
                 frame,
                 context_years=years,
@@ -476,6 +480,22 @@ def frames_for(
             previous_subject = levels[0].subject
         previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
     return frames
+
+
+_OPENING_SENTENCES = 4
+
+
+def _opening_period(
+    text: str, sentences: list[tuple[int, int]], published: dt.date | None
+) -> TextSpan | None:
+    """The first reporting period the headline and the first sentences state: what the
+    figures before it are of ("The gap has widened to more than $60bn. Figures for
+    November showed ...")."""
+    for start, end in sentences[:_OPENING_SENTENCES]:
+        for span, years, _ in _periods(text, start, end, published):
+            if _reporting(years, published):
+                return span
+    return None
 
 
 def _reporting(years: frozenset[int], published: dt.date | None) -> bool:
@@ -502,7 +522,7 @@ def _replace(frame: Frame, **update: object) -> Frame:
 
 
 _COMPARED_NEAR = re.compile(
-    r"\b(?:from(?!\s+[A-Z])|than|against|compared|versus|vs|since|above|below|"
+    r"\b(?:from(?!\s+(?:the\s+)?[A-Z])|than|against|compared|versus|vs|since|above|below|"
     r"(?:up|down)\s+on)\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
 _COMPARED_NUMBER = re.compile(

@@ -114,6 +114,20 @@ def test_a_forecast_or_history_year_is_no_reporting_period_to_carry() -> None:
     assert _reported(text, "4.75", dt.date(2005, 2, 10)) == (None, "2004")
 
 
-def test_no_period_is_carried_from_before_any_was_named() -> None:
-    text = "Exports dropped 2.6 percent.\n\nImports rose 3 percent in 2019."
+def test_no_period_is_carried_back_from_past_the_opening_sentences() -> None:
+    text = (
+        "Exports dropped 2.6 percent. It said so. It did. It was. Imports rose 3 percent in 2019."
+    )
     assert _reported(text, "2.6", dt.date(2020, 2, 20)) == (None, None)
+
+
+def test_figures_before_the_first_stated_period_take_the_opening_ones() -> None:
+    text = (
+        "US trade deficit widens\n\n"
+        "The gap between exports and imports has widened to more than $60bn.\n\n"
+        "Figures from the Commerce Department for November showed exports down 2.3%."
+    )
+    published = dt.date(2005, 1, 12)
+    assert _reported(text, "60bn", published) == (None, "for November")
+    # "from the Commerce Department" names a source, not a comparison base
+    assert _reported(text, "2.3%", published) == ("for November", "for November")
