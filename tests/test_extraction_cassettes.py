@@ -52,6 +52,26 @@ def test_seed_end_to_end_record_verdict_markdown(model_url: str) -> None:
     assert all(f.text is not None and f.text in briefing for f in record.figures)
 
 
+@pytest.mark.vcr
+def test_framed_seed_asks_no_figures_and_fills_them_from_frames(model_url: str) -> None:
+    """The embedded default's path: the model writes summary, meetings and agreements only;
+    every listed number becomes a figure from its frame."""
+    article = load_article(str(SEED))
+    config = cassette_config(figure_metrics="frames")
+    outcome = run_extraction(article, config, LLMClient(config, model_url))
+    assert outcome.status in (OutcomeStatus.accepted, OutcomeStatus.flagged)
+    record = outcome.record
+    assert record is not None
+    listed = {m.text for m in find_mentions(article.text)}
+    assert {f.text for f in record.figures} == listed  # one per listed number, none retyped
+    metrics = {f.text: f.metric for f in record.figures}
+    assert metrics["$695.2 million"] == "Hainan’s exports"
+    assert metrics["171.9 percent"] == "growth of Hainan’s exports"
+    names = {p.name for m in record.meetings for p in m.participants}
+    assert {"Nguyen Hong Dien", "Shen Xiaoming"} <= names
+    assert outcome.usage.completion_tokens > 0
+
+
 class Headline(BaseModel):
     """A test model with a rule the prompt does not state, so the first answer breaks it."""
 
