@@ -23,7 +23,12 @@ from functools import lru_cache
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
 from summarizer.source_text import SENTENCE_END
-from summarizer.vocabulary import COMPARATIVE_DOWN_WORDS, COMPARATIVE_UP_WORDS, PHRASAL_OVER_VERBS
+from summarizer.vocabulary import (
+    COMPARATIVE_DOWN_WORDS,
+    COMPARATIVE_UP_WORDS,
+    PHRASAL_OVER_VERBS,
+    PHRASAL_UP_VERBS,
+)
 
 
 class FrameRole(StrEnum):
@@ -66,6 +71,8 @@ class Frame:
     respectively: bool = False
     window: TextSpan | None = None
     """The words between this number and its neighbours: what the number is said of."""
+    whole: TextSpan | None = None
+    """For a share: the total it is a part of ("20.1% of Japan's trade")."""
     settled: bool = False
     """True when a level or share cannot be a change: no change word between this number
     and its neighbours (up to the next comma), and a level verb right before it
@@ -244,6 +251,7 @@ _GROWTH_IN = re.compile(
 _ANAPHOR = re.compile(
     r"^\s*(?:the|this|that)\s+(?:figure|number|value|amount|total)\s*$|^\s*it\s*$", re.I
 )
+_PARTICLE_UP = re.compile(rf"\b(?:{'|'.join(sorted(PHRASAL_UP_VERBS))})\s+up\s*$", re.I)
 _PARTICLE_OVER = re.compile(rf"\b(?:{'|'.join(sorted(PHRASAL_OVER_VERBS))})\s+over$", re.I)
 _HEDGE_BEFORE = re.compile(
     r"\b(?:over|more than|above|at least|upwards of|exceeding|about|around|roughly|some|"
@@ -628,6 +636,8 @@ def _clause_bounds(
 def _role(before: str, after: str, mention: NumericMention) -> FrameRole:
     if mention.direction is not None and mention.direction is not Direction.flat:
         return FrameRole.change
+    if _PARTICLE_UP.search(before):
+        return FrameRole.share if _SHARE_BEFORE.search(before) else FrameRole.level
     if _SHARE_BEFORE.search(before) or (mention.unit == "percent" and _SHARE_AFTER.match(after)):
         return FrameRole.share
     if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
@@ -706,6 +716,21 @@ def _ungoverned_level(before: str, after: str, mention: NumericMention, role: Fr
     return mention.unit not in ("times", None)
 
 
+_SHARE_OF = re.compile(
+    r"\s*(?:percent|per cent|%|pct)?\s*of\s+(?P<np>[^,;:.()]+?)"
+    r"(?=\s+(?:in|during|for|compared|while|and|from|last|this|with)\b|\s*[,;:.()]|$)",
+    re.I,
+)
+
+
+def _whole(text: str, mention: NumericMention, sentence_end: int) -> TextSpan | None:
+    """The total a share is of: "accounted for 20.1% of Japan's trade" -> "Japan's trade"."""
+    match = _SHARE_OF.match(text, mention.end, sentence_end)
+    if match is None or _TIME_FIRST.match(match.group("np")):
+        return None
+    return _np(text, match.start("np"), match.end("np"))
+
+
 def _sentence_frames(
     text: str,
     sentence: tuple[int, int],
@@ -782,6 +807,7 @@ def _sentence_frames(
                 qualifier=qualifier,
                 hedged=hedged,
                 window=_span(text, w_start, w_end),
+                whole=_whole(text, mention, s_end) if role is FrameRole.share else None,
                 settled=settled,
                 explicit_change=bool(_CHANGE_BEFORE.search(before)),
             )

@@ -655,6 +655,12 @@ PHRASAL_OVER_VERBS: Final[frozenset[str]] = word_set(
 """Verbs whose "over" is a particle, not a hedge: "handing over 11 letters", "took over
 two firms" (the number is exact)."""
 
+PHRASAL_UP_VERBS: Final[frozenset[str]] = word_set(
+    "make makes made making take takes took taken taking set sets setting"
+)
+"""Verbs whose "up" is a particle, not a rise: "exports to the US made up 30 percent of
+the total" is a share, "took up 20 percent" a level."""
+
 
 def qualifier_from_word(word: str) -> Qualifier | None:
     """The qualifier a word or label stands for ("roughly" -> about), else None."""

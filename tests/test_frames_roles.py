@@ -54,3 +54,25 @@ def test_a_negated_excess_is_a_cap_and_a_particle_no_hedge(
     text: str, number: str, qualifier: Qualifier | None
 ) -> None:
     assert _qualifier(text, number) is qualifier
+
+
+def test_made_up_is_a_share_not_a_rise() -> None:
+    import datetime as dt
+
+    from summarizer.extraction.convert import to_extraction
+    from summarizer.extraction.requests import find_mentions
+    from summarizer.extraction.wire import FramedExtraction
+
+    def figures(text: str) -> dict[str, tuple[str, str]]:
+        draft = FramedExtraction(summary="x", meetings=[], agreements=[])
+        record = to_extraction(draft, text, find_mentions(text), dt.date(2005, 1, 1))
+        return {f.text: (f.kind.value, f.metric) for f in record.figures}
+
+    text = "Exports to the US made up 30 percent of Vietnam's total exports."
+    assert figures(text)["30 percent"] == (
+        "share",
+        "Exports to the US as a share of Vietnam's total exports",
+    )
+    text = "China accounted for 20.1% of Japan's trade in 2004."
+    assert figures(text)["20.1%"] == ("share", "China's share of Japan's trade")
+    assert figures("Prices picked up 5 percent.")["5 percent"][0] == "change"

@@ -158,16 +158,28 @@ def names_only_the_number(metric: str, mention: NumericMention) -> bool:
     return all(w.casefold() in own for w in _LETTERS.findall(metric))
 
 
+_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}")
+"""A short proper name ("China", "the US", "South Korea"): it takes a possessive."""
+
+
 def frame_metric(kind: FigureKind, direction: Direction | None, frame: Frame | None) -> str | None:
     """The metric the frame states: the phrase the number measures, a change's as "growth
     of"/"decline of" it; None without a phrase."""
-    if frame is None or frame.subject is None:
+    if frame is None:
         return None
+    whole = frame.whole.text.strip() if frame.whole is not None else None
+    if frame.subject is None:
+        return f"share of {whole}" if kind is FigureKind.share and whole else None
     phrase = frame.subject.text.strip()
     if kind is FigureKind.change and direction is not None:
         return f"{'decline' if direction is Direction.down else 'growth'} of {phrase}"
     if kind is FigureKind.share:
-        return f"share of {phrase}"
+        if whole is None:
+            return f"share of {phrase}"
+        if _NAME.fullmatch(phrase):
+            owner = f"{phrase}'" if phrase.endswith("s") else f"{phrase}'s"
+            return f"{owner} share of {whole}"  # "China's share of Japan's trade"
+        return f"{phrase} as a share of {whole}"
     return phrase
 
 

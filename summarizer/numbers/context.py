@@ -166,6 +166,8 @@ def _direction(text: str, tokens: list[Token], start: int) -> Direction | None:
     if not tokens or not _adjacent(text, tokens[-1].end, start):
         return None
     last = tokens[-1].word
+    if last == "up" and len(tokens) > 1 and tokens[-2].word in vocabulary.PHRASAL_UP_VERBS:
+        return None  # "made up 30 percent": a share, not a rise
     if last in vocabulary.DIRECTION_WORDS:
         return vocabulary.DIRECTION_WORDS[last]
     if last not in _CONNECTORS:
