@@ -141,6 +141,7 @@ def test_meeting_date_is_resolved_against_publication_and_must_be_in_the_text() 
     # the invented date is dropped; the day the sentence about the meeting names is used
     assert (meeting.date, meeting.date_text) == (dt.date(2023, 2, 22), "on February 22")
     nothing = TEXT.replace(" on February 22", "")
+    invented.meetings[0].location = "Hanoi"
     meeting = to_extraction(invented, nothing, MENTIONS, dt.date(2023, 2, 23)).meetings[0]
     assert (meeting.date, meeting.date_text) == (None, None)
 
@@ -360,3 +361,46 @@ def test_a_bare_agreement_noun_in_capitals_is_no_name_to_replace_a_title_with() 
     sentence = "The two sides signed an MoU on trade promotion between the agencies."
     title = "memorandum of understanding on trade promotion between the two agencies"
     assert source_name(title, sentence) == title
+
+
+def test_a_meeting_of_companies_alone_is_a_deal_not_a_meeting() -> None:
+    from summarizer.extraction.convert import convert_meeting
+    from summarizer.extraction.wire import DraftMeeting
+
+    text = "UFJ Holdings agreed on Friday to merge with Mitsubishi Tokyo Financial Group."
+
+    def meeting(*names: str) -> DraftMeeting:
+        return DraftMeeting.model_validate(
+            {
+                "kind": "meeting",
+                "date_text": None,
+                "location": None,
+                "participants": [{"name": n} for n in names],
+            }
+        )
+
+    assert convert_meeting(meeting("UFJ Holdings", "Sumitomo Mitsui Financial"), text, None) is None
+    kept = convert_meeting(meeting("UFJ Holdings", "Nobuyuki Hirano"), text, None)
+    assert kept is not None and len(kept.participants) == 2
+    assert convert_meeting(meeting("Ministry of Industry and Trade"), text, None) is None
+    dated = meeting("Ministry of Industry and Trade")
+    dated.date_text = "on Friday"
+    assert convert_meeting(dated, text, dt.date(2005, 2, 26)) is not None
+
+
+def test_one_name_with_no_day_and_no_place_is_no_meeting() -> None:
+    from summarizer.extraction.convert import convert_meeting
+    from summarizer.extraction.wire import DraftMeeting
+
+    text = "Peter Mandelson said talks would start. He met Robert Zoellick in Geneva."
+    alone = DraftMeeting.model_validate(
+        {
+            "kind": "meeting",
+            "date_text": None,
+            "location": None,
+            "participants": [{"name": "Peter Mandelson"}],
+        }
+    )
+    assert convert_meeting(alone, text, None) is None
+    placed = alone.model_copy(update={"location": "Geneva"})
+    assert convert_meeting(placed, text, None) is not None

@@ -33,6 +33,16 @@ ORGANISATION_WORDS = frozenset(
 )
 """Words that make a name an organisation's ("Guangdong Bird's Nest Industry Association")."""
 
+COMPANY_WORDS = frozenset(
+    word_list(
+        "holdings holding financial securities corp corp. corporation inc inc. ltd ltd. "
+        "limited plc llc co co. ag sa nv bhd resources power electric motors airlines "
+        "airways petroleum mining steel industries enterprises"
+    )
+)
+"""Words that make a name a company's ("UFJ Holdings", "Sumitomo Mitsui Financial",
+"WMC Resources", "Yangtze Electric Power")."""
+
 GROUP_WORDS = frozenset(
     word_list(
         "other others senior officials official representatives representative delegates "
@@ -76,6 +86,13 @@ def is_group(name: str) -> bool:
 
 PLACEHOLDERS = frozenset(word_list("none null n/a na unknown unnamed tbd"))
 """What a model writes where it has no name."""
+
+
+def is_company(name: str) -> bool:
+    """Whether a name is a company's: a company word in it and no organisation word of a
+    government or association ("Ministry of Industry", "Steel Association")."""
+    words = {w.casefold() for w in _WORD.findall(name)}
+    return bool(words & COMPANY_WORDS) and not words & (ORGANISATION_WORDS - {"company", "group"})
 
 
 def is_named_person_or_body(name: str) -> bool:
