@@ -72,3 +72,12 @@ def test_bad_config_exits_2(tmp_path: Path) -> None:
 
 def test_cassette_url_is_loopback() -> None:
     assert CASSETTE_URL.startswith("http://127.0.0.1:")
+
+
+def test_an_unknown_figure_metrics_choice_exits_2_with_one_line() -> None:
+    seed = str(SEEDS / "000_f81a58b2d35ee533.txt")
+    result = runner.invoke(app, ["summarize", seed, "--figure-metrics", "both"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: figure_metrics must be one of frames, model, not 'both'"
+    ]

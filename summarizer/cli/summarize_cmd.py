@@ -50,10 +50,21 @@ def summarize_command(
     grounding: Annotated[
         bool, typer.Option(help="Let the model cite regex-found numbers instead of retyping.")
     ] = True,
+    figure_metrics: Annotated[
+        str | None,
+        typer.Option(
+            help="Who names what each number measures: 'frames' (the program, from the "
+            "words around it) or 'model'; default frames for the embedded model."
+        ),
+    ] = None,
 ) -> None:
     """Extract meetings, figures and agreements from one article and cross-check the numbers."""
     settings = resolve_config(
-        base_url=base_url, model=model, config_file=config, grounding=grounding
+        base_url=base_url,
+        model=model,
+        config_file=config,
+        grounding=grounding,
+        figure_metrics=figure_metrics,
     )
     article = load_article(source)  # a path or URL as given (ftp:// is named, not a path)
     outcome = summarize(article, config=settings)  # a ModelError exits 4 through the handler
