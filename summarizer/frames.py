@@ -316,6 +316,7 @@ _MONTH_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _MONTH_NAME = rf"(?:{_MONTH_WORDS})"
+_MONTH_ABBREVIATION = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _QUARTERS = {w: n for w, n in lexicon.ORDINAL_WORDS.items() if n <= 4}
 _QUARTERS |= {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PERIOD = re.compile(
@@ -333,7 +334,11 @@ _PERIOD = re.compile(
     r"\s+(?P<qh>quarter|half)\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon>{_MONTH_NAME})"
     r"\s+period\b"
-    rf"|\b(?:in|during|for|of)\s+(?P<mon1>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))(?!\s+(?-i:[A-Z]))",
+    rf"|\b(?:in|during|for|of)\s+(?P<mon1>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))(?!\s+(?-i:[A-Z]))"
+    rf"|\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?first\s+\d{{1,2}}\s+days\s+of\s+"
+    rf"(?P<mon2>{_MONTH_NAME})\b(?![\s,]*(?:19|20)\d\d)"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<mon3>{_MONTH_NAME}|{_MONTH_ABBREVIATION}\.)"
+    r"\s*\d{1,2}\s*[-–]\s*\d{1,2}\b(?![\s,]*(?:19|20)\d\d)(?:\s+period\b)?",
     re.I,
 )
 """Period words. The last four forms name no year ("in the first seven months", "in the
@@ -371,7 +376,7 @@ def _month_count(match: re.Match[str]) -> int | None:
 def implied(match: re.Match[str]) -> bool:
     """Period words that write no year: relative ("last year") or left to the publication
     date ("in July", "the first seven months")."""
-    return any(match.group(g) for g in ("rel", "n2", "q", "mon", "mon1"))
+    return any(match.group(g) for g in ("rel", "n2", "q", "mon", "mon1", "mon2", "mon3"))
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -386,8 +391,11 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
     elif match.group("q"):
         size = 3 if match.group("qh").lower() == "quarter" else 6
         last_month = _QUARTERS[match.group("q").lower()] * size
-    elif match.group("mon") or match.group("mon1"):
-        last_month = lexicon.MONTHS[(match.group("mon") or match.group("mon1")).lower()]
+    else:
+        month = next(
+            (match.group(g) for g in ("mon", "mon1", "mon2", "mon3") if match.group(g)), ""
+        )
+        last_month = lexicon.MONTHS.get(month.lower().rstrip("."))
     if last_month is None or not 1 <= last_month <= 12:
         return frozenset()
     return frozenset({published.year if last_month <= published.month else published.year - 1})
@@ -443,7 +451,7 @@ def frames_for(
     for s_start, s_end in sentences:
         here = max(i for i, p in enumerate(paragraphs) if p <= s_start)
         if here != paragraph:
-            if inherited[1]:
+            if inherited[1] and not _coarser(inherited, stated):
                 stated = inherited
             paragraph, inherited, previous_subject = here, (None, frozenset(), None), None
             inherited_years = frozenset()
@@ -504,6 +512,22 @@ def _opening_period(
             if _reporting(years, published):
                 return span
     return None
+
+
+_WITHIN_A_YEAR = re.compile(
+    rf"\b(?:(?:{_MONTH_WORDS}|months?|quarters?|half|days|weeks?)\b|{_MONTH_ABBREVIATION}\.)",
+    re.I,
+)
+
+_Period = tuple[TextSpan | None, frozenset[int], int | None]
+
+
+def _coarser(new: _Period, old: _Period) -> bool:
+    """Whether `new` names only the year of `old`, a part of that year: "this year's period
+    included 16 working days" after "in the first 20 days of December" is still December's."""
+    if new[0] is None or old[0] is None or new[1] != old[1]:
+        return False
+    return not _WITHIN_A_YEAR.search(new[0].text) and bool(_WITHIN_A_YEAR.search(old[0].text))
 
 
 def _reporting(years: frozenset[int], published: dt.date | None) -> bool:

@@ -131,3 +131,16 @@ def test_figures_before_the_first_stated_period_take_the_opening_ones() -> None:
     assert _reported(text, "60bn", published) == (None, "for November")
     # "from the Commerce Department" names a source, not a comparison base
     assert _reported(text, "2.3%", published) == ("for November", "for November")
+
+
+def test_days_of_a_month_are_that_months_period_and_a_bare_year_does_not_replace_it() -> None:
+    published = dt.date(2024, 12, 23)
+    text = (
+        "Korea's exports increased 6.8 percent on-year in the first 20 days of December.\n\n"
+        "Outbound shipments reached $40.3 billion in the Dec. 1-20 period.\n\n"
+        "This year's period included 16 working days, compared with 15 last year.\n\n"
+        "Exports of semiconductors surged by 23.4 percent on-year to $8.2 billion."
+    )
+    assert _period(text, "6.8", published) == ("in the first 20 days of December", {2024})
+    assert _period(text, "40.3", published) == ("in the Dec. 1-20 period", {2024})
+    assert _reported(text, "23.4", published) == (None, "in the Dec. 1-20 period")
