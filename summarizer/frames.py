@@ -335,6 +335,8 @@ _PERIOD = re.compile(
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon>{_MONTH_NAME})"
     r"\s+period\b"
     rf"|\b(?:in|during|for|of)\s+(?P<mon1>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))(?!\s+(?-i:[A-Z]))"
+    rf"|(?<![\w,])(?:the\s+)?(?-i:(?P<mon4>{_MONTH_WORDS.replace('May|', '')}))(?:['’]s)?"
+    r"(?=\s+(?-i:[a-z]))(?!\s+(?:and|or|to|through|until|till)\b)"
     rf"|\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?first\s+\d{{1,2}}\s+days\s+of\s+"
     rf"(?P<mon2>{_MONTH_NAME})\b(?![\s,]*(?:19|20)\d\d)"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<mon3>{_MONTH_NAME}|{_MONTH_ABBREVIATION}\.)"
@@ -376,7 +378,7 @@ def _month_count(match: re.Match[str]) -> int | None:
 def implied(match: re.Match[str]) -> bool:
     """Period words that write no year: relative ("last year") or left to the publication
     date ("in July", "the first seven months")."""
-    return any(match.group(g) for g in ("rel", "n2", "q", "mon", "mon1", "mon2", "mon3"))
+    return any(match.group(g) for g in ("rel", "n2", "q", "mon", "mon1", "mon2", "mon3", "mon4"))
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -392,9 +394,8 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
         size = 3 if match.group("qh").lower() == "quarter" else 6
         last_month = _QUARTERS[match.group("q").lower()] * size
     else:
-        month = next(
-            (match.group(g) for g in ("mon", "mon1", "mon2", "mon3") if match.group(g)), ""
-        )
+        months = ("mon", "mon1", "mon2", "mon3", "mon4")
+        month = next((match.group(g) for g in months if match.group(g)), "")
         last_month = lexicon.MONTHS.get(month.lower().rstrip("."))
     if last_month is None or not 1 <= last_month <= 12:
         return frozenset()
@@ -560,7 +561,8 @@ _COMPARED_NEAR = re.compile(
 _COMPARED_NUMBER = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus"
     r"|(?:after|from)(?:\s+(?:a|an|the))?(?:\s+[a-z-]+){0,2}?(?:\s+of)?)"
-    r"\s+(?:about\s+|some\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d",
+    r"\s+(?:(?:about|some|only|just|nearly|almost|around|roughly)\s+)?"
+    rf"(?:[$€£¥]?(?!(?:19|20)\d\d\b)\d|(?:{'|'.join(_WORD_NUMBERS)})\s+(?:mln|million|billion|bln|trillion)\b)",
     re.I,
 )
 """A compared number after a figure ("7.9 billion dlrs, compared with 8.7 billion dlrs in

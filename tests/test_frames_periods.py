@@ -144,3 +144,14 @@ def test_days_of_a_month_are_that_months_period_and_a_bare_year_does_not_replace
     assert _period(text, "6.8", published) == ("in the first 20 days of December", {2024})
     assert _period(text, "40.3", published) == ("in the Dec. 1-20 period", {2024})
     assert _reported(text, "23.4", published) == (None, "in the Dec. 1-20 period")
+
+
+def test_a_month_before_the_noun_is_the_figures_period_and_a_word_number_is_compared() -> None:
+    published = dt.date(1987, 3, 16)
+    text = "Unadjusted, the February deficit was 2.4 billion francs."
+    assert _period(text, "2.4", published) == ("the February", {1987})
+    text = "January's exports rose 5 percent to 11.91 billion marks."
+    assert _period(text, "11.91", published) == ("January's", {1987})
+    text = "The energy deficit was reduced to 6.5 billion francs from eight billion in January."
+    assert _period(text, "6.5", published)[0] is None  # January is eight billion's
+    assert _period("Imports may rise 5 percent.", "5 percent", published)[0] is None
