@@ -968,11 +968,23 @@ _ANAPHORIC = re.compile(
 """A subject that only points back ("January's figure", "the previous level")."""
 
 
+_COPULA_FIRST = re.compile(r"\s*(?:was|were|is|are)\b", re.I)
+"""A phrase opening with these is another number's predicate ("50 pct was exported to West
+Germany, 16 pct to the U.S."), no noun phrase this number could measure."""
+_MODAL_VERB_FIRST = re.compile(r"\s*(?:will|would|could|should|may|might)\s+[a-z]+\s+", re.I)
+"""A modal and its verb before the noun phrase ("would keep tariffs on imports ... at 20%")."""
+
+
 def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
     """A subject without the verb and words after it ("imports rose in March" ->
     "imports", "the deficit standing" -> "the deficit")."""
     if subject is None:
         return None
+    if _COPULA_FIRST.match(subject.text):
+        return None  # "..., 16 pct [to the U.S.]" after "50 pct was exported to West Germany"
+    modal = _MODAL_VERB_FIRST.match(subject.text)
+    if modal and modal.end() < len(subject.text):  # "would keep tariffs on imports ... at"
+        subject = _span(text, subject.start + modal.end(), subject.end) or subject
     verbs = [
         m
         for m in (*_PREDICATE.finditer(subject.text), *_PARTICIPLE.finditer(subject.text))

@@ -466,3 +466,25 @@ def test_a_metric_of_another_figures_noun_phrase_is_wrong_even_if_the_headline_h
     found = meaning.metric_problem("fall in textile exports to inland buyers", crown)
     assert found is not None and found[0] is ReasonCode.wrong_metric
     assert meaning.metric_problem("rise of the crown against the euro", crown) is None
+
+
+def test_another_numbers_predicate_is_no_subject_and_a_modal_verb_is_cut() -> None:
+    import datetime as dt
+
+    from summarizer.frames import frames_for
+    from summarizer.numbers import extract_mentions
+
+    def subject(text: str, number: str) -> str | None:
+        mentions = extract_mentions(text)
+        frame = frames_for(text, mentions, dt.date(2025, 1, 1))[
+            next(m for m in mentions if number in m.text).id
+        ]
+        return frame.subject.text if frame.subject else None
+
+    text = (
+        "PNG exported cocoa, of which nearly 50 pct was exported to West Germany, "
+        "16 pct to the U.S."
+    )
+    assert subject(text, "16 pct") is None  # not "was exported to West Germany"
+    text = "They agreed a deal that would keep tariffs on imports of Vietnamese goods at 20%."
+    assert subject(text, "20%") == "tariffs on imports of Vietnamese goods"
