@@ -121,3 +121,13 @@ def test_a_flagged_summary_is_asked_again_alone_and_merged() -> None:
     assert "what it measures" not in repair_messages[-1]["content"]
     assert outcome.record is not None and outcome.record.summary == "Better."
     assert outcome.record.figures  # the program's figures survive the round
+
+
+def test_a_rank_after_a_possessive_reads_as_the_sources_words() -> None:
+    text = "He said that as the world’s biggest free-trade port, Hainan will grow."
+    client = ScriptedClient([ANSWER])
+    article = SourceArticle(article_id="0123456789abcdef", text=text, meta=ArticleMeta())
+    outcome = run_extraction(article, LLMConfig(), client, checker=accept_all)  # type: ignore[arg-type]
+    assert outcome.record is not None
+    (rank,) = outcome.record.figures
+    assert rank.metric == "the world’s biggest free-trade port"

@@ -169,6 +169,18 @@ _NAME = re.compile(r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}")
 """A short proper name ("China", "the US", "South Korea"): it takes a possessive."""
 
 
+_POSSESSIVE_TAIL = re.compile(r"(?:^|\s)(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s)\s*$")
+
+
+def rank_metric(frame: Frame | None, mention: NumericMention) -> str | None:
+    """A rank that names its own noun, after a possessive: the source's words together
+    ("as the world's" + "biggest free-trade port" -> "the world's biggest free-trade port")."""
+    if frame is None or frame.subject is None or not _LETTERS.search(mention.text):
+        return None
+    owner = _POSSESSIVE_TAIL.search(frame.subject.text)
+    return f"{owner['owner']} {mention.text}" if owner else None
+
+
 def frame_metric(kind: FigureKind, direction: Direction | None, frame: Frame | None) -> str | None:
     """The metric the frame states: the phrase the number measures, a change's as "growth
     of"/"decline of" it; None without a phrase."""
@@ -203,7 +215,10 @@ def figure_from_mention(
     kind, direction = frame_kind(mention, frame)
     metric = draft.metric if draft is not None else mention.text
     if names_only_the_number(metric, mention):
-        metric = frame_metric(kind, direction, frame) or metric
+        if kind is FigureKind.ordinal:
+            metric = rank_metric(frame, mention) or frame_metric(kind, direction, frame) or metric
+        else:
+            metric = frame_metric(kind, direction, frame) or metric
     reported = frame.reported_period if frame is not None else None
     period = reported.text if reported is not None else None
     qualifier = frame.qualifier if frame is not None else mention.qualifier
