@@ -363,7 +363,7 @@ def test_a_bare_agreement_noun_in_capitals_is_no_name_to_replace_a_title_with() 
     assert source_name(title, sentence) == title
 
 
-def test_a_meeting_of_companies_alone_is_a_deal_not_a_meeting() -> None:
+def test_a_meeting_of_bodies_alone_is_a_deal_not_a_meeting() -> None:
     from summarizer.extraction.convert import convert_meeting
     from summarizer.extraction.wire import DraftMeeting
 
@@ -382,8 +382,10 @@ def test_a_meeting_of_companies_alone_is_a_deal_not_a_meeting() -> None:
     assert convert_meeting(meeting("UFJ Holdings", "Sumitomo Mitsui Financial"), text, None) is None
     kept = convert_meeting(meeting("UFJ Holdings", "Nobuyuki Hirano"), text, None)
     assert kept is not None and len(kept.participants) == 2
-    assert convert_meeting(meeting("Ministry of Industry and Trade"), text, None) is None
-    dated = meeting("Ministry of Industry and Trade")
+    dated = meeting("Hanoi Department of Industry and Trade", "HCM City Department of Trade")
+    dated.date_text = "on Friday"
+    assert convert_meeting(dated, text, dt.date(2005, 2, 26)) is None  # bodies, no people
+    dated = meeting("Ministry of Industry and Trade", "Nguyen Hong Dien")
     dated.date_text = "on Friday"
     assert convert_meeting(dated, text, dt.date(2005, 2, 26)) is not None
 

@@ -88,11 +88,11 @@ PLACEHOLDERS = frozenset(word_list("none null n/a na unknown unnamed tbd"))
 """What a model writes where it has no name."""
 
 
-def is_company(name: str) -> bool:
-    """Whether a name is a company's: a company word in it and no organisation word of a
-    government or association ("Ministry of Industry", "Steel Association")."""
+def is_organisation(name: str) -> bool:
+    """Whether a name is a body's, not a person's: a company ("UFJ Holdings") or another
+    organisation ("Hanoi Department of Industry and Trade", "PNG Cocoa Industry Board")."""
     words = {w.casefold() for w in _WORD.findall(name)}
-    return bool(words & COMPANY_WORDS) and not words & (ORGANISATION_WORDS - {"company", "group"})
+    return bool(words & (COMPANY_WORDS | ORGANISATION_WORDS))
 
 
 def is_named_person_or_body(name: str) -> bool:
