@@ -744,7 +744,8 @@ def _ungoverned_level(before: str, after: str, mention: NumericMention, role: Fr
 
 _SHARE_OF = re.compile(
     r"\s*(?:percent|per cent|%|pct)?\s*of\s+(?P<np>[^,;:.()]+?)"
-    r"(?=\s+(?:in|during|for|compared|while|and|from|last|this|with)\b|\s*[,;:.()]|$)",
+    r"(?=\s+(?:in|during|for|compared|while|from|last|this|with)\b|\s+and\s+[$€£¥\d]"
+    r"|\s*[,;:.()]|$)",
     re.I,
 )
 

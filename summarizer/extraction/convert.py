@@ -14,7 +14,9 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
+from summarizer.countries import COUNTRY_FORMS
 from summarizer.crosscheck.agreements import status_cue
+from summarizer.crosscheck.wordmatch import fold_word
 from summarizer.domain import (
     Agreement,
     AgreementStatus,
@@ -170,8 +172,10 @@ def names_only_the_number(metric: str, mention: NumericMention) -> bool:
     return all(w.casefold() in own for w in _LETTERS.findall(metric))
 
 
-_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}")
-"""A short proper name ("China", "the US", "South Korea"): it takes a possessive."""
+def _is_country(phrase: str) -> bool:
+    """A country's name ("China", "the US", "South Korea"): it takes a possessive."""
+    words = re.findall(r"[\w.'-]+", re.sub(r"^the\s+", "", phrase, flags=re.I))
+    return "".join(fold_word(w) for w in words) in COUNTRY_FORMS
 
 
 _POSSESSIVE_TAIL = re.compile(r"(?:^|\s)(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s)\s*$")
@@ -200,7 +204,7 @@ def frame_metric(kind: FigureKind, direction: Direction | None, frame: Frame | N
     if kind is FigureKind.share:
         if whole is None:
             return f"share of {phrase}"
-        if _NAME.fullmatch(phrase):
+        if _is_country(phrase):
             owner = f"{phrase}'" if phrase.endswith("s") else f"{phrase}'s"
             return f"{owner} share of {whole}"  # "China's share of Japan's trade"
         return f"{phrase} as a share of {whole}"
