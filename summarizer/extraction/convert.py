@@ -36,6 +36,7 @@ from summarizer.extraction.agreement_titles import (
     names_an_agreement,
     source_name,
 )
+from summarizer.extraction.bilateral import sides, with_sides
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
     is_named_person_or_body,
@@ -432,8 +433,10 @@ def to_extraction(
     figures: list[Figure] = []
     restated = Restatements(frames)
     items: list[GroundedFigure | FreeFigure | NumericMention]
+    pair: tuple[str, str] | None = None
     if isinstance(draft, FramedExtraction):
         items = list(mentions)
+        pair = sides(text)
     elif isinstance(draft, GroundedExtraction):
         items = list(draft.cited())
     else:
@@ -442,6 +445,8 @@ def to_extraction(
         figure: Figure | None = None
         if isinstance(item, NumericMention):
             figure = figure_from_mention(None, item, text, frames.get(item.id))
+            if figure is not None and pair is not None:
+                figure = figure.model_copy(update={"metric": with_sides(figure.metric, pair)})
         elif isinstance(item, GroundedFigure):
             mention = by_id.get(item.id)
             figure = (
