@@ -186,6 +186,9 @@ def test_sentence_around_and_two_sentences() -> None:
     assert sentence_around(TEXT, start, start + 3) == "A second paragraph."
     assert two_sentences("A b. C d! E f? G.") == "A b. C d!"
     assert two_sentences("A b. C d and then the cap cut") == "A b."
+    slipped = "Dien met Vi Thao on November 26. They discussed many 解决方案 for trade."
+    assert two_sentences(slipped, "Dien met Vi Thao.") == "Dien met Vi Thao on November 26."
+    assert two_sentences(slipped, "会谈 Dien met Vi Thao.") == slipped  # the source uses them
 
 
 @pytest.mark.parametrize(

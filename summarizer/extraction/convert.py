@@ -59,12 +59,20 @@ from summarizer.source_text import sentence_around
 _MAX_SUMMARY = 1200
 
 
-def two_sentences(summary: str) -> str:
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+"""Kana, CJK ideographs and Hangul: the 1.5B model (trained on much Chinese) sometimes
+slips a word of them into an English summary ("discussed many orientations and 解决方案")."""
+
+
+def two_sentences(summary: str, source: str = "") -> str:
     """Trim a summary to two sentences and the record's length limit; a second sentence cut
-    off by the wire schema's length cap (`wire.SUMMARY_CHARS`) is dropped."""
+    off by the wire schema's length cap (`wire.SUMMARY_CHARS`), or one written partly in a
+    script the source does not use, is dropped."""
     parts = re.split(r"(?<=[.!?])\s+", summary.strip())[:2]
     if len(parts) == 2 and not re.search(r"[.!?][\"'”’)]*$", parts[1]):
         parts = parts[:1]
+    if not _EAST_ASIAN.search(source):
+        parts = [p for p in parts if not _EAST_ASIAN.search(p)] or parts
     trimmed = " ".join(parts)
     return trimmed[:_MAX_SUMMARY].rstrip()
 
@@ -457,7 +465,7 @@ def to_extraction(
         if figure is not None and not restated.seen(figure):
             figures.append(figure)
     return Extraction(
-        summary=two_sentences(draft.summary),
+        summary=two_sentences(draft.summary, text),
         meetings=[
             meeting
             for meeting in (convert_meeting(m, text, published) for m in draft.meetings)
