@@ -58,3 +58,17 @@ def test_a_future_weekday_resolves_forward() -> None:
     assert [d.code for d in wrong] == ["date_mismatch"]
     past = "SEOUL, April 15 - The minister met his counterpart on Monday."
     assert resolve_date("on Monday", tuesday, past) == dt.date(2025, 4, 14)
+
+
+def test_a_wire_dateline_after_the_header_and_headline_is_the_dateline() -> None:
+    from summarizer.crosscheck.datelines import dateline_spans
+
+    text = (
+        "date 1987-03-03\nTAIWAN REJECTS TEXTILE MAKER PLEA\n\n"
+        "TAIPEI, March 3 - Central bank governor Chang Chi-cheng rejected a request, "
+        "made last Saturday, by textile makers."
+    )
+    assert [text[a:b] for a, b in dateline_spans(text)][:2] == [
+        "date 1987-03-03",
+        "TAIPEI, March 3 -",
+    ]

@@ -24,6 +24,24 @@ _DATELINE = re.compile(
 _DATE_IN_LINE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
+_OPENING_LINES = 3
+_DATELINE_REACH = 120
+
+
+def _opening_lines(text: str) -> list[int]:
+    """Where the first non-empty lines start (the header line aside): the dateline opens
+    the lead, which follows the headline."""
+    starts: list[int] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and not _HEADER.match(line):
+            starts.append(offset)
+            if len(starts) == _OPENING_LINES:
+                break
+        offset += len(line) + 1
+    return starts
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The dateline at the start of the text and every page-furniture line with a date."""
     return list(_dateline_spans(text))
@@ -32,10 +50,14 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=SOURCES_CACHED)
 def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    for pattern in (_HEADER, _DATELINE):
-        match = pattern.match(text)
-        if match:
-            spans.append((match.start(), match.end()))
+    header = _HEADER.match(text)
+    if header:
+        spans.append((header.start(), header.end()))
+    for start in _opening_lines(text):
+        match = _DATELINE.match(text[start : start + _DATELINE_REACH])
+        if match:  # "TAIPEI, March 3 - ..." opening the lead, after the header and headline
+            spans.append((start + match.start(), start + match.end()))
+            break
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
