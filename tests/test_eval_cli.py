@@ -154,3 +154,18 @@ def test_gold_the_schema_cannot_hold_is_reported_not_fatal(tmp_path: Path) -> No
     assert report["numbers"]["gold_figures"] == 4
     assert report["numbers"]["found"] >= 2  # FRF and USD per tonne are read by the extractor
     assert "Traceback" not in result.output
+
+
+def test_frames_scores_the_programs_own_figures_with_no_model() -> None:
+    needs_gold()
+    args = ["eval", "--articles", str(SEEDS), "--gold", str(GOLD), "--frames", "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["model"] is None  # no model was run
+    frames = data["frames"]
+    assert frames["figures"]["gold"] > 0 and frames["figures"]["f1"] > 0.5
+    assert frames["meetings"]["predicted"] == 0 and frames["agreements"]["predicted"] == 0
+    meaning = frames["meaning"]
+    assert 0 < meaning["metric"]["right"] <= meaning["metric"]["judged"]
+    assert 0 <= frames["accepted_rate"] <= 1

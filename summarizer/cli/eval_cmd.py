@@ -29,7 +29,7 @@ from summarizer.evaluation.report import (
     evaluate,
     load_articles,
 )
-from summarizer.evaluation.scoring import ModelScores, outcome_pair, score_records
+from summarizer.evaluation.scoring import ModelScores, ScoredPair, outcome_pair, score_records
 from summarizer.review.regression import load_regression_cases
 from summarizer.review.replay import replay_cases, summary_line
 from summarizer.source_text import InputError
@@ -76,6 +76,23 @@ def score_model(
     return score_records(pairs, texts)
 
 
+def score_frames(articles: list[ArticleInput]) -> ModelScores:
+    """The program's own figures for every article (no model), checked and scored against
+    gold: what the embedded default's records say about their numbers."""
+    from summarizer.crosscheck import check_record
+    from summarizer.extraction.requests import frame_extraction
+
+    pairs: list[ScoredPair] = []
+    texts = []
+    for article in articles:
+        source = article.source()
+        extraction = frame_extraction(source)
+        verdict = check_record(source.text, extraction, published=source.meta.published)
+        pairs.append((extraction, verdict, article.gold))
+        texts.append(source.text)
+    return score_records(pairs, texts)
+
+
 @app.command("eval")
 def eval_command(
     articles: Annotated[Path, typer.Option("--articles", help="Folder of article .txt files.")],
@@ -100,6 +117,12 @@ def eval_command(
             "--records", help="With --extract: write each model outcome to DIR/NAME.json."
         ),
     ] = None,
+    frames: Annotated[
+        bool,
+        typer.Option(
+            "--frames", help="Also score the program's own figures (the framed path, no model)."
+        ),
+    ] = False,
 ) -> None:
     """Score number extraction and the cross-checker against hand-made gold."""
     try:
@@ -124,6 +147,8 @@ def eval_command(
         except OSError as exc:
             typer.echo(f"error: cannot write a model record: {exc}", err=True)
             raise typer.Exit(code=2) from None
+    if frames:
+        report.frames = score_frames(inputs)
     if cases is not None:
         report.regressions = replay_cases(cases)
     meaning_result = run_meaning_benchmark(inputs) if meaning else None
@@ -245,6 +270,17 @@ def print_report(report: EvalReport) -> None:
         console.print(f"cross-checker accepted {report.model.accepted_rate:.1%} of model records")
         if report.model.meaning is not None:
             print_model_meaning(console, report.model.meaning)
+    if report.frames is not None:
+        prf = report.frames.figures
+        console.print(
+            f"program's figures (no model), {report.frames.articles} articles: precision "
+            f"{prf.precision:.1%}, recall {prf.recall:.1%}, F1 {prf.f1:.1%} "
+            f"({prf.matched}/{prf.predicted}/{prf.gold}); cross-checker accepted "
+            f"{report.frames.accepted_rate:.1%}",
+            markup=False,
+        )
+        if report.frames.meaning is not None:
+            print_model_meaning(console, report.frames.meaning)
     if report.regressions is not None:
         console.print(f"review regressions: {summary_line(report.regressions)}", markup=False)
         for replayed in report.regressions:

@@ -26,6 +26,8 @@ class EvalReport:
     numbers: NumberCounts
     benchmark: BenchmarkResult
     model: ModelScores | None = None
+    frames: ModelScores | None = None
+    """The program's own figures, no model (`--frames`); meetings and agreements empty."""
     regressions: list[ReplayResult] | None = None
     """Exported review decisions replayed through today's checker (`--regressions`)."""
 
@@ -69,6 +71,7 @@ class EvalReport:
                 "items": list(bench.gold_skipped),
             },
             "model": None if self.model is None else self.model.model_dump(),
+            "frames": None if self.frames is None else self.frames.model_dump(),
             "regressions": None if self.regressions is None else regressions_json(self.regressions),
         }
 

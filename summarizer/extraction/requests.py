@@ -187,3 +187,14 @@ def extraction_from_drafts(
     return merge_extractions(
         [to_extraction(draft, article.text, mentions, published) for draft in drafts]
     )
+
+
+FRAMES_ONLY_SUMMARY = "(figures from the program's frames; no model was run)"
+
+
+def frame_extraction(article: SourceArticle) -> Extraction:
+    """The figures the framed path records for an article, with no model: what a record
+    under `figure_metrics = "frames"` holds besides the model's summary, meetings and
+    agreements (`summarizer eval --frames` scores them)."""
+    draft = FramedExtraction(summary=FRAMES_ONLY_SUMMARY, meetings=[], agreements=[])
+    return to_extraction(draft, article.text, find_mentions(article.text), article.meta.published)
