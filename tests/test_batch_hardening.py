@@ -12,13 +12,13 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from support.batch import batch_command, counts, no_retry_config, run_cli, write_articles
-from support.openai_server import FakeOpenAIServer, default_extraction
+from support.openai_server import FakeOpenAIServer, QuietHTTPServer, default_extraction
 
 from summarizer.batch.api import BatchOptions, LocalBackend, ProviderBatchBackend, RayBackend, run
 from summarizer.errors import ConfigurationError
@@ -208,7 +208,7 @@ def test_fetching_overlaps_with_model_calls_and_elapsed_is_wall_time(tmp_path: P
         asked_at.append(time.monotonic())
         return default_extraction(request)  # type: ignore[arg-type]
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    server = QuietHTTPServer(("127.0.0.1", 0), Slow)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     urls = [f"http://127.0.0.1:{server.server_address[1]}/{n}" for n in range(1, 6)]
     try:

@@ -12,13 +12,13 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.exc import DataError
-from support.openai_server import FakeOpenAIServer, JsonDict, default_extraction
+from support.openai_server import FakeOpenAIServer, JsonDict, QuietHTTPServer, default_extraction
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -210,7 +210,7 @@ class _Drip(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def drip_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Drip)
+    server = QuietHTTPServer(("127.0.0.1", 0), _Drip)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/slow"
@@ -258,7 +258,7 @@ def feed_site() -> Iterator[tuple[str, dict[str, int]]]:
         def log_message(self, format: str, *args: object) -> None:
             """Quiet."""
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", hits
     server.shutdown()

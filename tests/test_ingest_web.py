@@ -9,10 +9,11 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.openai_server import QuietHTTPServer
 
 from summarizer.domain import IngestFailure, SourceArticle
 from summarizer.ingest import iter_sources, load_article
@@ -57,7 +58,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
     site = Site()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    server = QuietHTTPServer(("127.0.0.1", 0), _handler(site))
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     html = {"Content-Type": "text/html; charset=utf-8"}
     rss = (FIXTURES / "rss.xml").read_text("utf-8").replace("{base}", site.base).encode()
