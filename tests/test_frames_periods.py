@@ -5,22 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarizer.frames import frames_for, read_period
+from summarizer.frames import Frame, frames_for, read_period
 from summarizer.numbers import extract_mentions
 
 
-def _period(text: str, number: str, published: dt.date) -> tuple[str | None, frozenset[int]]:
+def _frame(text: str, number: str, published: dt.date) -> Frame:
     mentions = extract_mentions(text)
     frames = frames_for(text, mentions, published)
-    mention = next(m for m in mentions if number in m.text)
-    frame = frames[mention.id]
+    return frames[next(m for m in mentions if number in m.text).id]
+
+
+def _period(text: str, number: str, published: dt.date) -> tuple[str | None, frozenset[int]]:
+    frame = _frame(text, number, published)
     return (frame.period.text if frame.period else None), frame.years
 
 
 def _reported(text: str, number: str, published: dt.date) -> tuple[str | None, str | None]:
     """(period in scope, period reported): the checker holds a record to the first."""
-    mentions = extract_mentions(text)
-    frame = frames_for(text, mentions, published)[next(m for m in mentions if number in m.text).id]
+    frame = _frame(text, number, published)
     reported = frame.reported_period
     return (frame.period.text if frame.period else None), (reported.text if reported else None)
 

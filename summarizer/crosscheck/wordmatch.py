@@ -98,6 +98,15 @@ def fold_word(word: str) -> str:
     return bare.replace(".", "").replace("'", "")
 
 
+_NAME_WORD = re.compile(r"[\w'’.-]+")
+
+
+def run_together(words: str) -> str:
+    """A name's words folded and joined as `summarizer.countries` writes a country
+    ("South Korea" -> "southkorea", "U. S." -> "us", "China’s" -> "china")."""
+    return "".join(fold_word(w) for w in _NAME_WORD.findall(words))
+
+
 def canonical(word: str) -> str:
     """A folded token with demonyms mapped to their country ("vietnamese" -> "vietnam";
     the table is `summarizer.countries.DEMONYMS`)."""

@@ -13,20 +13,16 @@ from collections import Counter
 
 from summarizer.countries import COUNTRY_FORMS, DEMONYMS
 from summarizer.crosscheck.meaning import home_place
-from summarizer.crosscheck.wordmatch import fold_word
+from summarizer.crosscheck.wordmatch import run_together
 
 _TWO_WAY = re.compile(r"\b(?:two-way|bilateral)\s+trade\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?")
 _MIN_MENTIONS = 2
 
 
-def _folded(words: str) -> str:
-    return "".join(fold_word(w) for w in re.findall(r"[\w'-]+", words.replace("’s", "")))
-
-
 def _country(words: str) -> str | None:
     """The folded country a name or its demonym stands for ("Lao" -> "laos")."""
-    folded = _folded(words)
+    folded = run_together(words)
     if folded in COUNTRY_FORMS:
         return folded
     return DEMONYMS.get(folded)
@@ -47,7 +43,7 @@ def sides(text: str) -> tuple[str, str] | None:
             if folded is not None:
                 counts[folded] += 1
                 name = re.sub(r"['’]s$", "", candidate)
-                if _folded(name) in COUNTRY_FORMS:  # the country's name, not its demonym
+                if run_together(name) in COUNTRY_FORMS:  # the country's name, not its demonym
                     written.setdefault(folded, name)
                 break
     home = home_place(text)

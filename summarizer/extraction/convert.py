@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from summarizer.countries import COUNTRY_FORMS
 from summarizer.crosscheck.agreements import status_cue
-from summarizer.crosscheck.wordmatch import fold_word
+from summarizer.crosscheck.wordmatch import run_together
 from summarizer.domain import (
     Agreement,
     AgreementStatus,
@@ -183,8 +183,7 @@ def names_only_the_number(metric: str, mention: NumericMention) -> bool:
 
 def _is_country(phrase: str) -> bool:
     """A country's name ("China", "the US", "South Korea"): it takes a possessive."""
-    words = re.findall(r"[\w.'-]+", re.sub(r"^the\s+", "", phrase, flags=re.I))
-    return "".join(fold_word(w) for w in words) in COUNTRY_FORMS
+    return run_together(re.sub(r"^the\s+", "", phrase, flags=re.I)) in COUNTRY_FORMS
 
 
 _POSSESSIVE_TAIL = re.compile(r"(?:^|\s)(?P<owner>(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s)\s*$")

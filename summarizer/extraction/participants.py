@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer.countries import COUNTRY_FORMS, DEMONYMS
-from summarizer.crosscheck.wordmatch import fold_word, word_list
+from summarizer.crosscheck.wordmatch import run_together, word_list
 
 HEAD_TITLES = frozenset(
     word_list(
@@ -99,7 +99,7 @@ def is_named_person_or_body(name: str) -> bool:
     """Whether a participant name names someone: not a placeholder ("None"), not a group
     ("Other senior officials"), not a country alone ("Vietnam", "U. S.": a side, which the
     participant's `country` holds)."""
-    folded = "".join(fold_word(w) for w in _WORD.findall(name))
+    folded = run_together(name)
     if not folded or name.strip().casefold() in PLACEHOLDERS or is_group(name):
         return False
     return folded not in COUNTRY_FORMS and folded not in DEMONYMS
