@@ -165,7 +165,9 @@ def test_frames_scores_the_programs_own_figures_with_no_model() -> None:
     assert data["model"] is None  # no model was run
     frames = data["frames"]
     assert frames["figures"]["gold"] > 0 and frames["figures"]["f1"] > 0.5
-    assert frames["meetings"]["predicted"] == 0 and frames["agreements"]["predicted"] == 0
+    assert frames["meetings"]["predicted"] == 0  # meetings need the model
+    agreements = frames["agreements"]  # the agreements the source names (agreement_finder)
+    assert 0 < agreements["matched"] <= agreements["predicted"]
     meaning = frames["meaning"]
     assert 0 < meaning["metric"]["right"] <= meaning["metric"]["judged"]
     assert 0 <= frames["accepted_rate"] <= 1

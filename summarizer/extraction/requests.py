@@ -14,6 +14,7 @@ from typing import Any
 
 from summarizer.crosscheck.meaning import convention_excludes
 from summarizer.domain import Extraction, NumericMention, SourceArticle
+from summarizer.extraction.agreement_finder import with_found_agreements
 from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
 from summarizer.extraction.convert import to_extraction
 from summarizer.extraction.merge import merge_extractions
@@ -184,17 +185,27 @@ def extraction_from_drafts(
 ) -> Extraction:
     """The parts' answers converted (values from the cited mentions) and merged."""
     published = article.meta.published
-    return merge_extractions(
+    merged = merge_extractions(
         [to_extraction(draft, article.text, mentions, published) for draft in drafts]
     )
+    return _with_found(merged, article.text)
+
+
+def _with_found(extraction: Extraction, text: str) -> Extraction:
+    agreements = with_found_agreements(extraction.agreements, text)
+    return extraction.model_copy(update={"agreements": agreements})
 
 
 FRAMES_ONLY_SUMMARY = "(figures from the program's frames; no model was run)"
 
 
 def frame_extraction(article: SourceArticle) -> Extraction:
-    """The figures the framed path records for an article, with no model: what a record
-    under `figure_metrics = "frames"` holds besides the model's summary, meetings and
-    agreements (`summarizer eval --frames` scores them)."""
+    """What the program records for an article with no model: the framed path's figures
+    and the agreements the source names (`agreement_finder`); a record under
+    `figure_metrics = "frames"` adds the model's summary, meetings and agreements
+    (`summarizer eval --frames` scores these)."""
     draft = FramedExtraction(summary=FRAMES_ONLY_SUMMARY, meetings=[], agreements=[])
-    return to_extraction(draft, article.text, find_mentions(article.text), article.meta.published)
+    extraction = to_extraction(
+        draft, article.text, find_mentions(article.text), article.meta.published
+    )
+    return _with_found(extraction, article.text)

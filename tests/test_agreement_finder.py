@@ -1,0 +1,99 @@
+"""Agreements read from the source without a model (made-up sentences)."""
+
+from __future__ import annotations
+
+from summarizer.domain import Agreement, AgreementType
+from summarizer.domain import AgreementStatus as S
+from summarizer.extraction.agreement_finder import (
+    find_agreements,
+    same_agreement,
+    with_found_agreements,
+)
+
+HEADLINE = "Ministers meet in Lima\n\n"
+
+
+def _titles(text: str) -> list[tuple[str, S]]:
+    return [(a.title, a.status) for a in find_agreements(HEADLINE + text)]
+
+
+def test_a_signed_mou_takes_its_acronym_and_what_it_is_about() -> None:
+    text = (
+        "The port authorities of Callao and Valparaiso signed a memorandum of understanding "
+        "(MoU) on shared customs data at a ceremony in Lima on Tuesday."
+    )
+    assert _titles(text) == [("memorandum of understanding (MoU) on shared customs data", S.signed)]
+
+
+def test_the_title_says_what_the_agreement_is_for() -> None:
+    text = "Peru signed a $90m agreement to import Chilean gas in exchange for fishmeal, he said."
+    found = find_agreements(HEADLINE + text)
+    assert [a.title for a in found] == [
+        "$90m agreement to import Chilean gas in exchange for fishmeal"
+    ]
+    assert found[0].type is AgreementType.agreement
+    assert found[0].evidence == text
+
+
+def test_agreeing_to_do_something_is_an_agreement_in_principle() -> None:
+    text = "In May the two governments agreed to cut port fees within weeks, officials said."
+    assert _titles(text) == [("Agreement to cut port fees within weeks", S.agreed_in_principle)]
+
+
+def test_failing_to_agree_is_no_agreement() -> None:
+    assert _titles("The two governments failed to agree to cut port fees.") == []
+    assert _titles("Chile did not agree to cut port fees.") == []
+
+
+def test_a_sought_agreement_is_under_negotiation() -> None:
+    text = "Negotiators are working on a fisheries quota agreement with Ecuador."
+    assert _titles(text) == [("fisheries quota agreement", S.under_negotiation)]
+
+
+def test_a_later_mention_of_the_same_agreement_adds_nothing() -> None:
+    text = (
+        "Chile and Peru signed a fish-for-gas deal in Lima. "
+        "Under the deal, Peru will ship fishmeal. The fish-for-gas deal runs to 2030."
+    )
+    assert _titles(text) == [("fish-for-gas deal", S.signed)]
+
+
+def test_a_bare_or_generic_noun_names_no_agreement() -> None:
+    assert _titles("They hope to sign a trade deal soon.") == []
+    assert _titles("Officials said a draft agreement would be signed.") == []
+
+
+def test_a_headline_and_an_institution_are_not_read() -> None:
+    text = (
+        "Chile, Peru ink fish-for-gas pact\n\n"
+        "Peru said it would file a complaint with the General Agreement on Tariffs and Trade."
+    )
+    assert find_agreements(text) == []
+
+
+def test_no_status_words_no_agreement() -> None:
+    assert _titles("The fish-for-gas pact is popular among fishermen.") == []
+
+
+def _agreement(title: str, status: S = S.signed) -> Agreement:
+    return Agreement(title=title, type=AgreementType.agreement, status=status)
+
+
+def test_two_titles_of_one_agreement_are_the_same() -> None:
+    assert same_agreement(
+        _agreement("Agreement on EC office in Beijing"),
+        _agreement("agreement on the establishment of an EC office here"),
+    )
+    assert not same_agreement(
+        _agreement("International Coffee Agreement"),
+        _agreement("coffee export quota agreement"),
+    )
+
+
+def test_the_models_agreements_come_first_and_are_not_repeated() -> None:
+    text = HEADLINE + (
+        "Chile and Peru signed a fish-for-gas deal. They also signed an MoU on port data."
+    )
+    model = [_agreement("Chile-Peru fish-for-gas deal")]
+    merged = with_found_agreements(model, text)
+    assert [a.title for a in merged] == ["Chile-Peru fish-for-gas deal", "MoU on port data"]
