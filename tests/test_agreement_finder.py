@@ -97,3 +97,20 @@ def test_the_models_agreements_come_first_and_are_not_repeated() -> None:
     model = [_agreement("Chile-Peru fish-for-gas deal")]
     merged = with_found_agreements(model, text)
     assert [a.title for a in merged] == ["Chile-Peru fish-for-gas deal", "MoU on port data"]
+
+
+def test_agreeing_on_something_names_what_was_agreed() -> None:
+    text = "The exporters agreed this weekend in Quito on a banana export quota of 2 mln tonnes."
+    assert _titles(text) == [
+        ("Agreement on a banana export quota of 2 mln tonnes", S.agreed_in_principle)
+    ]
+
+
+def test_a_participle_after_the_noun_says_what_the_agreement_does() -> None:
+    text = "Peru signed an agreement limiting exports of Peruvian cotton yarn, the ministry said."
+    assert _titles(text) == [("agreement limiting exports of Peruvian cotton yarn", S.signed)]
+
+
+def test_formalising_a_deal_is_signing_it() -> None:
+    text = "The two firms formalised a co-operation deal between Petroperu and Enap."
+    assert _titles(text) == [("co-operation deal between Petroperu and Enap", S.signed)]

@@ -42,7 +42,7 @@ _PRELIMINARY = "preliminary|tentative|framework|provisional|interim|initial|gene
 _DEAL = r"(?:agreements?|accords?|deals?|pacts?|understanding)\b"
 _REACHED_WORDS = r"\breached (?:an? |the )?"
 
-_WHEN_WHERE = (
+WHEN_WHERE = (
     r"(?:this|last|next|in|at|with|earlier|again|also|finally|formally|tentatively|today"
     r"|yesterday|\w+day|week(?:end)?|month|year|(?-i:[A-Z][\w’'-]*))"
 )
@@ -81,7 +81,7 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         ),
         (
             r"\bagree[ds]? (?:to|on|upon)\b|\bagreed in principle\b|\breached (?:a )?consensus\b"
-            rf"|\bagreed(?: {_WHEN_WHERE}){{1,5}}? (?:on|upon|to)\b"
+            rf"|\bagreed(?: {WHEN_WHERE}){{1,5}}? (?:on|upon|to)\b"
             rf"|{_REACHED_WORDS}(?:{_PRELIMINARY})\b(?:[ -][\w’'-]+){{0,3}}? {_DEAL}"
             rf"|{_REACHED_WORDS}(?:[\w’'-]+ ){{0,4}}?{_DEAL} in principle\b",
             S.agreed_in_principle,
@@ -89,7 +89,7 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         (REACHED, S.agreed_in_principle),
         (
             r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b"
-            r"|\bsealed\b|\bclinched\b|\bstruck\b"
+            r"|\bsealed\b|\bclinched\b|\bstruck\b|\bformali[sz]ed\b"
             r"|\b(?:sign|signs|ink|inks|seal|seals|clinch|clinches)\b"
             r"|\b(?:completed|finali[sz]ed) (?:negotiations|talks)\b",
             S.signed,

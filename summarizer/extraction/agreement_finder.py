@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.crosscheck.agreements import status_cue
+from summarizer.crosscheck.agreements import WHEN_WHERE, status_cue
 from summarizer.crosscheck.wordmatch import word_list
 from summarizer.domain import Agreement, AgreementStatus, AgreementType
 from summarizer.extraction.agreement_titles import extend_title
@@ -153,10 +153,12 @@ def _identifies(title: str) -> bool:
 
 
 _AGREED_TO = re.compile(
-    r"(?<!\bnot )(?<!\bfailed to )(?<!n't )\bagreed (?:in principle )?to (?P<verb>[a-z]+)\b"
+    r"(?<!\bnot )(?<!\bfailed to )(?<!n't )\bagreed (?:in principle )?"
+    rf"(?:(?:{WHEN_WHERE} ){{0,5}}?(?P<on>on|upon) |to (?P<verb>[a-z]+)\b)"
 )
-"""'The two countries agreed to finalise a trade deal within weeks': an agreement in
-principle that names no agreement noun."""
+"""'The two countries agreed to finalise a trade deal within weeks', 'OPEC agreed this
+weekend in Vienna on an output ceiling': an agreement in principle that names no
+agreement noun."""
 
 _NOT_AN_AGREEMENT_VERB = frozenset(word_list("be pay buy sell meet withdraw step resign"))
 
@@ -164,11 +166,12 @@ _NOT_AN_AGREEMENT_VERB = frozenset(word_list("be pay buy sell meet withdraw step
 def _agreed_to(sentence: str, agreed: re.Match[str]) -> Agreement | None:
     if agreed.group("verb") in _NOT_AN_AGREEMENT_VERB:
         return None
-    clause = _clause(sentence, agreed.start("verb"))
+    start = agreed.end() if agreed.group("on") else agreed.start("verb")
+    clause = _clause(sentence, start)
     if len(clause.split()) < 2:
         return None
     return Agreement(
-        title=f"Agreement to {clause}",
+        title=f"Agreement {'on' if agreed.group('on') else 'to'} {clause}",
         type=AgreementType.agreement,
         status=AgreementStatus.agreed_in_principle,
         evidence=sentence,
@@ -194,8 +197,12 @@ def _clause(sentence: str, start: int) -> str:
     return " ".join(words[:_MAX_PURPOSE_WORDS])
 
 
-_PURPOSE = re.compile(r"\s+(?:with [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*\s+)?to (?=[a-z]+\b)")
-"""What an agreement is for, after its title: "to import ...", "with Gazprom to work on"."""
+_PURPOSE = re.compile(
+    r"\s+(?:(?:with [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*\s+)?to (?=[a-z]+\b)"
+    r"|(?=(?!during|according|following|including)[a-z]+ing\b))"
+)
+"""What an agreement is for, after its title: "to import ...", "with Gazprom to work on",
+"limiting exports of textiles"."""
 
 
 def _with_purpose(title: str, sentence: str) -> str:
