@@ -15,7 +15,7 @@ from summarizer.extraction.convert import (
     two_sentences,
 )
 from summarizer.extraction.requests import find_mentions
-from summarizer.extraction.wire import GroundedExtraction
+from summarizer.extraction.wire import DraftMeeting, GroundedExtraction
 from summarizer.source_text import sentence_around
 
 TEXT = (
@@ -62,7 +62,7 @@ def draft(figures: list[dict[str, str]], **extra: object) -> GroundedExtraction:
                     "kind": "meeting",
                     "date_text": "February 22",
                     "location": "Hanoi",
-                    "participants": [{"name": "A"}],
+                    "participants": [{"name": "Nguyen Hong Dien"}],
                 }
             ],
             "figures": {figure["id"]: figure["metric"] for figure in figures},
@@ -409,3 +409,46 @@ def test_one_name_with_no_day_and_no_place_is_no_meeting() -> None:
     assert convert_meeting(alone, text, None) is None
     placed = alone.model_copy(update={"location": "Geneva"})
     assert convert_meeting(placed, text, None) is not None
+
+
+def _draft_meeting(*people: tuple[str, str | None]) -> DraftMeeting:
+    return DraftMeeting.model_validate(
+        {
+            "kind": "meeting",
+            "date_text": "on Friday",
+            "location": None,
+            "participants": [{"name": n, "title": t} for n, t in people],
+        }
+    )
+
+
+def test_places_are_no_participants_and_a_meeting_of_places_is_dropped() -> None:
+    from summarizer.extraction.convert import convert_meeting
+    from summarizer.extraction.participants import is_place
+
+    text = (
+        "The People's Committee of Lao Cai province and the Republic of Korea (RoK)'s Jeju "
+        "island signed an MoU on Friday. Governor Oh Young-hun met Secretary Dang Xuan Phong."
+    )
+    assert is_place("Lao Cai", text) and is_place("Lào Cai", text) and is_place("RoK", text)
+    assert not is_place("Oh Young-hun", text)
+    places = _draft_meeting(("Lao Cai", None), ("RoK", None))
+    assert convert_meeting(places, text, dt.date(2023, 11, 25)) is None
+    people = _draft_meeting(("Lao Cai", None), ("Oh Young-hun", "Governor"))
+    kept = convert_meeting(people, text, dt.date(2023, 11, 25))
+    assert kept is not None and [p.name for p in kept.participants] == ["Oh Young-hun"]
+
+
+def test_a_meeting_needs_a_person_not_a_model_title_that_says_company() -> None:
+    from summarizer.extraction.convert import convert_meeting
+    from summarizer.extraction.participants import is_person
+
+    text = "Swiss-based Xstrata said on Friday that President Reagan had met Mr Son."
+    assert not is_person("Xstrata", "not specified", text)
+    assert not is_person("Yukos", "company", text) and not is_person("Bac Ninh", "Province", text)
+    assert is_person("Reagan", None, text) and is_person("Son", None, text)
+    assert is_person("Hugo Chavez", None, text) and is_person("Xstrata", "Chief Executive", text)
+    deal = _draft_meeting(("Xstrata", "not specified"), ("WMC Resources", None))
+    assert convert_meeting(deal, text, dt.date(2005, 1, 7)) is None
+    met = _draft_meeting(("Reagan", None), ("Son", None))
+    assert convert_meeting(met, text, dt.date(2005, 1, 7)) is not None

@@ -40,7 +40,8 @@ from summarizer.extraction.bilateral import sides, with_sides
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
     is_named_person_or_body,
-    is_organisation,
+    is_person,
+    is_place,
     split_title,
 )
 from summarizer.extraction.wire import (
@@ -99,19 +100,24 @@ def _in_text(fragment: str | None, text: str) -> str | None:
 def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -> Meeting | None:
     """The domain meeting, or None when no participant names someone
     (`participants.is_named_person_or_body`: the model's "None", "Vietnam", "Other
-    officials"), when every one is a body (`participants.is_organisation`: "UFJ Holdings"
-    and "Sumitomo Mitsui Financial" in a merger story, five cities' Departments of Industry
-    and Trade signing a programme, are the sides of a deal, not people who met; the deal is
-    an agreement), or when one name alone has neither a date nor a place (the model's
-    "meeting" of "Peter Mandelson", who only spoke)."""
+    officials", a place: `participants.is_place`), when none is a person
+    (`participants.is_person`: "UFJ Holdings" and "Sumitomo Mitsui Financial" in a merger
+    story, five cities' Departments of Industry and Trade signing a programme, are the
+    sides of a deal, not people who met; the deal is an agreement), or when one name alone
+    has neither a date nor a place (the model's "meeting" of "Peter Mandelson", who only
+    spoke)."""
     names = [p.name for p in draft.participants]
     date_text = meeting_date_text(_in_text(draft.date_text, text), names, text)
-    people = [p for p in draft.participants if is_named_person_or_body(p.name)]
+    people = [
+        p
+        for p in draft.participants
+        if is_named_person_or_body(p.name) and not is_place(p.name, text)
+    ]
     participants = []
     for person in people:
         name, title = split_title(person.name, person.title or None)
         participants.append(Participant(name=name, title=title, country=person.country or None))
-    if not participants or all(is_organisation(p.name) for p in participants):
+    if not any(is_person(p.name, p.title, text) for p in participants):
         return None
     date = resolve_date(date_text, published, text)
     location = _in_text(draft.location, text)

@@ -9,6 +9,7 @@ matches nor grounds; a group is not a participant the reader can look up.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from summarizer.countries import COUNTRY_FORMS, DEMONYMS
 from summarizer.crosscheck.wordmatch import run_together, word_list
@@ -103,3 +104,58 @@ def is_named_person_or_body(name: str) -> bool:
     if not folded or name.strip().casefold() in PLACEHOLDERS or is_group(name):
         return False
     return folded not in COUNTRY_FORMS and folded not in DEMONYMS
+
+
+_PLACE_NOUNS = (
+    r"province|city|prefecture|county|district|region|state|municipality|island|islands"
+    r"|commune|town|village|capital"
+)
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_place(name: str, text: str) -> bool:
+    """Whether the source writes a participant "name" as a place: before a place noun
+    ("Bac Ninh province", "Bắc Ninh city", accents aside) or as the short form of a
+    country it spells out ("Republic of Korea (RoK)"). A 1.5B model lists the places of
+    a provincial meeting as its participants; a place is a side, not someone who met."""
+    folded_text = _folded(text)
+    escaped = r"\s+".join(re.escape(word) for word in _folded(name).split())
+    if not escaped:
+        return False
+    if re.search(rf"\b{escaped}(?:’s|'s)?\s+(?:{_PLACE_NOUNS})\b", folded_text, re.I):
+        return True
+    spelled_out = rf"([A-Z][\w.-]*)\s*\(\s*{escaped}\s*\)"
+    return any(
+        run_together(spelled.group(1)) in COUNTRY_FORMS
+        for spelled in re.finditer(spelled_out, folded_text)
+    )
+
+
+_BODY_TITLES = frozenset(re.split(r"\|", _PLACE_NOUNS)) | frozenset(word_list("firm company"))
+"""What a model writes as the "title" of a place or a company."""
+
+
+def is_person(participant_name: str, participant_title: str | None, text: str) -> bool:
+    """Whether a participant is a person by what the record and the source say: a
+    person's title (a model's "not specified" or "None" is none), a name of two to four
+    capitalised words that is no body's, or a single name the source writes after a
+    title ("President Reagan", "Mr Son"). "Xstrata" and "Yukos", which only ever stand
+    alone, are companies: a meeting of those is a deal's sides."""
+    if is_organisation(participant_name):
+        return False
+    title_words = {w.casefold().strip(".") for w in _WORD.findall(participant_title or "")}
+    if title_words & HEAD_TITLES:
+        return True
+    if title_words & (_BODY_TITLES | ORGANISATION_WORDS | COMPANY_WORDS):
+        return False  # the model's "title" says what the name is: "Province", "company"
+    words = _WORD.findall(participant_name)
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return True
+    if len(words) != 1:
+        return False
+    titled = re.compile(rf"\b([\w.-]+)\s+{re.escape(words[0])}\b")
+    return any(m.group(1).casefold().strip(".") in HEAD_TITLES for m in titled.finditer(text))
