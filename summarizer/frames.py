@@ -325,15 +325,20 @@ _PERIOD = re.compile(
     rf"(?:of\s+)?(?P<y1>{_YEAR}|this year|last year|the year)"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
-    rf"|\b{_MONTH_NAME}(?:\s*[-–]\s*{_MONTH_NAME})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    rf"|\b{_MONTH_NAME}(?:\s*[-–/]\s*{_MONTH_NAME})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
     r"|\b(?P<rel>last year|this year|past year|next year)\b"
+    r"|\b(?P<lm>last|past)\s+month\b"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+months\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"\s+(?P<qh>quarter|half)\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon>{_MONTH_NAME})"
     r"\s+period\b"
+    rf"|\b(?:(?:from|between)\s+)?{_MONTH_NAME}\s+(?:to|through|until|and)\s+"
+    rf"(?P<mon6>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*/\s*(?P<mon5>{_MONTH_NAME})\b"
+    r"(?![\s,]*(?:19|20)\d\d)(?:\s+(?:quarter|period)\b)?"
     rf"|\b(?:in|during|for|of)\s+(?P<mon1>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))(?!\s+(?-i:[A-Z]))"
     rf"|(?<![\w,])(?:the\s+)?(?-i:(?P<mon4>{_MONTH_WORDS.replace('May|', '')}))(?:['’]s)?"
     r"(?=\s+(?-i:[a-z]))(?!\s+(?:and|or|to|through|until|till)\b)"
@@ -346,6 +351,9 @@ _PERIOD = re.compile(
 """Period words. The last four forms name no year ("in the first seven months", "in the
 second quarter", "the January-July period", "in July"): news copy means the latest such
 period up to its publication date, so the year is read from that (`_implied_year`)."""
+_MONTH_GROUPS = ("mon", "mon1", "mon2", "mon3", "mon4", "mon5", "mon6")
+"""The groups of period words that end in a month and write no year ("the January/March
+quarter", "in July"): their year is the publication's latest such month."""
 
 
 def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -378,7 +386,7 @@ def _month_count(match: re.Match[str]) -> int | None:
 def implied(match: re.Match[str]) -> bool:
     """Period words that write no year: relative ("last year") or left to the publication
     date ("in July", "the first seven months")."""
-    return any(match.group(g) for g in ("rel", "n2", "q", "mon", "mon1", "mon2", "mon3", "mon4"))
+    return any(match.group(g) for g in ("rel", "lm", "n2", "q", *_MONTH_GROUPS))
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -388,14 +396,15 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
     if published is None:
         return frozenset()
     last_month: int | None = None
+    if match.group("lm"):
+        return frozenset({published.year if published.month > 1 else published.year - 1})
     if match.group("n2"):
         last_month = _month_count(match)
     elif match.group("q"):
         size = 3 if match.group("qh").lower() == "quarter" else 6
         last_month = _QUARTERS[match.group("q").lower()] * size
     else:
-        months = ("mon", "mon1", "mon2", "mon3", "mon4")
-        month = next((match.group(g) for g in months if match.group(g)), "")
+        month = next((match.group(g) for g in _MONTH_GROUPS if match.group(g)), "")
         last_month = lexicon.MONTHS.get(month.lower().rstrip("."))
     if last_month is None or not 1 <= last_month <= 12:
         return frozenset()
@@ -556,7 +565,8 @@ def _replace(frame: Frame, **update: object) -> Frame:
 
 _COMPARED_NEAR = re.compile(
     r"\b(?:from(?!\s+(?:the\s+)?[A-Z])|than|against|compared|versus|vs|since|above|below|"
-    r"(?:up|down)\s+on)\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
+    r"(?:up|down)\s+on|(?:previous|former|old)\s+(?:record|high|peak))"
+    r"\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
 _COMPARED_NUMBER = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus"

@@ -157,3 +157,38 @@ def test_a_month_before_the_noun_is_the_figures_period_and_a_word_number_is_comp
     text = "The energy deficit was reduced to 6.5 billion francs from eight billion in January."
     assert _period(text, "6.5", published)[0] is None  # January is eight billion's
     assert _period("Imports may rise 5 percent.", "5 percent", published)[0] is None
+
+
+def test_a_quarter_written_as_two_months_and_a_month_range_are_periods() -> None:
+    june = dt.date(1987, 6, 16)
+    text = "Output rose 1.2 pct in the January/March quarter, the agency said."
+    assert _period(text, "1.2 pct", june) == ("in the January/March quarter", frozenset({1987}))
+    text = "The October/December rise was put at 0.8 pct."
+    assert _period(text, "0.8 pct", june) == ("The October/December", frozenset({1986}))
+    april = dt.date(1987, 4, 24)
+    text = "Industrial production from January to March grew by 2.5 per cent, figures showed."
+    assert _period(text, "2.5 per cent", april) == ("from January to March", frozenset({1987}))
+    from summarizer.evaluation.attribution import months_covered
+
+    assert months_covered("January/March quarter 1987") == {1, 2, 3}
+
+
+def test_last_month_is_the_month_before_publication() -> None:
+    from summarizer.evaluation.attribution import months_covered, period_agrees
+
+    published = dt.date(2023, 11, 18)
+    text = "Exports reached nearly US$4.3 billion last month, up 3 percent."
+    assert _period(text, "4.3 billion", published) == ("last month", frozenset({2023}))
+    assert _period(text, "4.3 billion", dt.date(2024, 1, 5))[1] == {2023}
+    assert months_covered("last month", published) == {10}
+    assert period_agrees("last month", "October 2023", published)
+    assert not period_agrees("last month", "September 2023", published)
+
+
+def test_a_previous_records_period_is_not_the_figures() -> None:
+    published = dt.date(2026, 3, 11)
+    text = (
+        "Exports reached $7.1 billion in the first 10 days of March, far exceeding the "
+        "previous record of $6.7 billion set last month."
+    )
+    assert _period(text, "7.1 billion", published)[0] == "in the first 10 days of March"

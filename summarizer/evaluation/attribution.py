@@ -138,13 +138,16 @@ def _months_named(text: str) -> frozenset[int]:
     return frozenset(MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS)
 
 
-def months_covered(text: str) -> frozenset[int]:
+def months_covered(text: str, published: dt.date | None = None) -> frozenset[int]:
     """The calendar months a period covers: "the first seven months" and "January-July"
-    are both {1..7}; "in July" is {7}; none named is the empty set."""
+    are both {1..7}; "in July" is {7}; "last month" the month before publication; none
+    named is the empty set."""
+    if published is not None and re.search(r"\b(?:last|past) month\b", text, re.I):
+        return frozenset({(published.month - 2) % 12 + 1})
     _, first_n = read_period(text)
     if first_n is not None and 1 <= first_n <= 12:
         return frozenset(range(1, first_n + 1))
-    span = re.search(r"([a-z]+)\s*(?:-|–|to|through)\s*([a-z]+)", text.lower())
+    span = re.search(r"([a-z]+)\s*(?:-|–|/|to|through)\s*([a-z]+)", text.lower())
     if span and span[1] in MONTHS and span[2] in MONTHS and MONTHS[span[1]] <= MONTHS[span[2]]:
         return frozenset(range(MONTHS[span[1]], MONTHS[span[2]] + 1))
     return _months_named(text)
@@ -162,8 +165,8 @@ def period_agrees(period: str | None, gold_period: str, published: dt.date | Non
         years = frozenset({published.year})
     if gold_years and years != gold_years:
         return False
-    gold_months = months_covered(gold_period)
-    return not gold_months or gold_months == months_covered(period)
+    gold_months = months_covered(gold_period, published)
+    return not gold_months or gold_months == months_covered(period, published)
 
 
 def _judged_period(gold: GoldFigure) -> bool:
