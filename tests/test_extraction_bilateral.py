@@ -1,4 +1,5 @@
-"""The article's pair added to a 'two-way trade' that names no country (framed figures)."""
+"""The article's pair added to a 'two-way trade' that names no country, and a bare flow's partner
+from an earlier clause (framed figures)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,23 @@ def test_no_pair_when_the_article_is_not_plainly_about_two_countries() -> None:
     many = "date 2023-01-01\nRice prices\n\nThailand, India and Vietnam set prices. " * 2
     assert sides(many) is None  # India and Vietnam tie behind Thailand
     assert sides("Prices at US$453 per tonne in Vietnam. Vietnam's rice.") is None
+
+
+def test_a_bare_flow_takes_the_partner_of_an_earlier_clause() -> None:
+    from summarizer.extraction.bilateral import with_partner
+
+    sentence = (
+        "Exports to Peru's biggest trading partner, Chile, fell 6.4 percent to 896 million "
+        "soles, while imports fell 5.7 percent to 1.7 billion soles, with the deficit at 804 "
+        "million soles."
+    )
+    assert with_partner("decline of imports", sentence, sentence.index("5.7")) == (
+        "decline of imports (from Chile)"
+    )
+    assert with_partner("the deficit", sentence, sentence.index("804")) == (
+        "the deficit (with Chile)"
+    )
+    # a flow that names its own side, or no partner before it, is left alone
+    assert with_partner("exports to Chile", sentence, sentence.index("6.4")) == "exports to Chile"
+    alone = "Imports fell 5.7 percent, while exports to Chile rose 2 percent."
+    assert with_partner("decline of imports", alone, alone.index("5.7")) == "decline of imports"

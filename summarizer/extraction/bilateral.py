@@ -1,4 +1,5 @@
-"""The two sides of a bilateral article, for a "two-way trade" that names neither.
+"""The two sides of a bilateral article, for a "two-way trade" that names neither, and the
+partner a bare flow shares with an earlier clause (`with_partner`).
 
 News of economic diplomacy writes the pair once ("Vietnam and China ...") and then only
 "two-way trade reached 50.21 billion USD". A reader of the record needs the pair; the
@@ -66,3 +67,52 @@ def with_sides(metric: str, pair: tuple[str, str] | None) -> str:
     if any(_country(word) for word in re.findall(r"[\w’'.-]+", metric)):
         return metric
     return f"{metric} ({pair[0]}–{pair[1]})"
+
+
+_BARE_FLOW = re.compile(
+    r"^(?:(?:growth|decline|rise|fall|change|increase|decrease) of )?(?:the )?"
+    r"(?:(?:goods|trade|monthly) )?(?P<noun>exports|imports|shipments|deficit|surplus)$",
+    re.I,
+)
+"""A metric that is a trade flow alone ("imports", "decline of exports", "the deficit")."""
+
+_FLOW_TO = re.compile(
+    r"\b(?:exports?|imports?|shipments|sales|purchases|trade|deficit|surplus)\s+"
+    r"(?:(?:of\s+)?(?:goods\s+)?)?(?P<prep>to|from|with)\s+(?P<words>[^;.]{0,60})",
+    re.I,
+)
+_PREPOSITION = {"exports": "to", "shipments": "to", "imports": "from"}
+
+
+def _partner(words: str) -> str | None:
+    """The first country a partner phrase names that is not an owner ("Japan's biggest
+    trading partner, China" -> "China")."""
+    for match in _NAME.finditer(words):
+        phrase = match.group().rstrip(".")
+        if re.search(r"['’]s?$", phrase):
+            continue  # an owner: "Japan's biggest trading partner"
+        for candidate in (phrase, phrase.split()[0]):
+            if run_together(candidate) in COUNTRY_FORMS:
+                return candidate
+    return None
+
+
+def with_partner(metric: str, sentence: str, at: int) -> str:
+    """A bare trade flow with the partner an earlier clause of its sentence names, in
+    brackets: in "Exports to China retreated 6.4 percent, while imports fell 5.7 percent"
+    the 5.7 percent is of "imports (from China)".
+
+    Why: a parallel clause drops the partner it shares; without it the record says Japan's
+    imports fell 5.7 percent, which is another number.
+    """
+    bare = _BARE_FLOW.match(metric.strip())
+    if bare is None:
+        return metric
+    found: str | None = None
+    for flow in _FLOW_TO.finditer(sentence, 0, at):
+        if flow.end("prep") < at:
+            found = _partner(flow.group("words")[: max(0, at - flow.start("words"))]) or found
+    if found is None:
+        return metric
+    noun = bare.group("noun").casefold()
+    return f"{metric} ({_PREPOSITION.get(noun, 'with')} {found})"

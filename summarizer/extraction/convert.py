@@ -36,7 +36,7 @@ from summarizer.extraction.agreement_titles import (
     names_an_agreement,
     source_name,
 )
-from summarizer.extraction.bilateral import sides, with_sides
+from summarizer.extraction.bilateral import sides, with_partner, with_sides
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
     is_named_person_or_body,
@@ -457,9 +457,14 @@ def to_extraction(
     for item in items:
         figure: Figure | None = None
         if isinstance(item, NumericMention):
-            figure = figure_from_mention(None, item, text, frames.get(item.id))
-            if figure is not None and pair is not None:
-                figure = figure.model_copy(update={"metric": with_sides(figure.metric, pair)})
+            frame = frames.get(item.id)
+            figure = figure_from_mention(None, item, text, frame)
+            if figure is not None:
+                metric = with_sides(figure.metric, pair)
+                if frame is not None:
+                    at = item.start - frame.sentence.start
+                    metric = with_partner(metric, frame.sentence.text, at)
+                figure = figure.model_copy(update={"metric": metric})
         elif isinstance(item, GroundedFigure):
             mention = by_id.get(item.id)
             figure = (
