@@ -114,3 +114,16 @@ def test_a_participle_after_the_noun_says_what_the_agreement_does() -> None:
 def test_formalising_a_deal_is_signing_it() -> None:
     text = "The two firms formalised a co-operation deal between Petroperu and Enap."
     assert _titles(text) == [("co-operation deal between Petroperu and Enap", S.signed)]
+
+
+def test_documents_listed_in_one_sentence_are_distinct() -> None:
+    text = (
+        "The two officials witnessed the signing of a list of key tasks between the ministry's "
+        "Market Department and the Yunnan Department of Commerce, and another MoU on trade "
+        "promotion between the ministry's Trade Promotion Agency and the Yunnan Department "
+        "of Commerce."
+    )
+    titles = [title for title, _ in _titles(text)]
+    assert len(titles) == 2
+    assert titles[0].startswith("list of key tasks between")
+    assert titles[1].startswith("MoU on trade promotion between")

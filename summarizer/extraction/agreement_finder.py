@@ -29,7 +29,7 @@ _NOUN = re.compile(
     r"|(?P<agreement>agreements?|accords?|pacts?|treaty|treaties)"
     r"|(?P<deal>deals?)"
     r"|(?P<contract>contracts?)"
-    r"|(?P<plan>action plan)"
+    r"|(?P<plan>(?:action|work|cooperation|co-operation) plan|list of (?:key )?tasks)"
     r"|(?P<merger>merger|takeover (?:offer|bid))"
     r")\b",
     re.I,
@@ -103,6 +103,7 @@ def find_agreements(text: str) -> list[Agreement]:
     """The agreements the source names with a status cue, each once, in source order."""
     found: list[Agreement] = []
     for sentence in _sentences(text):
+        before = list(found)  # one sentence's agreements are a list of distinct ones
         taken_until = 0
         for noun in _NOUN.finditer(sentence):
             if noun.start() < taken_until:
@@ -111,7 +112,7 @@ def find_agreements(text: str) -> list[Agreement]:
             if agreement is None:
                 continue
             taken_until = noun.start() + len(agreement.title)
-            if not any(same_agreement(agreement, earlier) for earlier in found):
+            if not any(same_agreement(agreement, earlier) for earlier in before):
                 found.append(agreement)
         for agreed in _AGREED_TO.finditer(sentence):
             agreement = _agreed_to(sentence, agreed)
