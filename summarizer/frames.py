@@ -335,6 +335,8 @@ _PERIOD = re.compile(
     r"\s+(?P<qh>quarter|half)\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon>{_MONTH_NAME})"
     r"\s+period\b"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?week\s+(?:ending|ended|to)\s+"
+    rf"(?P<wk>{_MONTH_NAME})\s+\d{{1,2}}\b(?![\s,]*(?:19|20)\d\d)"
     rf"|\b(?:(?:from|between)\s+)?{_MONTH_NAME}\s+(?:to|through|until|and)\s+"
     rf"(?P<mon6>{_MONTH_NAME})\b(?![\s,]*(?:\d|/|-))"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*/\s*(?P<mon5>{_MONTH_NAME})\b"
@@ -351,7 +353,7 @@ _PERIOD = re.compile(
 """Period words. The last four forms name no year ("in the first seven months", "in the
 second quarter", "the January-July period", "in July"): news copy means the latest such
 period up to its publication date, so the year is read from that (`_implied_year`)."""
-_MONTH_GROUPS = ("mon", "mon1", "mon2", "mon3", "mon4", "mon5", "mon6")
+_MONTH_GROUPS = ("mon", "mon1", "mon2", "mon3", "mon4", "mon5", "mon6", "wk")
 """The groups of period words that end in a month and write no year ("the January/March
 quarter", "in July"): their year is the publication's latest such month."""
 
@@ -582,8 +584,8 @@ after it are that number's, not the figure's."""
 _COMPARED_BEFORE = re.compile(_COMPARED_NUMBER.pattern + r"[^,;:()]{0,70}$", re.I)
 _COMPARISON = re.compile(
     r"(?:\b(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to)|"
-    r"same\s+(?:period|month|quarter)\s+(?:of|in)|above|below|in\s+the\s+year\s+to)"
-    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:of|in)\s+)?)$",
+    r"same\s+(?:period|month|quarter)(?:\s+(?:of|in))?|above|below|in\s+the\s+year\s+to)"
+    r"\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:(?:of|in)\s+)?)?)$",
     re.I,
 )
 

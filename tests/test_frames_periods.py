@@ -192,3 +192,18 @@ def test_a_previous_records_period_is_not_the_figures() -> None:
         "previous record of $6.7 billion set last month."
     )
     assert _period(text, "7.1 billion", published)[0] == "in the first 10 days of March"
+
+
+def test_a_week_ending_on_a_day_is_a_period_and_the_same_period_last_year_a_base() -> None:
+    published = dt.date(1987, 3, 31)
+    text = "Loans fell 1.01 billion guilders to 9.5 billion guilders in the week ending March 30."
+    assert _period(text, "9.5 billion", published) == (
+        "in the week ending March 30",
+        frozenset({1987}),
+    )
+    october = dt.date(2022, 10, 7)
+    text = (
+        "In the first nine months of 2022, rice exports reached 5.4 million tons; and the "
+        "export turnover gained US$2.64 billion, up 9.3 percent over the same period last year."
+    )
+    assert _period(text, "9.3 percent", october)[0] == "In the first nine months of 2022"
