@@ -452,3 +452,19 @@ def test_a_meeting_needs_a_person_not_a_model_title_that_says_company() -> None:
     assert convert_meeting(deal, text, dt.date(2005, 1, 7)) is None
     met = _draft_meeting(("Reagan", None), ("Son", None))
     assert convert_meeting(met, text, dt.date(2005, 1, 7)) is not None
+
+
+def test_a_title_with_its_portfolio_or_body_before_a_name_moves_to_the_title() -> None:
+    from summarizer.extraction.participants import split_title
+
+    assert split_title("Deputy Minister of Industry and Trade Phan Thi Thang", None) == (
+        "Phan Thi Thang",
+        "Deputy Minister of Industry and Trade",
+    )
+    assert split_title("Secretary of Lao Cai's Party Committee Dang Xuan Phong", None) == (
+        "Dang Xuan Phong",
+        "Secretary of Lao Cai's Party Committee",
+    )
+    body = "Representative of the Da Nang Department of Industry and Trade"
+    assert split_title(body, None) == (body, None)  # no name after the body: left alone
+    assert split_title("Nguyen Hong Dien", None) == ("Nguyen Hong Dien", None)

@@ -57,11 +57,50 @@ GROUP_WORDS = frozenset(
 _WORD = re.compile(r"[\w'’.-]+")
 
 
+PORTFOLIO_WORDS = frozenset(
+    word_list(
+        "trade industry commerce finance economy economic affairs planning investment "
+        "agriculture energy defence defense health education transport justice labour labor "
+        "tourism culture interior environment development cooperation relations"
+    )
+)
+"""Words that end a title's portfolio ("Minister of Industry and Trade Nguyen Hong Dien")."""
+
+
+def _trailing_name(name: str) -> tuple[str, str] | None:
+    """(title, name) when a title with its portfolio or body runs straight into a person's
+    name: "Acting Director of the Hà Nội Department of Industry and Trade Trần Thị Phương
+    Lan" -> ("Acting Director of the Hà Nội Department of Industry and Trade", "Trần Thị
+    Phương Lan"). The name is the two to four capitalised words at the end that are no
+    title, portfolio or body word, after such a word."""
+    words = list(_WORD.finditer(name))
+    stop = HEAD_TITLES | ORGANISATION_WORDS | PORTFOLIO_WORDS
+    if not {w.group().casefold() for w in words} & HEAD_TITLES:
+        return None
+    start = len(words)
+    while start > 0 and len(words) - start < 4:
+        word = words[start - 1].group()
+        if not word[:1].isupper() or word.casefold().strip(".") in stop:
+            break
+        start -= 1
+    if len(words) - start < 2 or start == 0:
+        return None
+    if words[start - 1].group().casefold().strip(".") not in stop:
+        return None
+    at = words[start].start()
+    return name[:at].strip(), name[at:].strip()
+
+
 def split_title(name: str, title: str | None) -> tuple[str, str | None]:
     """Name and title, with a title the name opens with moved to the title: "Commerce
-    Secretary Howard Lutnick" -> ("Howard Lutnick", "Commerce Secretary"). Only when what
-    stays is a person's name (two to four capitalised words, no title or organisation
-    word); a title the model also gave is kept."""
+    Secretary Howard Lutnick" -> ("Howard Lutnick", "Commerce Secretary"), "Deputy
+    Minister of Industry and Trade Phan Thị Thắng" -> ("Phan Thị Thắng", "Deputy Minister
+    of Industry and Trade"). Only when what stays is a person's name (two to four
+    capitalised words, no title or organisation word); a title the model also gave is
+    kept."""
+    trailing = _trailing_name(name)
+    if trailing is not None:
+        return trailing[1], title or trailing[0]
     words = _WORD.findall(name)
     for cut in range(len(words) - 2, 0, -1):
         if words[cut - 1].casefold().strip(".") not in HEAD_TITLES:
