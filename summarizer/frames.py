@@ -326,6 +326,7 @@ _PERIOD = re.compile(
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
     rf"|\b{_MONTH_NAME}(?:\s*[-–/]\s*{_MONTH_NAME})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    rf"|\b(?:(?:in|during|for)\s+)?(?P<mon7>{_MONTH_NAME})\s+(?P<rel2>last|this|next)\s+year\b"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
     r"|\b(?P<rel>last year|this year|past year|next year)\b"
     r"|\b(?P<lm>last|past)\s+month\b"
@@ -374,6 +375,8 @@ def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]
     rel = match.group("rel")
     if rel:
         return _year_word(rel, published)
+    if match.group("rel2"):  # "in January last year"
+        return _year_word(f"{match.group('rel2')} year", published)
     return _implied_year(match, published)
 
 
@@ -388,7 +391,7 @@ def _month_count(match: re.Match[str]) -> int | None:
 def implied(match: re.Match[str]) -> bool:
     """Period words that write no year: relative ("last year") or left to the publication
     date ("in July", "the first seven months")."""
-    return any(match.group(g) for g in ("rel", "lm", "n2", "q", *_MONTH_GROUPS))
+    return any(match.group(g) for g in ("rel", "rel2", "lm", "n2", "q", *_MONTH_GROUPS))
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -630,7 +633,11 @@ def _explicit_years(
     return frozenset(years)
 
 
-_YEAR_AS_BASE = re.compile(r"\s+(?:levels?|peaks?|highs?|lows?|averages?|prices)\b", re.I)
+_YEAR_AS_BASE = re.compile(
+    r"\s+(?:levels?|peaks?|highs?|lows?|averages?|prices|=\s*100|base)\b", re.I
+)
+_BASE_BEFORE = re.compile(r"\bbase(?:\s+year)?\s*$", re.I)
+"""An index's base year ("volume index, base 1980", "1980 = 100") is no period."""
 
 
 def _periods(
@@ -643,8 +650,8 @@ def _periods(
         before = text[max(start, match.start() - 45) : match.start()]
         if _COMPARISON.search(before) or _COMPARED_NEAR.search(before):
             continue
-        if _YEAR_AS_BASE.match(text, match.end()):
-            continue  # "20 pct of its 1980 levels": 1980 is the yardstick, not the period
+        if _YEAR_AS_BASE.match(text, match.end()) or _BASE_BEFORE.search(before):
+            continue  # "20 pct of its 1980 levels", "index, base 1980": a yardstick
         span = TextSpan(match.start(), match.end(), match.group())
         found.append((span, _years_of(match, published), _month_count(match)))
     return found

@@ -207,3 +207,14 @@ def test_a_week_ending_on_a_day_is_a_period_and_the_same_period_last_year_a_base
         "export turnover gained US$2.64 billion, up 9.3 percent over the same period last year."
     )
     assert _period(text, "9.3 percent", october)[0] == "In the first nine months of 2022"
+
+
+def test_a_month_of_last_year_and_an_index_base_year() -> None:
+    published = dt.date(1987, 3, 30)
+    text = "The assets stood at 151.7 billion dlrs in January last year."
+    assert _period(text, "151.7 billion", published) == (
+        "in January last year",
+        frozenset({1986}),
+    )
+    text = "The volume index, base 1980, showed exports rising to 131.0 in February."
+    assert _period(text, "131.0", published)[0] == "in February"
