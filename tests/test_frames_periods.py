@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from summarizer.frames import Frame, frames_for, read_period
 from summarizer.numbers import extract_mentions
 
@@ -159,23 +161,87 @@ def test_a_month_before_the_noun_is_the_figures_period_and_a_word_number_is_comp
     assert _period("Imports may rise 5 percent.", "5 percent", published)[0] is None
 
 
-def test_a_quarter_written_as_two_months_and_a_month_range_are_periods() -> None:
-    june = dt.date(1987, 6, 16)
-    text = "Output rose 1.2 pct in the January/March quarter, the agency said."
-    assert _period(text, "1.2 pct", june) == ("in the January/March quarter", frozenset({1987}))
-    text = "The October/December rise was put at 0.8 pct."
-    assert _period(text, "0.8 pct", june) == ("The October/December", frozenset({1986}))
-    april = dt.date(1987, 4, 24)
-    text = "Industrial production from January to March grew by 2.5 per cent, figures showed."
-    assert _period(text, "2.5 per cent", april) == ("from January to March", frozenset({1987}))
-    from summarizer.evaluation.attribution import months_covered
-
-    assert months_covered("January/March quarter 1987") == {1, 2, 3}
+_JUNE_1987, _APRIL_1987, _MARCH_1987 = (
+    dt.date(1987, 6, 16),
+    dt.date(1987, 4, 24),
+    dt.date(1987, 3, 31),
+)
 
 
-def test_last_month_is_the_month_before_publication() -> None:
+@pytest.mark.parametrize(
+    ("text", "number", "published", "words", "years"),
+    [
+        (
+            "Output rose 1.2 pct in the January/March quarter, the agency said.",
+            "1.2 pct",
+            _JUNE_1987,
+            "in the January/March quarter",
+            {1987},
+        ),
+        (
+            "The October/December rise was put at 0.8 pct.",
+            "0.8 pct",
+            _JUNE_1987,
+            "The October/December",
+            {1986},
+        ),
+        (
+            "Industrial production from January to March grew by 2.5 per cent, figures showed.",
+            "2.5 per cent",
+            _APRIL_1987,
+            "from January to March",
+            {1987},
+        ),
+        (
+            "Loans fell 1.01 billion guilders to 9.5 billion guilders in the week ending March 30.",
+            "9.5 billion",
+            _MARCH_1987,
+            "in the week ending March 30",
+            {1987},
+        ),
+        (
+            "The assets stood at 151.7 billion dlrs in January last year.",
+            "151.7 billion",
+            _MARCH_1987,
+            "in January last year",
+            {1986},
+        ),
+        (  # an index's base year is no period
+            "The volume index, base 1980, showed exports rising to 131.0 in February.",
+            "131.0",
+            _MARCH_1987,
+            "in February",
+            {1987},
+        ),
+        (  # a previous record's period is a comparison base
+            "Exports reached $7.1 billion in the first 10 days of March, far exceeding the "
+            "previous record of $6.7 billion set last month.",
+            "7.1 billion",
+            dt.date(2026, 3, 11),
+            "in the first 10 days of March",
+            {2026},
+        ),
+        (  # so is "over the same period last year"
+            "In the first nine months of 2022, rice exports reached 5.4 million tons; and the "
+            "export turnover gained US$2.64 billion, up 9.3 percent over the same period last "
+            "year.",
+            "9.3 percent",
+            dt.date(2022, 10, 7),
+            "In the first nine months of 2022",
+            {2022},
+        ),
+    ],
+)
+def test_period_words_and_their_year(
+    text: str, number: str, published: dt.date, words: str, years: set[int]
+) -> None:
+    assert _period(text, number, published) == (words, frozenset(years))
+
+
+def test_month_ranges_and_last_month_in_the_scorer() -> None:
     from summarizer.evaluation.attribution import months_covered, period_agrees
 
+    assert months_covered("January/March quarter 1987") == {1, 2, 3}
     published = dt.date(2023, 11, 18)
     text = "Exports reached nearly US$4.3 billion last month, up 3 percent."
     assert _period(text, "4.3 billion", published) == ("last month", frozenset({2023}))
@@ -183,38 +249,3 @@ def test_last_month_is_the_month_before_publication() -> None:
     assert months_covered("last month", published) == {10}
     assert period_agrees("last month", "October 2023", published)
     assert not period_agrees("last month", "September 2023", published)
-
-
-def test_a_previous_records_period_is_not_the_figures() -> None:
-    published = dt.date(2026, 3, 11)
-    text = (
-        "Exports reached $7.1 billion in the first 10 days of March, far exceeding the "
-        "previous record of $6.7 billion set last month."
-    )
-    assert _period(text, "7.1 billion", published)[0] == "in the first 10 days of March"
-
-
-def test_a_week_ending_on_a_day_is_a_period_and_the_same_period_last_year_a_base() -> None:
-    published = dt.date(1987, 3, 31)
-    text = "Loans fell 1.01 billion guilders to 9.5 billion guilders in the week ending March 30."
-    assert _period(text, "9.5 billion", published) == (
-        "in the week ending March 30",
-        frozenset({1987}),
-    )
-    october = dt.date(2022, 10, 7)
-    text = (
-        "In the first nine months of 2022, rice exports reached 5.4 million tons; and the "
-        "export turnover gained US$2.64 billion, up 9.3 percent over the same period last year."
-    )
-    assert _period(text, "9.3 percent", october)[0] == "In the first nine months of 2022"
-
-
-def test_a_month_of_last_year_and_an_index_base_year() -> None:
-    published = dt.date(1987, 3, 30)
-    text = "The assets stood at 151.7 billion dlrs in January last year."
-    assert _period(text, "151.7 billion", published) == (
-        "in January last year",
-        frozenset({1986}),
-    )
-    text = "The volume index, base 1980, showed exports rising to 131.0 in February."
-    assert _period(text, "131.0", published)[0] == "in February"
