@@ -327,6 +327,8 @@ _PERIOD = re.compile(
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
     rf"|\b{_MONTH_NAME}(?:\s*[-–/]\s*{_MONTH_NAME})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     rf"|\b(?:(?:in|during|for)\s+)?(?P<mon7>{_MONTH_NAME})\s+(?P<rel2>last|this|next)\s+year\b"
+    rf"|\b(?:between\s+(?P<y5>{_YEAR})\s+and|(?:from\s+)?(?P<y6>{_YEAR})\s+(?:to|through|until))"
+    rf"\s+(?P<y5b>{_YEAR})\b"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
     r"|\b(?P<rel>last year|this year|past year|next year)\b"
     r"|\b(?P<lm>last|past)\s+month\b"
@@ -364,6 +366,12 @@ def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]
         value = match.group(group)
         if value:
             return _year_word(value, published)
+    if match.group("y5b"):  # "between 1967 and 1974", "1967 to 1974"
+        first = int(match.group("y5") or match.group("y6"))
+        last = int(match.group("y5b"))
+        if first <= last <= first + 20:
+            return frozenset(range(first, last + 1))
+        return frozenset({first, last})
     if match.group("y4"):
         first = int(match.group("y4"))
         tail = match.group("y4b")

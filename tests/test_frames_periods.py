@@ -206,6 +206,13 @@ _JUNE_1987, _APRIL_1987, _MARCH_1987 = (
             "in January last year",
             {1986},
         ),
+        (
+            "Industrial production almost doubled between 1967 and 1974, the report said.",
+            "almost doubled",
+            _APRIL_1987,
+            "between 1967 and 1974",
+            set(range(1967, 1975)),
+        ),
         (  # an index's base year is no period
             "The volume index, base 1980, showed exports rising to 131.0 in February.",
             "131.0",
