@@ -111,10 +111,6 @@ def test_a_participle_after_the_noun_says_what_the_agreement_does() -> None:
     assert _titles(text) == [("agreement limiting exports of Peruvian cotton yarn", S.signed)]
 
 
-def test_formalising_a_deal_is_signing_it() -> None:
-    text = "The two firms formalised a co-operation deal between Petroperu and Enap."
-    assert _titles(text) == [("co-operation deal between Petroperu and Enap", S.signed)]
-
 
 def test_documents_listed_in_one_sentence_are_distinct() -> None:
     text = (

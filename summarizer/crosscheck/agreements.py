@@ -89,7 +89,7 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         (REACHED, S.agreed_in_principle),
         (
             r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b"
-            r"|\bsealed\b|\bclinched\b|\bstruck\b|\bformali[sz]ed\b"
+            r"|\bsealed\b|\bclinched\b|\bstruck\b"
             r"|\b(?:sign|signs|ink|inks|seal|seals|clinch|clinches)\b"
             r"|\b(?:completed|finali[sz]ed) (?:negotiations|talks)\b",
             S.signed,
