@@ -62,7 +62,7 @@ def draft(figures: list[dict[str, str]], **extra: object) -> GroundedExtraction:
                     "kind": "meeting",
                     "date_text": "February 22",
                     "location": "Hanoi",
-                    "participants": [{"name": "Nguyen Hong Dien"}],
+                    "participants": [{"name": "Nguyen Hong Dien"}, {"name": "Shen Xiaoming"}],
                 }
             ],
             "figures": {figure["id"]: figure["metric"] for figure in figures},
@@ -393,7 +393,7 @@ def test_a_meeting_of_bodies_alone_is_a_deal_not_a_meeting() -> None:
     assert convert_meeting(dated, text, dt.date(2005, 2, 26)) is not None
 
 
-def test_one_name_with_no_day_and_no_place_is_no_meeting() -> None:
+def test_one_name_with_no_counterpart_or_no_day_and_no_place_is_no_meeting() -> None:
     from summarizer.extraction.convert import convert_meeting
     from summarizer.extraction.wire import DraftMeeting
 
@@ -408,7 +408,19 @@ def test_one_name_with_no_day_and_no_place_is_no_meeting() -> None:
     )
     assert convert_meeting(alone, text, None) is None
     placed = alone.model_copy(update={"location": "Geneva"})
-    assert convert_meeting(placed, text, None) is not None
+    assert convert_meeting(placed, text, None) is None  # a speaker: no one he met
+    group = DraftMeeting.model_validate(
+        {
+            "kind": "meeting",
+            "date_text": None,
+            "location": "Geneva",
+            "participants": [{"name": "Peter Mandelson"}, {"name": "Other senior officials"}],
+        }
+    )
+    kept = convert_meeting(group, text, None)  # a group: no participant, but a counterpart
+    assert kept is not None and [p.name for p in kept.participants] == ["Peter Mandelson"]
+    conference = placed.model_copy(update={"kind": "conference"})
+    assert convert_meeting(conference, text, None) is not None
 
 
 def _draft_meeting(*people: tuple[str, str | None]) -> DraftMeeting:
