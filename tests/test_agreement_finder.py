@@ -111,7 +111,6 @@ def test_a_participle_after_the_noun_says_what_the_agreement_does() -> None:
     assert _titles(text) == [("agreement limiting exports of Peruvian cotton yarn", S.signed)]
 
 
-
 def test_documents_listed_in_one_sentence_are_distinct() -> None:
     text = (
         "The two officials witnessed the signing of a list of key tasks between the ministry's "
