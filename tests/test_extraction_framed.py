@@ -34,11 +34,7 @@ TEXT = (
 ARTICLE = SourceArticle(
     article_id="0123456789abcdef", text=TEXT, meta=ArticleMeta(published=dt.date(2024, 1, 5))
 )
-ANSWER: dict[str, Any] = {
-    "summary": "An met Keo in Hanoi.",
-    "meetings": [],
-    "agreements": [],
-}
+ANSWER: dict[str, Any] = {"summary": "An met Keo in Hanoi.", "meetings": []}
 
 
 def test_the_embedded_model_gets_figures_from_frames_an_endpoint_from_the_model() -> None:
@@ -56,16 +52,18 @@ def test_the_choice_is_read_from_the_environment_and_checked() -> None:
         resolve_config(environ={"SUMMARIZER_FIGURE_METRICS": "both"})
 
 
-def test_a_framed_request_lists_no_numbers_and_asks_for_no_figures() -> None:
+def test_a_framed_request_lists_no_numbers_and_asks_for_no_figures_or_agreements() -> None:
     (request,) = build_part_requests(ARTICLE, LLMConfig(), load_prompts())
     assert request.draft_model is FramedExtraction
-    assert "figures" not in request.draft_model.model_json_schema()["properties"]
+    properties = request.draft_model.model_json_schema()["properties"]
+    assert "figures" not in properties and "agreements" not in properties
     system, user = (m["content"] for m in request.messages)
     assert "NUMBERS" not in system and "NUMBERS" not in user
-    assert '"figures"' not in system
+    assert '"figures"' not in system and '"agreements"' not in system
     assert "US$2.1 billion" in user  # the article itself is still sent
     grounded = build_part_requests(ARTICLE, LLMConfig(figure_metrics="model"), load_prompts())
     assert "NUMBERS" in grounded[0].messages[1]["content"]
+    assert '"agreements"' in grounded[0].messages[0]["content"]
     # the constant part stays first and byte-identical from article to article
     other = SourceArticle(article_id="fedcba9876543210", text="Exports rose 3 percent.")
     (second,) = build_part_requests(other, LLMConfig(), load_prompts())

@@ -64,7 +64,7 @@ def test_made_up_is_a_share_not_a_rise() -> None:
     from summarizer.extraction.wire import FramedExtraction
 
     def figures(text: str) -> dict[str, tuple[str, str]]:
-        draft = FramedExtraction(summary="x", meetings=[], agreements=[])
+        draft = FramedExtraction(summary="x", meetings=[])
         record = to_extraction(draft, text, find_mentions(text), dt.date(2005, 1, 1))
         return {f.text: (f.kind.value, f.metric) for f in record.figures}
 

@@ -202,9 +202,9 @@ FRAMES_ONLY_SUMMARY = "(figures from the program's frames; no model was run)"
 def frame_extraction(article: SourceArticle) -> Extraction:
     """What the program records for an article with no model: the framed path's figures
     and the agreements the source names (`agreement_finder`); a record under
-    `figure_metrics = "frames"` adds the model's summary, meetings and agreements
-    (`summarizer eval --frames` scores these)."""
-    draft = FramedExtraction(summary=FRAMES_ONLY_SUMMARY, meetings=[], agreements=[])
+    `figure_metrics = "frames"` adds the model's summary and meetings (`summarizer eval
+    --frames` scores these)."""
+    draft = FramedExtraction(summary=FRAMES_ONLY_SUMMARY, meetings=[])
     extraction = to_extraction(
         draft, article.text, find_mentions(article.text), article.meta.published
     )

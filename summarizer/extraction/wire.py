@@ -222,10 +222,11 @@ class GroundedExtraction(DraftExtractionBase):
 
 class FramedExtraction(DraftExtractionBase):
     """The answer when the program fills every figure from its frame
-    (`LLMConfig.metrics_from_frames`): no `figures` key at all, so the model reads no NUMBERS
-    list and writes only what needs language about people and agreements."""
-
-    agreements: list[DraftAgreement] = _agreements()
+    (`LLMConfig.metrics_from_frames`): no `figures` key and no `agreements` key, so the model
+    reads no NUMBERS list and writes only the summary and the meetings. The agreements are
+    the ones the source names (`extraction.agreement_finder`): on the development corpus the
+    finder alone scored agreement F1 0.50 where the 1.5B model's list scored 0.23 and the
+    union 0.47, on the seeds 0.80 against 0.63 and 0.71."""
 
 
 def grounded_model(mention_ids: list[str]) -> type[GroundedExtraction]:
