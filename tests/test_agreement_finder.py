@@ -122,3 +122,15 @@ def test_documents_listed_in_one_sentence_are_distinct() -> None:
     assert len(titles) == 2
     assert titles[0].startswith("list of key tasks between")
     assert titles[1].startswith("MoU on trade promotion between")
+
+
+def test_the_parties_a_title_names() -> None:
+    from summarizer.extraction.agreement_finder import parties_in
+
+    title = "MoU between the Peruvian Ministry of Trade and Tourism and the Cusco council"
+    assert parties_in(title) == ["Peruvian Ministry of Trade and Tourism", "Cusco council"]
+    assert parties_in("agreement with Petroperu to build a refinery") == ["Petroperu"]
+    assert parties_in("agreement for exploration of the border zone between the two nations") == []
+    text = HEADLINE + "Chile and Peru signed an MoU on port data between Callao and Valparaiso."
+    (found,) = find_agreements(text)
+    assert found.parties == ["Callao", "Valparaiso"]

@@ -134,7 +134,34 @@ def _named_agreement(sentence: str, noun: re.Match[str]) -> Agreement | None:
     if cue is None:
         return None
     kind = next(name for name, value in noun.groupdict().items() if value)
-    return Agreement(title=title, type=_TYPES[kind], status=cue[0], evidence=sentence)
+    return Agreement(
+        title=title,
+        type=_TYPES[kind],
+        parties=parties_in(title),
+        status=cue[0],
+        evidence=sentence,
+    )
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?P<sides>.+?)(?=\s+(?:to|on|for|in)\s+[a-z]|$)")
+_WITH = re.compile(r"\bwith\s+(?P<side>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+
+
+def parties_in(title: str) -> list[str]:
+    """The parties a title names: "between the Vietnamese Ministry of Industry and Trade and
+    the Hainan administration" -> both bodies (split at "and the" when it is there, for
+    names that hold an "and"), "agreement with Gazprom to work on ..." -> Gazprom."""
+    between = _BETWEEN.search(title)
+    if between is not None:
+        sides = between.group("sides")
+        parts = re.split(r"\s+and\s+the\s+", sides, maxsplit=1)
+        if len(parts) < 2:
+            parts = sides.rsplit(" and ", 1)
+        cleaned = [re.sub(r"^the\s+", "", part.strip(" ,")) for part in parts]
+        if len(cleaned) == 2 and all(cleaned):
+            return cleaned
+    with_side = _WITH.search(title)
+    return [with_side.group("side")] if with_side is not None else []
 
 
 _GENERIC = frozenset(
