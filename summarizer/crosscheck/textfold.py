@@ -21,6 +21,14 @@ _CHAR_MAP: dict[str, str] = {
 }
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
+
+def strip_marks(text: str) -> str:
+    """The text without its diacritics, case and length kept ("Bắc Ninh" -> "Bac Ninh",
+    "Đà Nẵng" -> "Da Nang"): for matching names a model and a source accent differently."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 SOURCES_CACHED = 256
 """How many source texts the cross-checker keeps its readings of (folded text, words,
 names, places, datelines, mentions): more than a batch or the 72-article dev corpus checks in

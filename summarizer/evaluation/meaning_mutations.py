@@ -19,7 +19,6 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +29,7 @@ from summarizer.crosscheck import check_record
 from summarizer.crosscheck.agreements import COMPATIBLE
 from summarizer.crosscheck.datelines import dateline_spans
 from summarizer.crosscheck.meaning import is_name_ordinal, places
+from summarizer.crosscheck.textfold import strip_marks
 from summarizer.crosscheck.wordmatch import (
     DEMONYMS,
     FUNCTION_WORDS,
@@ -583,7 +583,7 @@ class MeaningMutator:
         yield Case("clean", self.name, self.base, frozenset(), "gold-derived record")
         for m, meeting in enumerate(self.base.meetings):
             people = [
-                p.model_copy(update={"name": _strip_marks(p.name)}) for p in meeting.participants
+                p.model_copy(update={"name": strip_marks(p.name)}) for p in meeting.participants
             ]
             yield Case(
                 "clean",
@@ -653,11 +653,6 @@ def _family(unit: str) -> str:
     if unit in ("percent", "percentage_point"):
         return unit
     return "money" if unit[:3].isupper() else "noun"
-
-
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _sentence_of(text: str, mention: NumericMention) -> str:

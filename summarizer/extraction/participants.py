@@ -9,9 +9,9 @@ matches nor grounds; a group is not a participant the reader can look up.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from summarizer.countries import COUNTRY_FORMS, DEMONYMS
+from summarizer.crosscheck.textfold import strip_marks
 from summarizer.crosscheck.wordmatch import run_together, word_list
 
 HEAD_TITLES = frozenset(
@@ -151,18 +151,13 @@ _PLACE_NOUNS = (
 )
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def is_place(name: str, text: str) -> bool:
     """Whether the source writes a participant "name" as a place: before a place noun
     ("Bac Ninh province", "Bắc Ninh city", accents aside) or as the short form of a
     country it spells out ("Republic of Korea (RoK)"). A 1.5B model lists the places of
     a provincial meeting as its participants; a place is a side, not someone who met."""
-    folded_text = _folded(text)
-    escaped = r"\s+".join(re.escape(word) for word in _folded(name).split())
+    folded_text = strip_marks(text)
+    escaped = r"\s+".join(re.escape(word) for word in strip_marks(name).split())
     if not escaped:
         return False
     if re.search(rf"\b{escaped}(?:’s|'s)?\s+(?:{_PLACE_NOUNS})\b", folded_text, re.I):
