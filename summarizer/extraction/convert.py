@@ -127,10 +127,10 @@ def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -
         return None
     date = resolve_date(date_text, published, text)
     location = _in_text(draft.location, text)
-    sides = [p for p in draft.participants if p.name.strip().casefold() not in PLACEHOLDERS]
+    named = [p for p in draft.participants if p.name.strip().casefold() not in PLACEHOLDERS]
     if len(participants) == 1 and (
         (date is None and location is None)
-        or (len(sides) < 2 and draft.kind != MeetingKind.conference)
+        or (len(named) < 2 and draft.kind != MeetingKind.conference)
     ):
         return None  # one name and no counterpart: a speaker, not a meeting
     return Meeting(
