@@ -319,6 +319,9 @@ _MONTH_NAME = rf"(?:{_MONTH_WORDS})"
 _MONTH_ABBREVIATION = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _QUARTERS = {w: n for w, n in lexicon.ORDINAL_WORDS.items() if n <= 4}
 _QUARTERS |= {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_LAST_MONTH = r"(?:last|past)\s+month"
+LAST_MONTH = re.compile(rf"\b{_LAST_MONTH}\b", re.I)
+"""'Last month': the month before publication (its year by `_implied_year`)."""
 _PERIOD = re.compile(
     rf"\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
     rf"(?P<n>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+(?:months?|quarters?|weeks?)\s+"
@@ -331,7 +334,7 @@ _PERIOD = re.compile(
     rf"\s+(?P<y5b>{_YEAR})\b"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
     r"|\b(?P<rel>last year|this year|past year|next year)\b"
-    r"|\b(?P<lm>last|past)\s+month\b"
+    rf"|\b(?P<lm>{_LAST_MONTH})\b"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+months\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"

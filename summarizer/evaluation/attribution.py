@@ -43,7 +43,7 @@ from summarizer.crosscheck.meaning import (
 from summarizer.crosscheck.wordmatch import canonical, tokens_of
 from summarizer.domain import Agreement, Extraction, Figure, Meeting, Verdict, VerdictStatus
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
-from summarizer.frames import read_period
+from summarizer.frames import LAST_MONTH, read_period
 from summarizer.numbers.lexicon import MONTHS
 from summarizer.vocabulary import CURRENCY_WORDS
 
@@ -142,7 +142,7 @@ def months_covered(text: str, published: dt.date | None = None) -> frozenset[int
     """The calendar months a period covers: "the first seven months" and "January-July"
     are both {1..7}; "in July" is {7}; "last month" the month before publication; none
     named is the empty set."""
-    if published is not None and re.search(r"\b(?:last|past) month\b", text, re.I):
+    if published is not None and LAST_MONTH.search(text):
         return frozenset({(published.month - 2) % 12 + 1})
     _, first_n = read_period(text)
     if first_n is not None and 1 <= first_n <= 12:
