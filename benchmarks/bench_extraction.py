@@ -52,9 +52,8 @@ from summarizer.errors import SummarizerError
 from summarizer.evaluation.gold import GoldArticle
 from summarizer.evaluation.report import load_articles
 from summarizer.evaluation.scoring import outcome_pair, score_records
-from summarizer.extraction.chunking import chunk_budget_chars, split_article
 from summarizer.extraction.pipeline import run_extraction
-from summarizer.extraction.requests import find_mentions, part_messages
+from summarizer.extraction.requests import build_part_requests
 from summarizer.ingest import load_article
 from summarizer.llm.client import LLMClient
 from summarizer.llm.config import LLMConfig, resolve_config
@@ -173,17 +172,13 @@ class LogCounters:
 
 
 def own_tokens(server: EmbeddedServer, config: LLMConfig, article: SourceArticle) -> int:
-    """Tokens of the per-article user message(s), tokenized by the server itself."""
-    prompts = load_prompts()
-    mentions = find_mentions(article.text)
-    chunks = split_article(article.text, chunk_budget_chars(config.n_ctx, config.max_tokens))
+    """Tokens of the per-article user message(s) exactly as the pipeline sends them
+    (`build_part_requests`: on the framed path the model's view, with no NUMBERS list),
+    tokenized by the server itself."""
     total = 0
     root = server.base_url.removesuffix("/v1")
-    for index, chunk in enumerate(chunks, start=1):
-        messages = part_messages(
-            prompts, article, chunk, index, len(chunks), mentions, config.grounding
-        )
-        content = messages[-1]["content"]
+    for request in build_part_requests(article, config, load_prompts()):
+        content = request.messages[-1]["content"]
         if server.backend == LLAMA_SERVER:
             reply = httpx.post(f"{root}/tokenize", json={"content": content}, timeout=60)
         else:

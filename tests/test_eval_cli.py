@@ -165,7 +165,8 @@ def test_frames_scores_the_programs_own_figures_with_no_model() -> None:
     assert data["model"] is None  # no model was run
     frames = data["frames"]
     assert frames["figures"]["gold"] > 0 and frames["figures"]["f1"] > 0.5
-    assert frames["meetings"]["predicted"] == 0  # meetings need the model
+    meetings = frames["meetings"]  # the meetings the source tells of (meeting_finder)
+    assert 0 < meetings["matched"] <= meetings["predicted"]
     agreements = frames["agreements"]  # the agreements the source names (agreement_finder)
     assert 0 < agreements["matched"] <= agreements["predicted"]
     meaning = frames["meaning"]

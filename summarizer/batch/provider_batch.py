@@ -47,7 +47,7 @@ from summarizer.extraction.requests import (
     draft_model,
     extraction_from_drafts,
     find_mentions,
-    mentions_in,
+    part_mentions,
 )
 from summarizer.extraction.wire import DraftExtractionBase
 from summarizer.llm.client import pick_mode
@@ -126,7 +126,7 @@ def outcome_from_answers(
         usage = usage + _usage(answer)
         try:
             raw = _answer_text(answer)
-            context = {"source": article.text, "mentions": mentions_in(chunk, mentions)}
+            context = {"source": article.text, "mentions": part_mentions(config, chunk, mentions)}
             drafts.append(draft_model(config).model_validate_json(raw, context=context))
         except (ValidationError, ValueError, KeyError, IndexError) as exc:
             error = f"the batch answer failed validation: {str(exc).splitlines()[0]}"

@@ -24,7 +24,7 @@ from summarizer.domain import Agreement, AgreementStatus, AgreementType
 from summarizer.extraction.agreement_titles import extend_title
 from summarizer.frames import sentence_spans
 
-_NOUN = re.compile(
+AGREEMENT_NOUN = re.compile(
     r"\b(?:(?P<mou>memorand(?:um|ums|a)(?: of understanding)?|MoUs?|MoAs?)"
     r"|(?P<agreement>agreements?|accords?|pacts?|treaty|treaties)"
     r"|(?P<deal>deals?)"
@@ -105,7 +105,7 @@ def find_agreements(text: str) -> list[Agreement]:
     for sentence in _sentences(text):
         before = list(found)  # one sentence's agreements are a list of distinct ones
         taken_until = 0
-        for noun in _NOUN.finditer(sentence):
+        for noun in AGREEMENT_NOUN.finditer(sentence):
             if noun.start() < taken_until:
                 continue  # inside the title just read ("memorandum of understanding (MoU)")
             agreement = _named_agreement(sentence, noun)

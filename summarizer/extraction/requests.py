@@ -17,7 +17,9 @@ from summarizer.domain import Extraction, NumericMention, SourceArticle
 from summarizer.extraction.agreement_finder import with_found_agreements
 from summarizer.extraction.chunking import Chunk, chunk_budget_chars, split_article
 from summarizer.extraction.convert import to_extraction
+from summarizer.extraction.meeting_finder import with_found_meetings
 from summarizer.extraction.merge import merge_extractions
+from summarizer.extraction.model_view import model_view
 from summarizer.extraction.wire import (
     DraftExtractionBase,
     FramedExtraction,
@@ -83,8 +85,12 @@ def part_model(config: LLMConfig, mentions: list[NumericMention]) -> type[DraftE
 
 
 def article_chunks(article: SourceArticle, config: LLMConfig) -> list[Chunk]:
-    """The parts an article is sent in, sized to the model's context."""
-    return split_article(article.text, chunk_budget_chars(config.n_ctx, config.max_tokens))
+    """The parts an article is sent in, sized to the model's context. On the framed path
+    the parts are of the model's view (`model_view`): the program writes the figures, so
+    the model reads only the opening and the sentences about people, meetings and
+    agreements; the chunks' offsets are then the view's, and no mention is in them."""
+    text = model_view(article.text) if config.metrics_from_frames else article.text
+    return split_article(text, chunk_budget_chars(config.n_ctx, config.max_tokens))
 
 
 def part_messages(
@@ -104,7 +110,7 @@ def part_messages(
     grounded = grounded and not framed
     example = prompts.render("example", grounded=grounded, framed=framed)
     system = prompts.render("system", grounded=grounded, framed=framed, example=example)
-    in_chunk = mentions_in(chunk, mentions)
+    in_chunk = [] if framed else mentions_in(chunk, mentions)
     published = article.meta.published
     frames = frames_for(article.text, mentions, published) if grounded else {}
     user = prompts.render(
@@ -113,6 +119,7 @@ def part_messages(
         published=published.isoformat() if published else None,
         part=part,
         part_count=part_count,
+        excerpt=framed and chunk.text != article.text,
         mentions=in_chunk,
         hints={m.id: frame_hint(frames.get(m.id)) for m in in_chunk},
         text=chunk.text,
@@ -149,6 +156,14 @@ def mentions_in(chunk: Chunk, mentions: Sequence[NumericMention]) -> list[Numeri
     return [m for m in mentions if chunk.start <= m.start and m.end <= chunk.end]
 
 
+def part_mentions(
+    config: LLMConfig, chunk: Chunk, mentions: Sequence[NumericMention]
+) -> list[NumericMention]:
+    """The mentions a part's answer may cite: none on the framed path, whose chunks are of
+    the model's view (the program fills every mention's figure from the whole text)."""
+    return [] if config.metrics_from_frames else mentions_in(chunk, mentions)
+
+
 def build_part_requests(
     article: SourceArticle,
     config: LLMConfig,
@@ -172,8 +187,8 @@ def build_part_requests(
                 config.grounding,
                 framed=config.metrics_from_frames,
             ),
-            draft_model=part_model(config, mentions_in(chunk, found)),
-            mentions=mentions_in(chunk, found),
+            draft_model=part_model(config, part_mentions(config, chunk, found)),
+            mentions=part_mentions(config, chunk, found),
             source=article.text,
         )
         for index, chunk in enumerate(chunks, start=1)
@@ -188,12 +203,16 @@ def extraction_from_drafts(
     merged = merge_extractions(
         [to_extraction(draft, article.text, mentions, published) for draft in drafts]
     )
-    return _with_found(merged, article.text)
+    return _with_found(merged, article)
 
 
-def _with_found(extraction: Extraction, text: str) -> Extraction:
+def _with_found(extraction: Extraction, article: SourceArticle) -> Extraction:
+    """The model's agreements and meetings, then those the program reads from the source
+    that the model did not list (`agreement_finder`, `meeting_finder`)."""
+    text, published = article.text, article.meta.published
     agreements = with_found_agreements(extraction.agreements, text)
-    return extraction.model_copy(update={"agreements": agreements})
+    meetings = with_found_meetings(extraction.meetings, text, published)
+    return extraction.model_copy(update={"agreements": agreements, "meetings": meetings})
 
 
 FRAMES_ONLY_SUMMARY = "(figures from the program's frames; no model was run)"
@@ -208,4 +227,4 @@ def frame_extraction(article: SourceArticle) -> Extraction:
     extraction = to_extraction(
         draft, article.text, find_mentions(article.text), article.meta.published
     )
-    return _with_found(extraction, article.text)
+    return _with_found(extraction, article)

@@ -1,0 +1,225 @@
+"""Meetings read from the source without a model: a sentence that tells of people meeting
+("met", "received", "held talks with", "welcoming the delegation led by", "at a ceremony")
+and names a person by title is a meeting of the people it names.
+
+Why: the 1.5B model lists the meetings an article opens with and omits later ones ("Economy
+Minister Youssri Mustapha ... met President Hosni Mubarak and ... Salah Bassiouni"), or a
+counterpart named only by title in another clause. What the model wrote stays; a meeting
+found here is added only when it shares no participant with one the model listed
+(`with_found_meetings`). Each found meeting goes through the same conversion as the
+model's (`convert.convert_meeting`): a named person is needed, a single name needs a
+counterpart (a group the sentence names, "government officials", counts) and a date or a
+place, the date words are the meeting's own, not the dateline's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from summarizer.crosscheck.textfold import strip_marks
+from summarizer.crosscheck.wordmatch import word_list
+from summarizer.domain import Meeting, MeetingKind
+from summarizer.extraction.convert import convert_meeting
+from summarizer.extraction.participants import HEAD_TITLES, is_organisation, split_title
+from summarizer.extraction.wire import DraftMeeting, DraftParticipant
+from summarizer.frames import sentence_spans
+from summarizer.numbers.lexicon import MONTHS
+
+_MEETS = re.compile(
+    r"\b(?:met|meets|meeting with|met with|received|receiving|hosted|hosting"
+    r"|held talks|holds talks|had talks|talks with|for talks|in talks"
+    r"|welcom(?:ed|ing)|co-chair(?:ed|ing)?|at the invitation of|paid an? (?:\w+ )?visit"
+    r"|(?:phone|telephone) (?:call|talks|conversation)|discussions with"
+    r"|(?:for|at|in|during) (?:a|the) meeting|meeting of)\b",
+    re.I,
+)
+"""Words that tell of people meeting, not of one speaking."""
+
+_EVENTS = re.compile(r"\b(?:summit|forum|conference|ceremony|seminar|workshop)\b", re.I)
+_NOT_A_MEETING = re.compile(
+    r"\b(?:press|news) (?:conference|briefing)|\bbriefing\b|\btold (?:reporters|Reuters)\b",
+    re.I,
+)
+"""A speaker's occasion: "told a news conference" is no meeting of two sides."""
+
+_TITLE_WORDS = HEAD_TITLES | {"counterpart"}
+_CONNECTORS = frozenset(word_list("of the and to for in at on"))
+_TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
+_MAX_TITLE_WORDS = 12
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+_GROUP = re.compile(
+    r"\b(?:talks|meeting|met|discussions)\s+(?:only\s+)?with\s+(?P<group>(?:[\w.-]+\s+){0,4}?"
+    r"(?:officials|representatives|negotiators|businesses|bankers|executives|leaders|delegates"
+    r"|delegation|ministers))\b",
+    re.I,
+)
+"""A counterpart the sentence names as a group ("talks with government officials")."""
+
+_PLACE = re.compile(
+    r"(?:\b(in)|\b(?:fly|flying|flew|travel\w*|trip)\s+(to)?)\s*(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_NOT_PLACES = frozenset(
+    word_list("monday tuesday wednesday thursday friday saturday sunday the this that")
+) | frozenset(MONTHS)
+
+
+def _titled_phrases(sentence: str) -> list[str]:
+    """Each title with the capitalised words before it and the words after it that may hold
+    a name: "Economy Minister Youssri Mustapha", "Egyptian ambassador to Moscow Salah
+    Bassiouni", "his Vietnamese counterpart Nguyen Xuan Phuc". A phrase ends at the first
+    word that is neither capitalised nor a connector, or at a connector after a name
+    (two capitalised words after the last title word: "Hosni Mubarak and ...")."""
+    words = _TOKEN.findall(sentence)
+    phrases: list[str] = []
+    index = 0
+    while index < len(words):
+        if words[index].casefold().strip(".") not in _TITLE_WORDS:
+            index += 1
+            continue
+        start = index
+        while start > 0 and _capitalised(words[start - 1]) and index - start < 4:
+            start -= 1
+        end, name_words = index + 1, 0
+        while end < len(words) and end - start < _MAX_TITLE_WORDS:
+            word = words[end]
+            if word.casefold().strip(".") in _TITLE_WORDS:
+                name_words = 0
+            elif word.casefold() in _CONNECTORS:
+                if name_words >= 2:
+                    break
+                name_words = 0
+            elif _capitalised(word):
+                name_words += 1
+            else:
+                break
+            end += 1
+        while end > index + 1 and words[end - 1].casefold() in _CONNECTORS:
+            end -= 1
+        phrases.append(" ".join(words[start:end]))
+        index = end
+    return phrases
+
+
+def _split_name(phrase: str) -> tuple[str, str | None]:
+    """The name a titled phrase ends in, and its title: `participants.split_title`, else
+    the two to four capitalised words after the last title word and any place it names
+    ("Ambassador to Chile Pham Truong Giang", "counterpart Nguyen Xuan Phuc")."""
+    name, title = split_title(phrase, None)
+    if title is not None:
+        return name, title
+    words = phrase.split()
+    last = max(i for i, w in enumerate(words) if w.casefold().strip(".") in _TITLE_WORDS)
+    cut = last + 1
+    if cut + 1 < len(words) and words[cut] in ("to", "in", "at") and _capitalised(words[cut + 1]):
+        cut += 2
+    rest = words[cut:]
+    if 2 <= len(rest) <= 4 and all(_capitalised(w) for w in rest):
+        return " ".join(rest), " ".join(words[:cut])
+    return phrase, None
+
+
+def _names(sentence: str) -> list[tuple[str, str | None]]:
+    """(name, title) of each person the sentence names by title."""
+    found: list[tuple[str, str | None]] = []
+    for phrase in _titled_phrases(sentence):
+        name, title = _split_name(phrase.rstrip("."))
+        if title is None or is_organisation(name) or any(name == n for n, _ in found):
+            continue
+        found.append((name, title))
+    return found
+
+
+def _place(sentence: str, names: set[str]) -> str | None:
+    """The first place the sentence puts someone "in" (else travelling "to"), cut before
+    any word of a participant's name ("in Moscow", not "Moscow Salah Bassiouni"; not the
+    "Moscow" of "ambassador to Moscow")."""
+    name_words = {w for name in names for w in name.split()}
+    for preposition in ("in", "to"):
+        for match in _PLACE.finditer(sentence):
+            if (match.group(1) or "to") != preposition:
+                continue
+            words: list[str] = []
+            for word in match.group("place").split():
+                if word in name_words:
+                    break
+                words.append(word)
+            if words and words[0].casefold() not in _NOT_PLACES:
+                return " ".join(words)
+    return None
+
+
+def _know(known: dict[str, tuple[str, str | None] | None], person: tuple[str, str | None]) -> None:
+    """Remember a person by the first and the last word of their name, which later
+    sentences call them by ("Son" for Bui Thanh Son, "Lee" for Lee Cheol Woo, "Funaro"); a
+    word two people share names neither (None)."""
+    words = person[0].split()
+    for key in {words[0], words[-1]}:
+        if key not in known:
+            known[key] = person
+        elif known[key] is not None and known[key] != person:
+            known[key] = None
+
+
+def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
+    """Meetings the sentences of `text` tell of, one per sentence, in the source's order."""
+    known: dict[str, tuple[str, str | None] | None] = {}
+    meetings: list[Meeting] = []
+    for index, (start, end) in enumerate(sentence_spans(text)):
+        sentence = " ".join(text[start:end].split())
+        people = _names(sentence)
+        for person in people:
+            _know(known, person)
+        if index == 0 or _NOT_A_MEETING.search(sentence):
+            continue
+        event = _EVENTS.search(sentence)
+        if not (_MEETS.search(sentence) or event):
+            continue
+        named = {name for name, _ in people}
+        in_names = {word for name in named for word in name.split()}
+        for word in re.findall(r"\b([A-Z][\w-]+)(?:['’]s)?\b", sentence):
+            earlier = known.get(word) if word not in in_names else None
+            if earlier is not None and earlier[0] not in named:
+                people.append(earlier)
+                named.add(earlier[0])
+        if not people:
+            continue
+        participants = [DraftParticipant(name=n, title=t, country=None) for n, t in people]
+        group = _GROUP.search(sentence)
+        if group is not None:
+            participants.append(DraftParticipant(name=group.group("group"), title=None))
+        kind = (
+            MeetingKind.conference
+            if event and not _MEETS.search(sentence)
+            else (MeetingKind.meeting)
+        )
+        draft = DraftMeeting(
+            kind=kind, date_text=None, location=_place(sentence, named), participants=participants
+        )
+        meeting = convert_meeting(draft, text, published)
+        if meeting is not None:
+            meetings.append(meeting)
+    return meetings
+
+
+def _folded_names(meeting: Meeting) -> set[str]:
+    return {" ".join(strip_marks(p.name).casefold().split()) for p in meeting.participants}
+
+
+def with_found_meetings(
+    listed: Sequence[Meeting], text: str, published: dt.date | None
+) -> list[Meeting]:
+    """The listed meetings, then each found one that shares no participant with any
+    meeting already kept."""
+    kept = list(listed)
+    for meeting in found_meetings(text, published):
+        names = _folded_names(meeting)
+        if not any(names & _folded_names(other) for other in kept):
+            kept.append(meeting)
+    return kept

@@ -1,0 +1,81 @@
+"""Meetings read from the source without a model (`extraction.meeting_finder`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.domain import Meeting, MeetingKind, Participant
+from summarizer.extraction.meeting_finder import found_meetings, with_found_meetings
+
+PUBLISHED = dt.date(2024, 5, 3)
+
+
+def _people(meeting: Meeting) -> list[tuple[str, str | None]]:
+    return [(p.name, p.title) for p in meeting.participants]
+
+
+def test_a_sentence_of_people_meeting_names_each_by_title() -> None:
+    text = (
+        "Egypt seeks debt deal\n\n"
+        "Economy Minister Ali Hassan met President Omar Farouk and Egyptian ambassador to "
+        "Rome Karim Nabil to discuss the debt on Monday."
+    )
+    (meeting,) = found_meetings(text, PUBLISHED)
+    assert _people(meeting) == [
+        ("Ali Hassan", "Economy Minister"),
+        ("Omar Farouk", "President"),
+        ("Karim Nabil", "Egyptian ambassador to Rome"),
+    ]
+    assert meeting.location is None  # "ambassador to Rome" is a title, not where they met
+    assert meeting.date_text == "on Monday"
+
+
+def test_one_name_with_a_group_counterpart_and_a_place_is_a_meeting() -> None:
+    text = (
+        "Brazil minister travels\n\n"
+        "Finance Minister Paulo Costa will fly to Tokyo for talks with government officials."
+    )
+    (meeting,) = found_meetings(text, PUBLISHED)
+    assert _people(meeting) == [("Paulo Costa", "Finance Minister"), ("government officials", None)]
+    assert meeting.location == "Tokyo"
+
+
+def test_a_speaker_is_no_meeting() -> None:
+    text = (
+        "Exports rise\n\n"
+        "Trade Minister Ana Ruiz told a news conference in Lima that exports rose.\n\n"
+        "Minister Ana Ruiz met reporters."
+    )
+    assert found_meetings(text, PUBLISHED) == []
+
+
+def test_a_name_written_earlier_is_known_by_its_last_word() -> None:
+    text = (
+        "Provinces sign MoU\n\n"
+        "Governor Lee Min Ho arrived in Hanoi on May 2.\n\n"
+        "Welcoming the delegation, Party Secretary Tran Van Binh said Lee's visit would "
+        "open cooperation in Hanoi."
+    )
+    (meeting,) = found_meetings(text, PUBLISHED)
+    assert {p.name for p in meeting.participants} == {"Tran Van Binh", "Lee Min Ho"}
+    assert meeting.kind is MeetingKind.meeting and meeting.location == "Hanoi"
+
+
+def test_the_headline_and_a_titled_name_without_a_meeting_word_are_not_read() -> None:
+    text = "President Omar Farouk met Minister Ali Hassan\n\nPresident Omar Farouk said trade grew."
+    assert found_meetings(text, PUBLISHED) == []
+
+
+def test_a_found_meeting_joins_the_model_s_only_when_it_shares_no_participant() -> None:
+    text = (
+        "Talks in Cairo\n\n"
+        "Economy Minister Ali Hassan met President Omar Farouk in Cairo.\n\n"
+        "Foreign Minister Sara Adel received Ambassador John Smith in Cairo."
+    )
+    listed = Meeting(
+        kind=MeetingKind.meeting,
+        participants=[Participant(name="Ali Hassan"), Participant(name="Omar Farouk")],
+    )
+    meetings = with_found_meetings([listed], text, PUBLISHED)
+    assert meetings[0] is listed
+    assert [{p.name for p in m.participants} for m in meetings[1:]] == [{"Sara Adel", "John Smith"}]
