@@ -485,8 +485,9 @@ def frames_for(
         periods = _periods(text, s_start, s_end, published)
         if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
             inherited = stated  # "in the reviewed period": an earlier paragraph's last period
-        if periods:
-            inherited = (periods[0][0], periods[0][1], periods[0][2])
+        reported = _reported_periods(text, periods, inside, published, s_end)
+        if reported:
+            inherited = reported[0]
         inherited_before = inherited_years
         own = frozenset().union(*(p[1] for p in periods))
         inherited_years = own or inherited_years
@@ -522,6 +523,27 @@ def frames_for(
             previous_subject = levels[0].subject
         previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
     return frames
+
+
+def _reported_periods(
+    text: str,
+    periods: list[tuple[TextSpan, frozenset[int], int | None]],
+    inside: list[NumericMention],
+    published: dt.date | None,
+    sentence_end: int,
+) -> list[tuple[TextSpan, frozenset[int], int | None]]:
+    """The sentence's period words less those of a compared number (`_compared_period`:
+    the "in January" of "reduced to 6.5 billion francs from eight billion in January"):
+    what later sentences without period words of their own are reported for.
+
+    Why: carried on, a base figure's month became the period of the next paragraph's
+    figures (dev r05: the February energy deficit recorded as January's)."""
+    compared = set()
+    for mention in inside:
+        found = _compared_period(text, mention, inside, published, sentence_end)
+        if found is not None:
+            compared.add(found[0])
+    return [p for p in periods if p[0] not in compared]
 
 
 _OPENING_SENTENCES = 4
