@@ -449,6 +449,23 @@ def test_places_are_no_participants_and_a_meeting_of_places_is_dropped() -> None
     people = _draft_meeting(("Lao Cai", None), ("Oh Young-hun", "Governor"))
     kept = convert_meeting(people, text, dt.date(2023, 11, 25))
     assert kept is not None and [p.name for p in kept.participants] == ["Oh Young-hun"]
+    assert is_place("RoK's Jeju Province", text)  # a name that ends in a place noun
+
+
+def test_a_title_alone_is_no_name() -> None:
+    from summarizer.extraction.convert import convert_meeting
+    from summarizer.extraction.participants import is_named_person_or_body, is_title_only
+
+    assert is_title_only("Minister of Economic Planning") and is_title_only("Deputy Prime Minister")
+    assert not is_title_only("Minister Dien") and not is_title_only("Chun In-yong")
+    assert not is_named_person_or_body("Minister of Economic Planning")
+    text = "Deputy Prime Minister Chun In-yong and the Minister of Economic Planning met."
+    office = _draft_meeting(
+        ("Chun In-yong", "Deputy Prime Minister"), ("Minister of Economic Planning", "Chung")
+    )
+    assert convert_meeting(office, text, dt.date(1987, 6, 18)) is None  # one name, no day, no place
+    office.location = "Seoul"  # an office is no counterpart: the same man's second title
+    assert convert_meeting(office, text, dt.date(1987, 6, 18)) is None
 
 
 def test_a_meeting_needs_a_person_not_a_model_title_that_says_company() -> None:
@@ -480,3 +497,74 @@ def test_a_title_with_its_portfolio_or_body_before_a_name_moves_to_the_title() -
     body = "Representative of the Da Nang Department of Industry and Trade"
     assert split_title(body, None) == (body, None)  # no name after the body: left alone
     assert split_title("Nguyen Hong Dien", None) == ("Nguyen Hong Dien", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title"),
+    [
+        (
+            "Nguyen Hong Dien",
+            "Minister of Industry and Trade Nguyen Hong Dien met him.",
+            "Minister of Industry and Trade",
+        ),
+        (
+            "Shen Xiaoming",
+            "Dien and the visiting Secretary of the Party Committee of China’s Hainan "
+            "province, Shen Xiaoming, met.",
+            "visiting Secretary of the Party Committee of China’s Hainan province",
+        ),
+        (
+            "Liu Ning",
+            "Dien held talks with Liu Ning, visiting member of the Communist Party of China "
+            "(CPC) Central Committee and Secretary of the CPC Committee of Guangxi.",
+            "visiting member of the Communist Party of China (CPC) Central Committee and "
+            "Secretary of the CPC Committee of Guangxi",
+        ),
+        (
+            "Salah Bassiouni",
+            "He met President Hosni Mubarak and Egyptian ambassador to Moscow Salah Bassiouni.",
+            "Egyptian ambassador to Moscow",
+        ),
+        (
+            "Chatchai Sarikulya",
+            "According to Commerce Minister Chatchai Sarikulya, ...",
+            "Commerce Minister",
+        ),
+        ("Anwar Ibrahim", "Prime Minister Datuk Seri Anwar Ibrahim said.", "Prime Minister"),
+        (
+            "Nguyen Duy Phu",
+            "Nguyen Duy Phu, head of the Trade Office (centre) at a meeting.",
+            "head of the Trade Office",
+        ),
+        ("Tran Van An", "Tran Van An said trade grew.", None),
+    ],
+)
+def test_a_participant_s_title_is_read_from_the_source(
+    name: str, text: str, title: str | None
+) -> None:
+    from summarizer.extraction.participants import title_in_source
+
+    assert title_in_source(name, text) == title
+
+
+def test_the_framed_answer_has_no_title_and_the_program_reads_it() -> None:
+    from summarizer.extraction.convert import convert_meeting
+    from summarizer.extraction.wire import FramedExtraction, FramedMeeting
+
+    schema = FramedExtraction.model_json_schema()
+    assert "title" not in schema["$defs"]["FramedParticipant"]["properties"]
+    text = "Governor Lee Cheol Woo met Secretary Nguyen Anh Tuan in Bac Ninh city on November 29."
+    draft = FramedMeeting.model_validate(
+        {
+            "kind": "meeting",
+            "date_text": "November 29",
+            "location": "Bac Ninh city",
+            "participants": [{"name": "Lee Cheol Woo"}, {"name": "Nguyen Anh Tuan"}],
+        }
+    )
+    meeting = convert_meeting(draft, text, dt.date(2023, 11, 30))
+    assert meeting is not None
+    assert [(p.name, p.title) for p in meeting.participants] == [
+        ("Lee Cheol Woo", "Governor"),
+        ("Nguyen Anh Tuan", "Secretary"),
+    ]

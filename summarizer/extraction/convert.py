@@ -44,7 +44,9 @@ from summarizer.extraction.participants import (
     is_named_person_or_body,
     is_person,
     is_place,
+    is_title_only,
     split_title,
+    title_in_source,
 )
 from summarizer.extraction.wire import (
     DraftAgreement,
@@ -122,12 +124,17 @@ def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -
     participants = []
     for person in people:
         name, title = split_title(person.name, person.title or None)
+        title = title or title_in_source(name, text)
         participants.append(Participant(name=name, title=title, country=person.country or None))
     if not any(is_person(p.name, p.title, text) for p in participants):
         return None
     date = resolve_date(date_text, published, text)
     location = _in_text(draft.location, text)
-    named = [p for p in draft.participants if p.name.strip().casefold() not in PLACEHOLDERS]
+    named = [
+        p
+        for p in draft.participants
+        if p.name.strip().casefold() not in PLACEHOLDERS and not is_title_only(p.name)
+    ]
     if len(participants) == 1 and (
         (date is None and location is None)
         or (len(named) < 2 and draft.kind != MeetingKind.conference)

@@ -55,6 +55,7 @@ GROUP_WORDS = frozenset(
 """Words of a group ("Other senior officials", "representatives of both sides")."""
 
 _WORD = re.compile(r"[\w'’.-]+")
+_TITLE_LINKS = frozenset(word_list("of the and for on in to vice acting first prime general"))
 
 
 PORTFOLIO_WORDS = frozenset(
@@ -142,7 +143,20 @@ def is_named_person_or_body(name: str) -> bool:
     folded = run_together(name)
     if not folded or name.strip().casefold() in PLACEHOLDERS or is_group(name):
         return False
+    if is_title_only(name):
+        return False
     return folded not in COUNTRY_FORMS and folded not in DEMONYMS
+
+
+def is_title_only(name: str) -> bool:
+    """Whether a "name" is a title and nothing else ("Minister of Economic Planning"): a
+    head title with only portfolio and linking words beside it names an office, and the
+    person holding it is elsewhere in the record or nowhere."""
+    words = [w.casefold().strip(".") for w in _WORD.findall(name)]
+    if not words or not set(words) & HEAD_TITLES:
+        return False
+    allowed = HEAD_TITLES | PORTFOLIO_WORDS | _TITLE_LINKS
+    return all(w in allowed for w in words)
 
 
 _PLACE_NOUNS = (
@@ -152,14 +166,16 @@ _PLACE_NOUNS = (
 
 
 def is_place(name: str, text: str) -> bool:
-    """Whether the source writes a participant "name" as a place: before a place noun
-    ("Bac Ninh province", "Bắc Ninh city", accents aside) or as the short form of a
+    """Whether the source writes a participant "name" as a place: ending in a place noun
+    or before one ("Bac Ninh province", "Bắc Ninh city", accents aside) or as the short form of a
     country it spells out ("Republic of Korea (RoK)"). A 1.5B model lists the places of
     a provincial meeting as its participants; a place is a side, not someone who met."""
     folded_text = strip_marks(text)
     escaped = r"\s+".join(re.escape(word) for word in strip_marks(name).split())
     if not escaped:
         return False
+    if re.search(rf"\b(?:{_PLACE_NOUNS})$", name.strip(), re.I):
+        return True  # the name is a place's: "RoK's Gyeongsangbuk Province"
     if re.search(rf"\b{escaped}(?:’s|'s)?\s+(?:{_PLACE_NOUNS})\b", folded_text, re.I):
         return True
     spelled_out = rf"([A-Z][\w.-]*)\s*\(\s*{escaped}\s*\)"
@@ -193,3 +209,95 @@ def is_person(participant_name: str, participant_title: str | None, text: str) -
         return False
     titled = re.compile(rf"\b([\w.-]+)\s+{re.escape(words[0])}\b")
     return any(m.group(1).casefold().strip(".") in HEAD_TITLES for m in titled.finditer(text))
+
+
+_TITLE_MODIFIERS = frozenset(
+    word_list("acting visiting deputy vice former first general executive")
+)
+_TITLE_LINK_WORDS = frozenset(word_list("of the and for in to at on"))
+_APPOSITION_END = re.compile(
+    r",|;|\s*\((?=[a-z])|\.(?:\s|$)|\s+(?:said|says|told|affirmed|stressed|noted|expressed|agreed|added)\b"
+)
+_MAX_TITLE_WORDS = 24
+
+
+_PLACE_NOUN_WORDS = frozenset(_PLACE_NOUNS.split("|"))
+
+
+def _ends_a_name(word: str) -> bool:
+    """Whether a capitalised word ends a person's name rather than a title's portfolio or
+    body ("Dien", not "Industry" of "Industry and Trade")."""
+    bare = word.casefold().strip(".,")
+    return word[:1].isupper() and bare not in PORTFOLIO_WORDS | HEAD_TITLES | ORGANISATION_WORDS
+
+
+def _title_before(before: str) -> str | None:
+    """The title that ends `before` (the text up to a name): capitalised words, linking
+    words, title modifiers ("acting", "visiting") and possessives back to the first word
+    that is none of these, holding a head title ("Minister of Industry and Trade")."""
+    tokens = before.rstrip().split()
+    start = len(tokens)
+    while start > 0 and len(tokens) - start < _MAX_TITLE_WORDS:
+        word = tokens[start - 1]
+        bare = word.casefold().strip(".,’'")
+        bare = re.sub(r"[’']s$", "", bare)
+        if not (
+            word[:1].isupper()
+            or bare in _TITLE_LINK_WORDS | _TITLE_MODIFIERS | _PLACE_NOUN_WORDS
+            or bare in HEAD_TITLES
+        ):
+            break
+        if word.endswith((",", ";", ":")) and start != len(tokens):
+            break
+        start -= 1
+    words = tokens[start:]
+    for index in range(len(words) - 1, 0, -1):  # "President A and Egyptian ambassador ...":
+        if words[index] == "and" and _ends_a_name(words[index - 1]):
+            words = words[index + 1 :]  # the title is the second person's
+            break
+    for index, word in enumerate(words):  # "According to Commerce Minister": not the title's
+        if word.casefold() in _TITLE_LINK_WORDS:
+            if not {w.casefold().strip(".,") for w in words[:index]} & HEAD_TITLES:
+                words = words[index + 1 :]
+            break
+    while words and words[0].casefold() in _TITLE_LINK_WORDS:
+        words = words[1:]
+    heads = [i for i, w in enumerate(words) if w.casefold().strip(".,") in HEAD_TITLES]
+    if heads and all(w[:1].isupper() for w in words[heads[-1] + 1 :]):
+        words = words[: heads[-1] + 1]  # "Minister General", "Prime Minister Datuk Seri"
+    if not {re.sub(r"[’']s$", "", w.casefold().strip(".,")) for w in words} & HEAD_TITLES:
+        return None
+    return " ".join(words).rstrip(",") or None
+
+
+def title_in_source(name: str, text: str) -> str | None:
+    """The title the source gives a person, in its own words: right before the name
+    ("Minister of Industry and Trade Nguyen Hong Dien"), before ", name" ("the visiting
+    Secretary of the Party Committee of China's Hainan province, Shen Xiaoming") or after
+    it ("Liu Ning, visiting member of ... Region,"). The first occurrence that has one; None
+    when the source gives none.
+
+    Why: on the framed path the model writes no titles; copying them was a fifth of its
+    answer, and a title read from the source is grounded by construction."""
+    if not name.strip():
+        return None
+    for match in re.finditer(re.escape(name), text):
+        line_start = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()))
+        before = text[line_start + 1 : match.start()]
+        if before.rstrip().endswith(","):
+            found = _title_before(before.rstrip()[:-1])
+        else:
+            found = _title_before(before) if before.endswith(" ") else None
+        if found:
+            return found
+        after = text[match.end() :]
+        apposition = re.match(r",\s+", after)
+        if apposition is not None:
+            rest = after[apposition.end() :]
+            end = _APPOSITION_END.search(rest)
+            phrase = rest[: end.start()] if end else ""
+            words = phrase.split()
+            folded = {w.casefold().strip(".") for w in words}
+            if 0 < len(words) <= _MAX_TITLE_WORDS and folded & HEAD_TITLES:
+                return phrase.strip()
+    return None
