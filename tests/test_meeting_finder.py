@@ -79,3 +79,16 @@ def test_a_found_meeting_joins_the_model_s_only_when_it_shares_no_participant() 
     meetings = with_found_meetings([listed], text, PUBLISHED)
     assert meetings[0] is listed
     assert [{p.name for p in m.participants} for m in meetings[1:]] == [{"Sara Adel", "John Smith"}]
+
+
+def test_a_meeting_of_a_named_group_and_an_honorific_before_a_name() -> None:
+    text = (
+        "Norway extends cut\n\n"
+        "Oil Minister Arne Olsen, currently in Iceland for a meeting of Nordic ministers, "
+        "made no statement.\n\n"
+        "President Joko Widodo received Prime Minister Datuk Seri Anwar Ibrahim in Bogor."
+    )
+    first, second = found_meetings(text, PUBLISHED)
+    assert _people(first) == [("Arne Olsen", "Oil Minister"), ("Nordic ministers", None)]
+    assert first.location == "Iceland"
+    assert _people(second) == [("Joko Widodo", "President"), ("Anwar Ibrahim", "Prime Minister")]

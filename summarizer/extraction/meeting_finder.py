@@ -55,12 +55,13 @@ def _capitalised(word: str) -> bool:
 
 
 _GROUP = re.compile(
-    r"\b(?:talks|meeting|met|discussions)\s+(?:only\s+)?with\s+(?P<group>(?:[\w.-]+\s+){0,4}?"
+    r"\b(?:talks|meeting|met|discussions)\s+(?:only\s+)?(?:with|of)\s+(?P<group>(?:[\w.-]+\s+){0,4}?"
     r"(?:officials|representatives|negotiators|businesses|bankers|executives|leaders|delegates"
     r"|delegation|ministers))\b",
     re.I,
 )
-"""A counterpart the sentence names as a group ("talks with government officials")."""
+"""A counterpart the sentence names as a group ("talks with government officials", "a
+meeting of Nordic ministers")."""
 
 _PLACE = re.compile(
     r"(?:\b(in)|\b(?:fly|flying|flew|travel\w*|trip)\s+(to)?)\s*(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"

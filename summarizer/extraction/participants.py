@@ -92,7 +92,26 @@ def _trailing_name(name: str) -> tuple[str, str] | None:
     return name[:at].strip(), name[at:].strip()
 
 
+_HONORIFIC = re.compile(
+    r"^(?:Comrade|(?:Datuk|Dato['’]?|Tan|Tun)(?:\s+(?:Seri|Sri))?|His Excellency|H\.\s?E\.)\s+"
+)
+"""Honorifics before a name ("Comrade Vi Thao", "Datuk Seri Anwar Ibrahim"): the source
+also writes the name without them, which is the name."""
+
+
+def without_honorific(name: str) -> str:
+    """The name less a leading honorific, when two or more words stay."""
+    rest = _HONORIFIC.sub("", name.strip())
+    return rest if len(rest.split()) >= 2 else name
+
+
 def split_title(name: str, title: str | None) -> tuple[str, str | None]:
+    """`_split_title`, the name then less any honorific (`without_honorific`)."""
+    person, person_title = _split_title(without_honorific(name), title)
+    return without_honorific(person), person_title
+
+
+def _split_title(name: str, title: str | None) -> tuple[str, str | None]:
     """Name and title, with a title the name opens with moved to the title: "Commerce
     Secretary Howard Lutnick" -> ("Howard Lutnick", "Commerce Secretary"), "Deputy
     Minister of Industry and Trade Phan Thị Thắng" -> ("Phan Thị Thắng", "Deputy Minister
