@@ -92,3 +92,19 @@ def test_a_meeting_of_a_named_group_and_an_honorific_before_a_name() -> None:
     assert _people(first) == [("Arne Olsen", "Oil Minister"), ("Nordic ministers", None)]
     assert first.location == "Iceland"
     assert _people(second) == [("Joko Widodo", "President"), ("Anwar Ibrahim", "Prime Minister")]
+
+
+def test_the_speakers_of_one_day_s_conference_are_one_meeting() -> None:
+    text = (
+        "Cities sign deal\n\n"
+        "Five cities signed a cooperation agreement at a conference on Monday.\n\n"
+        '"We will cooperate," said Acting Director of the Hà Nội Department of Industry and '
+        "Trade Trần Thị Phương Lan at the event.\n\n"
+        "At the event, Deputy Minister of Industry and Trade Phan Thị Thắng said trade grew."
+    )
+    (meeting,) = found_meetings(text, dt.date(2023, 10, 3))
+    assert meeting.kind is MeetingKind.conference and meeting.date == dt.date(2023, 10, 2)
+    assert _people(meeting) == [
+        ("Trần Thị Phương Lan", "Acting Director of the Hà Nội Department of Industry and Trade"),
+        ("Phan Thị Thắng", "Deputy Minister of Industry and Trade"),
+    ]

@@ -22,7 +22,13 @@ from summarizer.crosscheck.textfold import strip_marks
 from summarizer.crosscheck.wordmatch import word_list
 from summarizer.domain import Meeting, MeetingKind
 from summarizer.extraction.convert import convert_meeting
-from summarizer.extraction.participants import HEAD_TITLES, is_organisation, split_title
+from summarizer.extraction.participants import (
+    HEAD_TITLES,
+    ORGANISATION_WORDS,
+    PORTFOLIO_WORDS,
+    is_organisation,
+    split_title,
+)
 from summarizer.extraction.wire import DraftMeeting, DraftParticipant
 from summarizer.frames import sentence_spans
 from summarizer.numbers.lexicon import MONTHS
@@ -37,7 +43,7 @@ _MEETS = re.compile(
 )
 """Words that tell of people meeting, not of one speaking."""
 
-_EVENTS = re.compile(r"\b(?:summit|forum|conference|ceremony|seminar|workshop)\b", re.I)
+_EVENTS = re.compile(r"\b(?:summit|forum|conference|ceremony|seminar|workshop|event)\b", re.I)
 _NOT_A_MEETING = re.compile(
     r"\b(?:press|news) (?:conference|briefing)|\bbriefing\b|\btold (?:reporters|Reuters)\b",
     re.I,
@@ -47,7 +53,7 @@ _NOT_A_MEETING = re.compile(
 _TITLE_WORDS = HEAD_TITLES | {"counterpart"}
 _CONNECTORS = frozenset(word_list("of the and to for in at on"))
 _TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
-_MAX_TITLE_WORDS = 12
+_MAX_TITLE_WORDS = 18
 
 
 def _capitalised(word: str) -> bool:
@@ -71,6 +77,23 @@ _NOT_PLACES = frozenset(
 ) | frozenset(MONTHS)
 
 
+_BODY_WORDS = ORGANISATION_WORDS | PORTFOLIO_WORDS | frozenset(word_list("city province region"))
+
+
+def _apposed_name(words: list[str], at: int) -> tuple[str, int] | None:
+    """The name set off by commas right after a title ("..., Bùi Tá Hoàng Vũ, said"): two
+    to four capitalised words between a comma and a comma, or "said"; and where it ends."""
+    if at >= len(words) or words[at] != ",":
+        return None
+    end = at + 1
+    while end < len(words) and _capitalised(words[end]) and end - at <= 4:
+        end += 1
+    count = end - at - 1
+    if 2 <= count <= 4 and end < len(words) and words[end] in (",", "said", "says"):
+        return " ".join(words[at + 1 : end]), end
+    return None
+
+
 def _titled_phrases(sentence: str) -> list[str]:
     """Each title with the capitalised words before it and the words after it that may hold
     a name: "Economy Minister Youssri Mustapha", "Egyptian ambassador to Moscow Salah
@@ -90,8 +113,8 @@ def _titled_phrases(sentence: str) -> list[str]:
         end, name_words = index + 1, 0
         while end < len(words) and end - start < _MAX_TITLE_WORDS:
             word = words[end]
-            if word.casefold().strip(".") in _TITLE_WORDS:
-                name_words = 0
+            if word.casefold().strip(".’'s") in _TITLE_WORDS | _BODY_WORDS:
+                name_words = 0  # a title's own words: "Hà Nội Department of Industry"
             elif word.casefold() in _CONNECTORS:
                 if name_words >= 2:
                     break
@@ -103,7 +126,11 @@ def _titled_phrases(sentence: str) -> list[str]:
             end += 1
         while end > index + 1 and words[end - 1].casefold() in _CONNECTORS:
             end -= 1
-        phrases.append(" ".join(words[start:end]))
+        phrase = " ".join(words[start:end])
+        named = _apposed_name(words, end)  # "Director of ... Trade, Bùi Tá Hoàng Vũ, said"
+        if named is not None:
+            phrase, end = f"{phrase} {named[0]}", named[1]
+        phrases.append(phrase)
         index = end
     return phrases
 
@@ -206,7 +233,39 @@ def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
         meeting = convert_meeting(draft, text, published)
         if meeting is not None:
             meetings.append(meeting)
-    return meetings
+    return _one_per_event(meetings)
+
+
+def _one_per_event(meetings: list[Meeting]) -> list[Meeting]:
+    """Conference sentences of one day are one event: "... said Acting Director Trần Thị
+    Phương Lan at the event", "At the event, Deputy Minister Phan Thị Thắng said ..." are
+    the speakers of the conference "on Monday", not two meetings."""
+    merged: list[Meeting] = []
+    for meeting in meetings:
+        same = next(
+            (
+                m
+                for m in merged
+                if m.kind is MeetingKind.conference
+                and meeting.kind is MeetingKind.conference
+                and m.date is not None
+                and m.date == meeting.date
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(meeting)
+            continue
+        names = {p.name for p in same.participants}
+        extra = [p for p in meeting.participants if p.name not in names]
+        index = merged.index(same)
+        merged[index] = same.model_copy(
+            update={
+                "participants": [*same.participants, *extra],
+                "location": same.location or meeting.location,
+            }
+        )
+    return merged
 
 
 def _folded_names(meeting: Meeting) -> set[str]:
