@@ -494,6 +494,11 @@ def test_a_title_with_its_portfolio_or_body_before_a_name_moves_to_the_title() -
         "Dang Xuan Phong",
         "Secretary of Lao Cai's Party Committee",
     )
+    assert split_title("Vietnam Ambassador to Chile Pham Truong Giang", None) == (
+        "Pham Truong Giang",
+        "Vietnam Ambassador to Chile",
+    )
+    assert split_title("Comrade Vi Thao", None) == ("Vi Thao", None)
     body = "Representative of the Da Nang Department of Industry and Trade"
     assert split_title(body, None) == (body, None)  # no name after the body: left alone
     assert split_title("Nguyen Hong Dien", None) == ("Nguyen Hong Dien", None)

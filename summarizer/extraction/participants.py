@@ -72,21 +72,26 @@ def _trailing_name(name: str) -> tuple[str, str] | None:
     """(title, name) when a title with its portfolio or body runs straight into a person's
     name: "Acting Director of the Hà Nội Department of Industry and Trade Trần Thị Phương
     Lan" -> ("Acting Director of the Hà Nội Department of Industry and Trade", "Trần Thị
-    Phương Lan"). The name is the two to four capitalised words at the end that are no
-    title, portfolio or body word, after such a word."""
+    Phương Lan"), "Vietnam Ambassador to Chile Pham Truong Giang". The name is the two to
+    four capitalised words at the end that are no title, portfolio, body or country word,
+    after such a word."""
     words = list(_WORD.finditer(name))
     stop = HEAD_TITLES | ORGANISATION_WORDS | PORTFOLIO_WORDS
     if not {w.group().casefold() for w in words} & HEAD_TITLES:
         return None
+
+    def ends_title(word: str) -> bool:  # a title, portfolio or body word, or its country
+        return word.casefold().strip(".") in stop or run_together(word) in COUNTRY_FORMS
+
     start = len(words)
     while start > 0 and len(words) - start < 4:
         word = words[start - 1].group()
-        if not word[:1].isupper() or word.casefold().strip(".") in stop:
+        if not word[:1].isupper() or ends_title(word):
             break
         start -= 1
     if len(words) - start < 2 or start == 0:
         return None
-    if words[start - 1].group().casefold().strip(".") not in stop:
+    if not ends_title(words[start - 1].group()):
         return None
     at = words[start].start()
     return name[:at].strip(), name[at:].strip()
