@@ -26,6 +26,7 @@ from summarizer.extraction.participants import (
     HEAD_TITLES,
     ORGANISATION_WORDS,
     PORTFOLIO_WORDS,
+    TITLE_LINK_WORDS,
     is_organisation,
     split_title,
 )
@@ -51,7 +52,6 @@ _NOT_A_MEETING = re.compile(
 """A speaker's occasion: "told a news conference" is no meeting of two sides."""
 
 _TITLE_WORDS = HEAD_TITLES | {"counterpart"}
-_CONNECTORS = frozenset(word_list("of the and to for in at on"))
 _TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
 _MAX_TITLE_WORDS = 18
 
@@ -115,7 +115,7 @@ def _titled_phrases(sentence: str) -> list[str]:
             word = words[end]
             if word.casefold().strip(".’'s") in _TITLE_WORDS | _BODY_WORDS:
                 name_words = 0  # a title's own words: "Hà Nội Department of Industry"
-            elif word.casefold() in _CONNECTORS:
+            elif word.casefold() in TITLE_LINK_WORDS:
                 if name_words >= 2:
                     break
                 name_words = 0
@@ -124,7 +124,7 @@ def _titled_phrases(sentence: str) -> list[str]:
             else:
                 break
             end += 1
-        while end > index + 1 and words[end - 1].casefold() in _CONNECTORS:
+        while end > index + 1 and words[end - 1].casefold() in TITLE_LINK_WORDS:
             end -= 1
         phrase = " ".join(words[start:end])
         named = _apposed_name(words, end)  # "Director of ... Trade, Bùi Tá Hoàng Vũ, said"
@@ -206,8 +206,8 @@ def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
             _know(known, person)
         if index == 0 or _NOT_A_MEETING.search(sentence):
             continue
-        event = _EVENTS.search(sentence)
-        if not (_MEETS.search(sentence) or event):
+        meets, event = _MEETS.search(sentence), _EVENTS.search(sentence)
+        if not (meets or event):
             continue
         named = {name for name, _ in people}
         in_names = {word for name in named for word in name.split()}
@@ -222,11 +222,7 @@ def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
         group = _GROUP.search(sentence)
         if group is not None:
             participants.append(DraftParticipant(name=group.group("group"), title=None))
-        kind = (
-            MeetingKind.conference
-            if event and not _MEETS.search(sentence)
-            else (MeetingKind.meeting)
-        )
+        kind = MeetingKind.meeting if meets else MeetingKind.conference
         draft = DraftMeeting(
             kind=kind, date_text=None, location=_place(sentence, named), participants=participants
         )

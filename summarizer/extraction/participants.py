@@ -194,12 +194,12 @@ def is_place(name: str, text: str) -> bool:
     or before one ("Bac Ninh province", "Bắc Ninh city", accents aside) or as the short form of a
     country it spells out ("Republic of Korea (RoK)"). A 1.5B model lists the places of
     a provincial meeting as its participants; a place is a side, not someone who met."""
+    if re.search(rf"\b(?:{_PLACE_NOUNS})$", name.strip(), re.I):
+        return True  # the name is a place's: "RoK's Gyeongsangbuk Province"
     folded_text = strip_marks(text)
     escaped = r"\s+".join(re.escape(word) for word in strip_marks(name).split())
     if not escaped:
         return False
-    if re.search(rf"\b(?:{_PLACE_NOUNS})$", name.strip(), re.I):
-        return True  # the name is a place's: "RoK's Gyeongsangbuk Province"
     if re.search(rf"\b{escaped}(?:’s|'s)?\s+(?:{_PLACE_NOUNS})\b", folded_text, re.I):
         return True
     spelled_out = rf"([A-Z][\w.-]*)\s*\(\s*{escaped}\s*\)"
@@ -238,7 +238,8 @@ def is_person(participant_name: str, participant_title: str | None, text: str) -
 _TITLE_MODIFIERS = frozenset(
     word_list("acting visiting deputy vice former first general executive")
 )
-_TITLE_LINK_WORDS = frozenset(word_list("of the and for in to at on"))
+TITLE_LINK_WORDS = frozenset(word_list("of the and for in to at on"))
+"""Words that link a title's parts ("Minister of Industry and Trade", "Ambassador to Chile")."""
 _APPOSITION_END = re.compile(
     r",|;|\s*\((?=[a-z])|\.(?:\s|$)|\s+(?:said|says|told|affirmed|stressed|noted|expressed|agreed|added)\b"
 )
@@ -267,7 +268,7 @@ def _title_before(before: str) -> str | None:
         bare = re.sub(r"[’']s$", "", bare)
         if not (
             word[:1].isupper()
-            or bare in _TITLE_LINK_WORDS | _TITLE_MODIFIERS | _PLACE_NOUN_WORDS
+            or bare in TITLE_LINK_WORDS | _TITLE_MODIFIERS | _PLACE_NOUN_WORDS
             or bare in HEAD_TITLES
         ):
             break
@@ -280,11 +281,11 @@ def _title_before(before: str) -> str | None:
             words = words[index + 1 :]  # the title is the second person's
             break
     for index, word in enumerate(words):  # "According to Commerce Minister": not the title's
-        if word.casefold() in _TITLE_LINK_WORDS:
+        if word.casefold() in TITLE_LINK_WORDS:
             if not {w.casefold().strip(".,") for w in words[:index]} & HEAD_TITLES:
                 words = words[index + 1 :]
             break
-    while words and words[0].casefold() in _TITLE_LINK_WORDS:
+    while words and words[0].casefold() in TITLE_LINK_WORDS:
         words = words[1:]
     heads = [i for i, w in enumerate(words) if w.casefold().strip(".,") in HEAD_TITLES]
     if heads and all(w[:1].isupper() for w in words[heads[-1] + 1 :]):

@@ -173,26 +173,30 @@ def build_part_requests(
     """One request per part of the article, as the live path and the batch API send it."""
     found = find_mentions(article.text) if mentions is None else mentions
     chunks = article_chunks(article, config)
-    return [
-        PartRequest(
-            part=index,
-            chunk=chunk,
-            messages=part_messages(
-                prompts,
-                article,
-                chunk,
-                index,
-                len(chunks),
-                found,
-                config.grounding,
-                framed=config.metrics_from_frames,
-            ),
-            draft_model=part_model(config, part_mentions(config, chunk, found)),
-            mentions=part_mentions(config, chunk, found),
-            source=article.text,
+    requests = []
+    for index, chunk in enumerate(chunks, start=1):
+        cited = part_mentions(config, chunk, found)
+        messages = part_messages(
+            prompts,
+            article,
+            chunk,
+            index,
+            len(chunks),
+            found,
+            config.grounding,
+            framed=config.metrics_from_frames,
         )
-        for index, chunk in enumerate(chunks, start=1)
-    ]
+        requests.append(
+            PartRequest(
+                part=index,
+                chunk=chunk,
+                messages=messages,
+                draft_model=part_model(config, cited),
+                mentions=cited,
+                source=article.text,
+            )
+        )
+    return requests
 
 
 def extraction_from_drafts(
