@@ -11,8 +11,14 @@ from summarizer.domain import AgreementStatus as S
 @pytest.mark.parametrize(
     ("sentence", "title", "status"),
     [
-        ("Peru and Chile have extended a fish-for-gas deal.", "fish-for-gas deal", S.in_force),
-        ("The two sides renewed their currency swap accord.", "currency swap accord", S.in_force),
+        # the parties' act of extending concludes an extension; the deal itself was in force
+        ("Peru and Chile have extended a fish-for-gas deal.", "fish-for-gas deal", S.signed),
+        ("The two sides renewed their currency swap accord.", "currency swap accord", S.signed),
+        (
+            "Under the extended currency swap accord, rates hold.",
+            "currency swap accord",
+            S.in_force,
+        ),
         ("The ministers sealed a port-access agreement.", "port-access agreement", S.signed),
         ("The plan could include a regional gas pipeline.", "regional gas pipeline", S.proposed),
         (

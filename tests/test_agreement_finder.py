@@ -134,3 +134,39 @@ def test_the_parties_a_title_names() -> None:
     text = HEADLINE + "Chile and Peru signed an MoU on port data between Callao and Valparaiso."
     (found,) = find_agreements(text)
     assert found.parties == ["Callao", "Valparaiso"]
+
+
+def test_a_later_mention_that_says_more_names_the_agreement() -> None:
+    text = (
+        "OPEC retained the fixed prices set in its December accord. "
+        "Norway said it would keep its curbs if OPEC stayed within its December accord on "
+        "output and prices."
+    )
+    found = find_agreements(HEADLINE + text)
+    assert [(a.title, a.status) for a in found] == [
+        ("December accord on output and prices", S.in_force)
+    ]
+    assert found[0].evidence == "OPEC retained the fixed prices set in its December accord."
+
+
+def test_a_headline_after_the_files_date_line_is_not_read() -> None:
+    text = (
+        "date 2025-10-08\nPeru set to sign fish-for-gas deal as talks open\n\n"
+        "Peru expects to sign a fish-for-gas deal with Chile soon, as negotiations open in Lima."
+    )
+    found = find_agreements(text)
+    assert [(a.title, a.status) for a in found] == [("fish-for-gas deal", S.under_negotiation)]
+    assert found[0].evidence.startswith("Peru expects")
+
+
+def test_a_sentence_spelling_out_an_agreement_adds_none() -> None:
+    text = (
+        "The ministers agreed to facilitate border trade during their meeting. "
+        "Accordingly, both sides agreed to reopen border gates and markets."
+    )
+    assert _titles(text) == [("Agreement to facilitate border trade", S.agreed_in_principle)]
+
+
+def test_a_merger_or_takeover_said_of_no_one_names_no_agreement() -> None:
+    text = "There is speculation that this could lead to a full-blown merger."
+    assert _titles(text) == []

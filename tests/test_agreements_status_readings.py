@@ -116,3 +116,34 @@ def test_part_of_far_from_the_cue_does_not_hide_it() -> None:
     )
     cue = status_cue(sentence, "energy accord")
     assert cue is not None and cue[0] is S.proposed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "I hope our negotiations in the next three months will lead to an energy accord.",
+            S.under_negotiation,
+        ),
+        ("Peru is set to sign an energy accord as fresh talks open in Lima.", S.under_negotiation),
+        ("Peru is set to sign an energy accord with Chile.", S.proposed),  # no talks told of
+        ("Peru proposed an energy accord, and talks may follow.", S.proposed),
+    ],
+)
+def test_an_agreement_to_come_while_talks_go_on_is_under_negotiation(
+    sentence: str, status: S
+) -> None:
+    cue = status_cue(sentence, "energy accord")
+    assert cue is not None and cue[0] is status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru and Chile have extended an energy accord that eased shortages.",
+        "The two countries also formalised an energy accord between their oil firms.",
+    ],
+)
+def test_extending_or_formalising_an_agreement_concludes_it(sentence: str) -> None:
+    cue = status_cue(sentence, "energy accord")
+    assert cue is not None and cue[0] is S.signed

@@ -89,9 +89,11 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
         (REACHED, S.agreed_in_principle),
         (
             r"\bsign(?:ed|ing)\b|\binked\b|\bexchanged\b|\bconclud(?:ed)\b|\binitial(?:l)?ed\b"
+            r"|\bformali[sz]ed\b"
             r"|\bsealed\b|\bclinched\b|\bstruck\b"
             r"|\b(?:sign|signs|ink|inks|seal|seals|clinch|clinches)\b"
-            r"|\b(?:completed|finali[sz]ed) (?:negotiations|talks)\b",
+            r"|\b(?:completed|finali[sz]ed) (?:negotiations|talks)\b"
+            r"|\b(?:extended|renewed|prolonged)(?= (?:the|a|an|its|their|this|that|our)\b)",
             S.signed,
         ),
         (
@@ -109,7 +111,9 @@ CUES: tuple[tuple[re.Pattern[str], AgreementStatus], ...] = tuple(
     )
 )
 """Status cue words and the status each gives. Continuing, keeping or honouring an
-agreement (the verb right before its noun phrase) says that it exists."""
+agreement (the verb right before its noun phrase) says that it exists; extending or
+renewing one ("have extended a food-for-oil deal") concludes an extension, as signing
+does, while "the extended deal" is one in force."""
 
 _NEGOTIATION = re.compile(r"negotiat|discuss|talks", re.I)
 
@@ -301,9 +305,30 @@ def _of_the_agreement(
     )
 
 
+_EXPECTED = re.compile(r"will|would|could|might|set to|expected to|plans? to|planned to", re.I)
+"""Proposed cues that only say the agreement is to come."""
+_UNDER_WAY = re.compile(r"\bnegotiat\w*|\btalks\b", re.I)
+
+
 @lru_cache(maxsize=1024)
 def status_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
-    """The status the words nearest the title give, and the cue words; None if no cue."""
+    """The status the words nearest the title give, and the cue words; None if no cue.
+
+    An agreement that is only to come ("will lead to an agreement", "set to sign") while
+    the same sentence tells of negotiations ("I hope our negotiations in the next three
+    months will lead to an agreement", "... as fresh negotiations open") is under
+    negotiation: the talks are what the sentence reports.
+    """
+    cue = _nearest_cue(sentence, title)
+    if cue is not None and cue[0] is S.proposed and _EXPECTED.fullmatch(cue[1]):
+        a_start, a_end = _anchor(sentence, title)
+        for talks in _UNDER_WAY.finditer(sentence):
+            if not a_start <= talks.start() < a_end:
+                return S.under_negotiation, talks.group()
+    return cue
+
+
+def _nearest_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
     a_start, a_end = _anchor(sentence, title)
     best: tuple[int, AgreementStatus, str] | None = None
     for pattern, status in CUES:

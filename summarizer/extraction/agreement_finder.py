@@ -88,8 +88,13 @@ def _modifiers_start(sentence: str, noun_start: int) -> tuple[int, str | None]:
     return start, None
 
 
+_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*\n")
+"""The 'date 2025-10-08' line an article file may start with, before its headline."""
+
+
 def _sentences(text: str) -> list[str]:
-    spans = sentence_spans(text)
+    header = _HEADER.match(text)
+    spans = [(s, e) for s, e in sentence_spans(text) if not header or s >= header.end()]
     out = []
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end].strip()
@@ -112,13 +117,29 @@ def find_agreements(text: str) -> list[Agreement]:
             if agreement is None:
                 continue
             taken_until = noun.start() + len(agreement.title)
-            if not any(same_agreement(agreement, earlier) for earlier in before):
+            known = next((i for i, e in enumerate(before) if same_agreement(agreement, e)), None)
+            if known is None:
                 found.append(agreement)
+            else:
+                found[known] = _fuller_title(found[known], agreement)
+        if found and _ELABORATES.match(sentence):
+            continue  # "Accordingly, both sides agreed to ...": what was agreed, not a new one
         for agreed in _AGREED_TO.finditer(sentence):
             agreement = _agreed_to(sentence, agreed)
             if agreement is not None and not any(same_agreement(agreement, e) for e in found):
                 found.append(agreement)
     return found
+
+
+def _fuller_title(known: Agreement, again: Agreement) -> Agreement:
+    """The agreement first found, named by a later mention that says more of what it is
+    ("its December accord on output and prices" after "its December accord"); its status
+    and evidence stay those of the first mention."""
+    if _content_key(again.title) > _content_key(known.title):
+        return known.model_copy(
+            update={"title": again.title, "parties": known.parties or again.parties}
+        )
+    return known
 
 
 def _named_agreement(sentence: str, noun: re.Match[str]) -> Agreement | None:
@@ -168,7 +189,8 @@ _GENERIC = frozenset(
     word_list(
         "draft new final formal trade such similar possible negotiated full-blown landmark "
         "historic major key broad deal agreement accord pact contract contracts agreements "
-        "deals accords pacts mou mous memorandum understanding of treaty"
+        "deals accords pacts mou mous memorandum understanding of treaty merger takeover "
+        "offer bid largest biggest largest-ever biggest-ever"
     )
 )
 
@@ -187,6 +209,9 @@ _AGREED_TO = re.compile(
 """'The two countries agreed to finalise a trade deal within weeks', 'OPEC agreed this
 weekend in Vienna on an output ceiling': an agreement in principle that names no
 agreement noun."""
+
+_ELABORATES = re.compile(r"(?:accordingly|specifically|in particular|under it|under which)\b", re.I)
+"""A sentence opening so spells out the agreement the one before it told of."""
 
 _NOT_AN_AGREEMENT_VERB = frozenset(word_list("be pay buy sell meet withdraw step resign"))
 
