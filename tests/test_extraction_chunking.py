@@ -64,3 +64,14 @@ def test_merge_drops_duplicate_figures_and_joins_meetings() -> None:
     assert len(merged.meetings) == 1
     assert merged.meetings[0].topics == ["trade", "energy"]
     assert merged.summary == "First."
+
+
+def test_one_answer_that_lists_a_meeting_twice_keeps_it_once() -> None:
+    only = Extraction(
+        summary="Only.",
+        figures=[figure("5", "Trade was $5."), figure("5", "Trade was $5.")],
+        meetings=[meeting("A", "B", topics=["trade"]), meeting("B", "A", topics=["energy"])],
+    )
+    merged = merge_extractions([only])
+    assert [m.topics for m in merged.meetings] == [["trade", "energy"]]
+    assert len(merged.figures) == 2  # one part's figures are the program's, kept as they are

@@ -108,3 +108,13 @@ def test_the_speakers_of_one_day_s_conference_are_one_meeting() -> None:
         ("Trần Thị Phương Lan", "Acting Director of the Hà Nội Department of Industry and Trade"),
         ("Phan Thị Thắng", "Deputy Minister of Industry and Trade"),
     ]
+
+
+def test_a_bodys_own_meeting_named_by_its_acronym_and_place_is_a_meeting() -> None:
+    text = (
+        "Oil output curbs kept\n\n"
+        '"We took a positive view of the OPEC meeting in Vienna," a spokesman said. '
+        "The IEA report in Paris was no meeting."
+    )
+    (meeting,) = found_meetings(text, PUBLISHED)
+    assert _people(meeting) == [("OPEC", None)] and meeting.location == "Vienna"

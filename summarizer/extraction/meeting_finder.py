@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from summarizer.crosscheck.textfold import strip_marks
 from summarizer.crosscheck.wordmatch import word_list
-from summarizer.domain import Meeting, MeetingKind
+from summarizer.domain import Meeting, MeetingKind, Participant
 from summarizer.extraction.convert import convert_meeting
 from summarizer.extraction.participants import (
     HEAD_TITLES,
@@ -206,6 +206,7 @@ def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
             _know(known, person)
         if index == 0 or _NOT_A_MEETING.search(sentence):
             continue
+        meetings.extend(_body_meetings(sentence))
         meets, event = _MEETS.search(sentence), _EVENTS.search(sentence)
         if not (meets or event):
             continue
@@ -230,6 +231,29 @@ def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
         if meeting is not None:
             meetings.append(meeting)
     return _one_per_event(meetings)
+
+
+_BODY_MEETING = re.compile(
+    r"\b(?:the|an?|this|last|next|its)\s+(?P<body>[A-Z][A-Z0-9&]{1,9})\s+"
+    r"(?:(?:ministerial|leaders'?|heads of state)\s+)?(?P<what>meeting|summit|conference|talks)"
+    r"\s+in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
+"""'the OPEC meeting in Vienna', 'the ASEAN summit in Jakarta': a body's own meeting, whose
+members the report need not name."""
+
+
+def _body_meetings(sentence: str) -> list[Meeting]:
+    """The meetings of a body the sentence tells of by the body's acronym and a place. The
+    rule that a meeting needs a person (`convert_meeting`) is for the sides of a deal;
+    here the body's members are the ones who met."""
+    return [
+        Meeting(
+            kind=MeetingKind.meeting if found["what"] != "summit" else MeetingKind.conference,
+            location=found["place"],
+            participants=[Participant(name=found["body"])],
+        )
+        for found in _BODY_MEETING.finditer(sentence)
+    ]
 
 
 def _one_per_event(meetings: list[Meeting]) -> list[Meeting]:
