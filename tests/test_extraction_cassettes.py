@@ -54,9 +54,9 @@ def test_seed_end_to_end_record_verdict_markdown(model_url: str) -> None:
 
 @pytest.mark.vcr
 def test_framed_seed_asks_no_figures_and_fills_them_from_frames(model_url: str) -> None:
-    """The embedded default's path: the model writes the summary and the meetings only;
-    every listed number becomes a figure from its frame, and the agreements are the ones
-    the source names (`agreement_finder`)."""
+    """The embedded default's path: the model writes the meetings only; every listed
+    number becomes a figure from its frame, the agreements are the ones the source names
+    (`agreement_finder`) and the summary is the article's lead (`extraction.lead`)."""
     article = load_article(str(SEED))
     config = cassette_config(figure_metrics="frames")
     outcome = run_extraction(article, config, LLMClient(config, model_url))
@@ -73,6 +73,7 @@ def test_framed_seed_asks_no_figures_and_fills_them_from_frames(model_url: str) 
     (mou,) = record.agreements  # "negotiations to sign the MoU": its status is read, not asked
     assert mou.title.startswith("memorandum of understanding (MoU) on cooperation")
     assert mou.status.value == "under_negotiation" and mou.evidence in article.text
+    assert record.summary.startswith("Minister of Industry and Trade Nguyen Hong Dien and")
     assert outcome.usage.completion_tokens > 0
 
 

@@ -19,7 +19,7 @@ from summarizer.domain import (
     Verdict,
     VerdictStatus,
 )
-from summarizer.extraction.pipeline import repair_targets, run_extraction
+from summarizer.extraction.pipeline import run_extraction
 from summarizer.extraction.requests import build_part_requests, find_mentions
 from summarizer.extraction.wire import FramedExtraction
 from summarizer.llm.config import LLMConfig, resolve_config
@@ -34,7 +34,7 @@ TEXT = (
 ARTICLE = SourceArticle(
     article_id="0123456789abcdef", text=TEXT, meta=ArticleMeta(published=dt.date(2024, 1, 5))
 )
-ANSWER: dict[str, Any] = {"summary": "An met Keo in Hanoi.", "meetings": []}
+ANSWER: dict[str, Any] = {"meetings": []}
 
 
 def test_the_embedded_model_gets_figures_from_frames_an_endpoint_from_the_model() -> None:
@@ -90,35 +90,30 @@ def test_every_listed_number_becomes_a_figure_from_its_frame() -> None:
     assert len(client.asked) == 1
 
 
-def test_a_framed_repair_re_asks_the_summary_never_a_figure() -> None:
-    record = ArticleRecord(article_id="0123456789abcdef", summary="S.")
-    figure_flag = Discrepancy(
-        code=ReasonCode.wrong_metric, field="figures[0].metric", claim="x", message="m"
+def test_the_summary_is_the_articles_lead_not_written_by_the_model() -> None:
+    (request,) = build_part_requests(ARTICLE, LLMConfig(), load_prompts())
+    assert "summary" not in request.draft_model.model_json_schema()["properties"]
+    assert '"summary"' not in request.messages[0]["content"]
+    client = ScriptedClient([{"meetings": []}])
+    outcome = run_extraction(ARTICLE, LLMConfig(), client, checker=accept_all)  # type: ignore[arg-type]
+    assert outcome.record is not None
+    assert outcome.record.summary == (
+        "Minister An met Minister Keo in Hanoi on March 2. Two-way trade reached US$2.1 "
+        "billion in 2023, up 12 percent year on year."
     )
-    summary_flag = Discrepancy(
-        code=ReasonCode.summary_misattributed, field="summary", claim="S.", message="m"
-    )
-    assert repair_targets(record, [figure_flag], figures=False) is None
-    targets = repair_targets(record, [figure_flag, summary_flag], figures=False)
-    assert targets is not None and targets.summary and targets.ids == []
 
 
-def test_a_flagged_summary_is_asked_again_alone_and_merged() -> None:
-    def flag_summary(_text: str, record: ArticleRecord, _published: dt.date | None) -> Verdict:
-        if record.summary == "Better.":
-            return Verdict(status=VerdictStatus.accepted, discrepancies=[])
+def test_a_flagged_framed_answer_gets_no_repair_round() -> None:
+    def flag_summary(_text: str, _record: ArticleRecord, _published: dt.date | None) -> Verdict:
         flag = Discrepancy(
             code=ReasonCode.summary_misattributed, field="summary", claim="S.", message="m"
         )
         return Verdict(status=VerdictStatus.flagged, discrepancies=[flag])
 
-    client = ScriptedClient([ANSWER, {"summary": "Better."}])
+    client = ScriptedClient([ANSWER])
     outcome = run_extraction(ARTICLE, LLMConfig(), client, checker=flag_summary)  # type: ignore[arg-type]
-    repair_model, repair_messages = client.asked[1]
-    assert list(repair_model.model_json_schema()["properties"]) == ["summary"]
-    assert "what it measures" not in repair_messages[-1]["content"]
-    assert outcome.record is not None and outcome.record.summary == "Better."
-    assert outcome.record.figures  # the program's figures survive the round
+    assert len(client.asked) == 1  # nothing the model wrote can fix a flag on the lead
+    assert outcome.record is not None and outcome.record.figures
 
 
 def test_a_rank_after_a_possessive_reads_as_the_sources_words() -> None:

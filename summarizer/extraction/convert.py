@@ -38,6 +38,7 @@ from summarizer.extraction.agreement_titles import (
     source_name,
 )
 from summarizer.extraction.bilateral import sides, with_partner, with_sides
+from summarizer.extraction.lead import lead
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
     PLACEHOLDERS,
@@ -492,7 +493,9 @@ def to_extraction(
         if figure is not None and not restated.seen(figure):
             figures.append(figure)
     return Extraction(
-        summary=two_sentences(draft.summary, text),
+        summary=lead(text)
+        if isinstance(draft, FramedExtraction)
+        else two_sentences(draft.summary, text),
         meetings=[
             meeting
             for meeting in (convert_meeting(m, text, published) for m in draft.meetings)

@@ -134,12 +134,11 @@ class Targets:
     """The flags it addresses, their fields renamed for the model ('n6', not 'figures[2]')."""
 
 
-def repair_targets(
-    record: ArticleRecord, discrepancies: list[Discrepancy], *, figures: bool = True
-) -> Targets | None:
+def repair_targets(record: ArticleRecord, discrepancies: list[Discrepancy]) -> Targets | None:
     """The flags a grounded answer can fix by rewriting a few short fields: a figure's metric
     (or its citation, for a number that is no figure) and the summary. None if none is.
-    `figures=False` (a framed answer, whose figures the program wrote): the summary only.
+    A framed answer gets no round: the program wrote its figures, its summary is the
+    article's lead, and flags on meetings or agreements are not a short field's rewrite.
 
     Why not the whole answer again: that is ~400 generated tokens (about 30 s on two cores)
     to change one phrase, and on the seeds the full round changed no F1 (docs/model.md).
@@ -149,7 +148,7 @@ def repair_targets(
     addressed: list[Discrepancy] = []
     for item in discrepancies:
         match = _FIGURE_FIELD.match(item.field)
-        if figures and match is not None and int(match[1]) < len(record.figures):
+        if match is not None and int(match[1]) < len(record.figures):
             figure = record.figures[int(match[1])]
             if figure.mention_id is None:
                 continue
@@ -264,10 +263,8 @@ def run_extraction(
         draft = drafts[0]
         grounded = isinstance(draft, GroundedExtraction | FramedExtraction)
         targets = (
-            repair_targets(
-                record, verdict.discrepancies, figures=isinstance(draft, GroundedExtraction)
-            )
-            if grounded
+            repair_targets(record, verdict.discrepancies)
+            if isinstance(draft, GroundedExtraction)
             else None
         )
         try:

@@ -219,15 +219,12 @@ def _with_found(extraction: Extraction, article: SourceArticle) -> Extraction:
     return extraction.model_copy(update={"agreements": agreements, "meetings": meetings})
 
 
-FRAMES_ONLY_SUMMARY = "(figures from the program's frames; no model was run)"
-
-
 def frame_extraction(article: SourceArticle) -> Extraction:
     """What the program records for an article with no model: the framed path's figures
     and the agreements the source names (`agreement_finder`); a record under
-    `figure_metrics = "frames"` adds the model's summary and meetings (`summarizer eval
-    --frames` scores these)."""
-    draft = FramedExtraction(summary=FRAMES_ONLY_SUMMARY, meetings=[])
+    `figure_metrics = "frames"` adds the model's meetings (`summarizer eval --frames` scores
+    these). Its summary is the article's lead, as on the framed path."""
+    draft = FramedExtraction(meetings=[])
     extraction = to_extraction(
         draft, article.text, find_mentions(article.text), article.meta.published
     )
