@@ -118,3 +118,36 @@ def test_a_bodys_own_meeting_named_by_its_acronym_and_place_is_a_meeting() -> No
     )
     (meeting,) = found_meetings(text, PUBLISHED)
     assert _people(meeting) == [("OPEC", None)] and meeting.location == "Vienna"
+
+
+def test_a_caption_of_a_named_official_meeting_a_body_is_a_meeting() -> None:
+    text = (
+        "Trade office busy\n\n"
+        "Nguyen Duy Phu, head of the Vietnam Trade Office in Guangzhou (centre) in a meeting "
+        "with the Guangdong Bird's Nest Industry Association. (Photo: VNA)"
+    )
+    (meeting,) = found_meetings(text, PUBLISHED)
+    assert _people(meeting) == [
+        ("Nguyen Duy Phu", "head of the Vietnam Trade Office in Guangzhou"),
+        ("Guangdong Bird's Nest Industry Association", None),
+    ]
+
+
+def test_a_listed_pairing_no_sentence_tells_of_gives_way_to_the_sentences_meeting() -> None:
+    text = (
+        "Trade office busy\n\n"
+        "Consul General Vu Viet Anh (centre) at a tourism seminar. (Photo: VNA)\n\n"
+        "Nguyen Duy Phu, head of the Vietnam Trade Office, in a meeting with the Guangdong "
+        "Bird's Nest Industry Association. (Photo: VNA)"
+    )
+    listed = Meeting(
+        kind=MeetingKind.meeting,
+        participants=[Participant(name="Nguyen Duy Phu"), Participant(name="Vu Viet Anh")],
+    )
+    (kept,) = with_found_meetings([listed], text, PUBLISHED)
+    assert [p.name for p in kept.participants] == [
+        "Nguyen Duy Phu",
+        "Guangdong Bird's Nest Industry Association",
+    ]
+    told = "Nguyen Duy Phu met Vu Viet Anh, then a meeting with the Guangdong Bird's Nest Industry Association."
+    assert with_found_meetings([listed], f"Headline\n\n{told}", PUBLISHED)[0] == listed

@@ -153,9 +153,51 @@ def _split_name(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+_NAME_THEN_TITLE = re.compile(
+    r"^(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<title>(?:the\s+)?[\w-]+\b[^,()]*)"
+)
+"""A sentence (or caption) opening with a name and its title set off by a comma: "Nguyen
+Duy Phu, head of the Vietnam Trade Office in Guangzhou (centre) in a meeting with ..."."""
+
+
+def _name_before_title(sentence: str) -> tuple[str, str] | None:
+    match = _NAME_THEN_TITLE.match(sentence)
+    if match is None:
+        return None
+    title_words = match["title"].split()
+    if not title_words or title_words[0].casefold().strip(".") not in _TITLE_WORDS:
+        if len(title_words) < 2 or title_words[1].casefold().strip(".") not in _TITLE_WORDS:
+            return None  # "Minh Anh, the head of ..." is one word in
+    name = match["name"]
+    if is_organisation(name):
+        return None
+    title = re.split(
+        r"\s+(?:in a|at a|at the|during|said|says|who|has|have|had|is|was)\b", match["title"]
+    )[0]
+    return name, title.strip()
+
+
+_COUNTERPART_BODY = re.compile(
+    r"\b(?:meeting|talks|met|meets|discussions|working session)\s+with\s+(?:the\s+)?"
+    r"(?P<body>(?:[A-Z][\w’'-]*\s+){0,6}[A-Z][\w’'-]*)"
+)
+"""A body met as a counterpart: "in a meeting with the Guangdong Bird's Nest Industry
+Association"."""
+
+
+def _counterpart_body(sentence: str) -> str | None:
+    match = _COUNTERPART_BODY.search(sentence)
+    if match is None or not is_organisation(match["body"]):
+        return None
+    return match["body"]
+
+
 def _names(sentence: str) -> list[tuple[str, str | None]]:
     """(name, title) of each person the sentence names by title."""
     found: list[tuple[str, str | None]] = []
+    opening = _name_before_title(sentence)
+    if opening is not None:
+        found.append(opening)
     for phrase in _titled_phrases(sentence):
         name, title = _split_name(phrase.rstrip("."))
         if title is None or is_organisation(name) or any(name == n for n, _ in found):
@@ -223,6 +265,9 @@ def found_meetings(text: str, published: dt.date | None) -> list[Meeting]:
         group = _GROUP.search(sentence)
         if group is not None:
             participants.append(DraftParticipant(name=group.group("group"), title=None))
+        body = _counterpart_body(sentence)
+        if body is not None and body not in named:
+            participants.append(DraftParticipant(name=body, title=None))
         kind = MeetingKind.meeting if meets else MeetingKind.conference
         draft = DraftMeeting(
             kind=kind, date_text=None, location=_place(sentence, named), participants=participants
@@ -288,8 +333,12 @@ def _one_per_event(meetings: list[Meeting]) -> list[Meeting]:
     return merged
 
 
+def _folded_name(name: str) -> str:
+    return " ".join(strip_marks(name).casefold().split())
+
+
 def _folded_names(meeting: Meeting) -> set[str]:
-    return {" ".join(strip_marks(p.name).casefold().split()) for p in meeting.participants}
+    return {_folded_name(p.name) for p in meeting.participants}
 
 
 def with_found_meetings(
@@ -300,6 +349,27 @@ def with_found_meetings(
     kept = list(listed)
     for meeting in found_meetings(text, published):
         names = _folded_names(meeting)
-        if not any(names & _folded_names(other) for other in kept):
+        sharing = [i for i, other in enumerate(kept) if names & _folded_names(other)]
+        if not sharing:
             kept.append(meeting)
+        elif (
+            len(sharing) == 1
+            and len(meeting.participants) >= 2
+            and not _told_together(kept[sharing[0]], text)
+        ):
+            kept[sharing[0]] = meeting  # a pairing no sentence tells of: the sentence's wins
     return kept
+
+
+def _told_together(meeting: Meeting, text: str) -> bool:
+    """Whether one sentence of `text` names two of the meeting's participants (a word of
+    each name): seed 003's model paired two people from two photo captions, a meeting no
+    sentence tells of, where a caption tells of one of them meeting a body."""
+    names = [set(_folded_name(p.name).split()) for p in meeting.participants]
+    if len(names) < 2:
+        return True
+    for start, end in sentence_spans(text):
+        words = set(re.findall(r"[\w’'-]+", _folded_name(text[start:end])))
+        if sum(1 for name in names if name & words) >= 2:
+            return True
+    return False
