@@ -149,5 +149,8 @@ def test_a_listed_pairing_no_sentence_tells_of_gives_way_to_the_sentences_meetin
         "Nguyen Duy Phu",
         "Guangdong Bird's Nest Industry Association",
     ]
-    told = "Nguyen Duy Phu met Vu Viet Anh, then a meeting with the Guangdong Bird's Nest Industry Association."
+    told = (
+        "Nguyen Duy Phu met Vu Viet Anh, then a meeting with the Guangdong Bird's Nest "
+        "Industry Association."
+    )
     assert with_found_meetings([listed], f"Headline\n\n{told}", PUBLISHED)[0] == listed

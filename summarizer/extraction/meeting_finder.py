@@ -164,10 +164,9 @@ def _name_before_title(sentence: str) -> tuple[str, str] | None:
     match = _NAME_THEN_TITLE.match(sentence)
     if match is None:
         return None
-    title_words = match["title"].split()
-    if not title_words or title_words[0].casefold().strip(".") not in _TITLE_WORDS:
-        if len(title_words) < 2 or title_words[1].casefold().strip(".") not in _TITLE_WORDS:
-            return None  # "Minh Anh, the head of ..." is one word in
+    first_words = [w.casefold().strip(".") for w in match["title"].split()[:2]]
+    if not _TITLE_WORDS & set(first_words):  # "head of ...", "the head of ..."
+        return None
     name = match["name"]
     if is_organisation(name):
         return None
