@@ -15,9 +15,10 @@ skipped articles; a `Rechecker` is the function that does one such check;
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Protocol
 
 from summarizer.batch.cache import CacheSpec
@@ -28,6 +29,7 @@ from summarizer.batch.runner import Extractor, Rechecker, run_batch
 from summarizer.domain import IngestFailure, SourceArticle
 from summarizer.errors import ConfigurationError
 from summarizer.llm.config import LLMConfig
+from summarizer.llm.server import embedded_concurrency
 from summarizer.store.repository import Store
 
 Items = Iterable[SourceArticle | IngestFailure]
@@ -82,6 +84,8 @@ class LocalBackend:
     def run(
         self, items: Items, *, store: Store, options: BatchOptions, progress: ProgressSink
     ) -> BatchSummary:
+        if options.concurrency is None and self.config.embedded and self.extractor is None:
+            options = replace(options, concurrency=embedded_concurrency(os.cpu_count() or 1))
         with contextlib.ExitStack() as stack:
             extractor = self.extractor
             if extractor is None:

@@ -21,7 +21,8 @@ class BatchOptions:
     """What a batch is asked to do; `None` means "the backend's default"."""
 
     concurrency: int | None = None
-    """Model calls in flight (local threads, Ray tasks); default 4."""
+    """Model calls in flight (local threads, Ray tasks); default 4, and for the embedded
+    model in a local batch `llm.server.embedded_concurrency` (one on 2 cores)."""
     retry_failed: bool = False
     """Extract again the articles whose stored run failed."""
     recheck: bool = False

@@ -40,7 +40,11 @@ def batch_command(
     concurrency: Annotated[
         int | None,
         typer.Option(
-            "--concurrency", "-j", min=1, max=256, help="Model calls in flight (default 4)."
+            "--concurrency",
+            "-j",
+            min=1,
+            max=256,
+            help="Model calls in flight (default 4; the embedded model on 2 cores: 1).",
         ),
     ] = None,
     db: DbOption = None,

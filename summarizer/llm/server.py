@@ -63,6 +63,15 @@ def default_slots(cores: int) -> int:
     return max(2, min(4, 2 * cores))
 
 
+def embedded_concurrency(cores: int) -> int:
+    """Requests a local batch keeps in flight to the embedded server. On 2 cores, one:
+    reading a prompt is compute-bound and takes both cores, parallel decoding is no faster
+    than one stream there, and requests that start together find no cached prefix yet
+    (seeds, `summarizer batch`: 74.0 s at one in flight against 76.6 to 81.0 s at four).
+    On more cores, four, as for an endpoint."""
+    return 1 if cores <= 2 else 4
+
+
 def _threads_from_env() -> int | None:
     """`SUMMARIZER_LLAMA_THREADS=N`: fewer threads than cores on a machine shared with other
     work (llama.cpp's threads wait for each other at every step, so a descheduled thread
