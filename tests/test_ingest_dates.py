@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.ingest import PartialDate, load_article, resolve_relative_date
-from summarizer.ingest.dates import infer_year, published_from_text
+from summarizer.ingest.dates import header_prefix_end, infer_year, published_from_text
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -161,3 +161,9 @@ def test_leap_day_without_a_year_goes_back_to_a_leap_year() -> None:
 def test_partial_dates_print_as_iso_prefixes() -> None:
     assert str(PartialDate(2022)) == "2022"
     assert str(PartialDate(2023, 9)) == "2023-09"
+
+
+def test_the_text_after_a_header_prefix_starts_past_its_spaces() -> None:
+    assert header_prefix_end(" date 2023-02-22 Minister An met") == len(" date 2023-02-22 ")
+    assert header_prefix_end("date 2025-10-08\nHeadline") == len("date 2025-10-08\n")
+    assert header_prefix_end("Minister An met on 2023-02-22") == 0

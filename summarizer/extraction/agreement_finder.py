@@ -23,6 +23,7 @@ from summarizer.crosscheck.wordmatch import word_list
 from summarizer.domain import Agreement, AgreementStatus, AgreementType
 from summarizer.extraction.agreement_titles import extend_title
 from summarizer.frames import sentence_spans
+from summarizer.ingest.dates import header_prefix_end
 
 AGREEMENT_NOUN = re.compile(
     r"\b(?:(?P<mou>memorand(?:um|ums|a)(?: of understanding)?|MoUs?|MoAs?)"
@@ -88,13 +89,9 @@ def _modifiers_start(sentence: str, noun_start: int) -> tuple[int, str | None]:
     return start, None
 
 
-_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*\n")
-"""The 'date 2025-10-08' line an article file may start with, before its headline."""
-
-
 def _sentences(text: str) -> list[str]:
-    header = _HEADER.match(text)
-    spans = [(s, e) for s, e in sentence_spans(text) if not header or s >= header.end()]
+    body = header_prefix_end(text)  # the 'date 2025-10-08' an article file may open with
+    spans = [(max(s, body), e) for s, e in sentence_spans(text) if e > body]
     out = []
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end].strip()

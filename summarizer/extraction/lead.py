@@ -16,6 +16,7 @@ import re
 
 from summarizer.frames import sentence_spans
 from summarizer.ingest.chrome import is_prose
+from summarizer.ingest.dates import header_prefix_end
 
 LEAD_CHARS = 320
 """Two sentences are the lead when together they are at most this long (about 50 words);
@@ -24,7 +25,6 @@ otherwise the first sentence alone is."""
 _MAX_LEAD_CHARS = 1200
 """The record's own limit on a summary (`convert._MAX_SUMMARY`)."""
 
-_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
 _DATELINE = re.compile(
     r"^[A-ZÀ-Ỹ][^\n.,]{0,40}(?:,\s*[A-Z][^\n.,]{0,30})?,?\s+"
     r"(?:\(?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?)\)?"
@@ -54,8 +54,7 @@ def _is_headline(line: str) -> bool:
 def _body_start(text: str) -> int:
     """Where the lead begins: after the header, a headline and the photo captions, at the
     first line of prose (`ingest.chrome.is_prose`)."""
-    header = _HEADER.match(text)
-    body_start = offset = header.end() if header else 0
+    body_start = offset = header_prefix_end(text)
     while offset < len(text):
         line_end = text.find("\n", offset)
         line_end = len(text) if line_end < 0 else line_end

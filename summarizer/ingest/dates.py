@@ -88,6 +88,15 @@ def header_prefix_date(text: str) -> dt.date | None:
     return make_date(*(int(g) for g in match.groups())) if match else None
 
 
+def header_prefix_end(text: str) -> int:
+    """Where the text after a ``date YYYY-MM-DD`` header prefix begins (0 without one)."""
+    match = _HEADER_PREFIX.match(text)
+    if match is None:
+        return 0
+    rest = text[match.end() :]
+    return match.end() + len(rest) - len(rest.lstrip())
+
+
 def strip_header_prefix(text: str) -> str:
     """The text without its ``date YYYY-MM-DD`` header prefix (it is metadata, not prose)."""
     match = _HEADER_PREFIX.match(text)
