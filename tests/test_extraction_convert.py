@@ -573,3 +573,11 @@ def test_the_framed_answer_has_no_title_and_the_program_reads_it() -> None:
         ("Lee Cheol Woo", "Governor"),
         ("Nguyen Anh Tuan", "Secretary"),
     ]
+
+
+def test_a_placeholder_country_names_no_country() -> None:
+    answer = draft([])
+    answer.meetings[0].participants[0].country = "unknown"
+    answer.meetings[0].participants[1].country = "China"
+    meeting = to_extraction(answer, TEXT, MENTIONS, dt.date(2023, 2, 23)).meetings[0]
+    assert [p.country for p in meeting.participants] == [None, "China"]

@@ -126,7 +126,10 @@ def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -
     for person in people:
         name, title = split_title(person.name, person.title or None)
         title = title or title_in_source(name, text)
-        participants.append(Participant(name=name, title=title, country=person.country or None))
+        country = person.country or None
+        if country is not None and country.strip().casefold() in PLACEHOLDERS:
+            country = None  # the model's "unknown" names no country
+        participants.append(Participant(name=name, title=title, country=country))
     if not any(is_person(p.name, p.title, text) for p in participants):
         return None
     date = resolve_date(date_text, published, text)
