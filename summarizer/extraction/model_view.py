@@ -91,10 +91,9 @@ def _tells_something_new(sentence: str, seen: set[str]) -> bool:
         return True
     for run in _CAPITALISED_RUN.finditer(sentence):
         words = [w.casefold() for w in run.group().split()]
+        # a new name that is no body: "Patricio Powell, acting general secretary"
         if not _NOT_A_PERSON & set(words) and any(w not in seen for w in words):
-            return (
-                True  # "Patricio Powell, acting general secretary", "counterpart Nguyen Xuan Phuc"
-            )
+            return True
     if not _MEETS.search(sentence):
         return False  # "during the talks", "attending the meeting were ...": the same one
     words = _WORD.findall(sentence)[1:]  # the first word is capitalised anyway
@@ -107,9 +106,9 @@ def _tells_of_a_meeting(sentence: str) -> bool:
 
 def model_view(text: str) -> str:
     """The sentences of `text` the model reads on the framed path, paragraphs kept: the
-    opening (`OPENING_SENTENCES`), every later sentence that tells of a meeting, and every
-    sentence that names someone by title whom the view has not named yet. The whole text
-    when nothing would be left out.
+    opening (`OPENING_SENTENCES`), every later sentence that tells of a meeting and says
+    something new (`_tells_something_new`), and every sentence that names someone by title
+    whom the view has not named yet. The whole text when nothing would be left out.
 
     Why not every sentence with a title: the model writes only the meetings (the program
     writes the summary, figures and agreements), and in a long report of one meeting most
