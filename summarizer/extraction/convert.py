@@ -496,9 +496,11 @@ def to_extraction(
         if figure is not None and not restated.seen(figure):
             figures.append(figure)
     return Extraction(
-        summary=lead(text)
-        if isinstance(draft, FramedExtraction)
-        else two_sentences(draft.summary, text),
+        summary=(
+            lead(text)[:_MAX_SUMMARY].rstrip()
+            if isinstance(draft, FramedExtraction)
+            else two_sentences(draft.summary, text)
+        ),
         meetings=[
             meeting
             for meeting in (convert_meeting(m, text, published) for m in draft.meetings)

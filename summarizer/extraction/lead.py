@@ -22,9 +22,6 @@ LEAD_CHARS = 320
 """Two sentences are the lead when together they are at most this long (about 50 words);
 otherwise the first sentence alone is."""
 
-_MAX_LEAD_CHARS = 1200
-"""The record's own limit on a summary (`convert._MAX_SUMMARY`)."""
-
 _DATELINE = re.compile(
     r"^[A-ZÀ-Ỹ][^\n.,]{0,40}(?:,\s*[A-Z][^\n.,]{0,30})?,?\s+"
     r"(?:\(?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?)\)?"
@@ -92,4 +89,4 @@ def lead(text: str) -> str:
         second = " ".join(body[second_start:second_end].split())
         if same_paragraph and len(chosen) + 1 + len(second) <= LEAD_CHARS:
             chosen = f"{chosen} {second}"
-    return chosen[:_MAX_LEAD_CHARS].rstrip()
+    return chosen
