@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from summarizer.domain import Meeting, MeetingKind, Participant
-from summarizer.extraction.meeting_finder import found_meetings, with_found_meetings
+from summarizer.extraction.meeting_finder import (
+    _name_before_title,
+    found_meetings,
+    with_found_meetings,
+)
 
 PUBLISHED = dt.date(2024, 5, 3)
 
@@ -154,3 +158,11 @@ def test_a_listed_pairing_no_sentence_tells_of_gives_way_to_the_sentences_meetin
         "Industry Association."
     )
     assert with_found_meetings([listed], f"Headline\n\n{told}", PUBLISHED)[0] == listed
+
+
+def test_a_time_phrase_before_a_comma_is_no_name() -> None:
+    assert _name_before_title("On Tuesday, WMC chairman Tommie Bergman met the board.") is None
+    assert _name_before_title("Ng Siew Kee, the chairman of the council, met them.") == (
+        "Ng Siew Kee",
+        "the chairman of the council",
+    )

@@ -29,6 +29,7 @@ from summarizer.extraction.participants import (
     TITLE_LINK_WORDS,
     is_organisation,
     split_title,
+    title_in_source,
 )
 from summarizer.extraction.wire import DraftMeeting, DraftParticipant
 from summarizer.frames import sentence_spans
@@ -154,26 +155,30 @@ def _split_name(phrase: str) -> tuple[str, str | None]:
 
 
 _NAME_THEN_TITLE = re.compile(
-    r"^(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<title>(?:the\s+)?[\w-]+\b[^,()]*)"
+    r"^(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?P<opens>[\w-]+(?:\s+[\w-]+)?)"
 )
-"""A sentence (or caption) opening with a name and its title set off by a comma: "Nguyen
-Duy Phu, head of the Vietnam Trade Office in Guangzhou (centre) in a meeting with ..."."""
+"""A sentence (or caption) opening with a name and, after a comma, the first two words of
+its title: "Nguyen Duy Phu, head of the Vietnam Trade Office in Guangzhou (centre) in a
+meeting with ..."."""
 
 
 def _name_before_title(sentence: str) -> tuple[str, str] | None:
+    """The name and title of `_NAME_THEN_TITLE` when a title word opens the apposition
+    ("head of ...", "the head of ..."); the title as `participants.title_in_source` reads
+    it. Not a time or place phrase ("On Tuesday, WMC chairman ...") and not a body."""
     match = _NAME_THEN_TITLE.match(sentence)
     if match is None:
         return None
-    first_words = [w.casefold().strip(".") for w in match["title"].split()[:2]]
-    if not _TITLE_WORDS & set(first_words):  # "head of ...", "the head of ..."
-        return None
     name = match["name"]
-    if is_organisation(name):
+    first_words = {w.casefold().strip(".") for w in match["opens"].split()}
+    if (
+        not _TITLE_WORDS & first_words
+        or name.split()[0].casefold() in TITLE_LINK_WORDS
+        or is_organisation(name)
+    ):
         return None
-    title = re.split(
-        r"\s+(?:in a|at a|at the|during|said|says|who|has|have|had|is|was)\b", match["title"]
-    )[0]
-    return name, title.strip()
+    title = title_in_source(name, sentence)
+    return (name, title) if title is not None else None
 
 
 _COUNTERPART_BODY = re.compile(
