@@ -41,10 +41,10 @@ from summarizer.extraction.bilateral import sides, with_partner, with_sides
 from summarizer.extraction.lead import lead
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
-    PLACEHOLDERS,
     is_named_person_or_body,
     is_person,
     is_place,
+    is_placeholder,
     is_title_only,
     split_title,
     title_in_source,
@@ -127,7 +127,7 @@ def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -
         name, title = split_title(person.name, person.title or None)
         title = title or title_in_source(name, text)
         country = person.country or None
-        if country is not None and country.strip().casefold() in PLACEHOLDERS:
+        if country is not None and is_placeholder(country):
             country = None  # the model's "unknown" names no country
         participants.append(Participant(name=name, title=title, country=country))
     if not any(is_person(p.name, p.title, text) for p in participants):
@@ -135,9 +135,7 @@ def convert_meeting(draft: DraftMeeting, text: str, published: dt.date | None) -
     date = resolve_date(date_text, published, text)
     location = _in_text(draft.location, text)
     named = [
-        p
-        for p in draft.participants
-        if p.name.strip().casefold() not in PLACEHOLDERS and not is_title_only(p.name)
+        p for p in draft.participants if not is_placeholder(p.name) and not is_title_only(p.name)
     ]
     if len(participants) == 1 and (
         (date is None and location is None)

@@ -153,6 +153,11 @@ PLACEHOLDERS = frozenset(word_list("none null n/a na unknown unnamed tbd"))
 """What a model writes where it has no name."""
 
 
+def is_placeholder(value: str) -> bool:
+    """A model's stand-in for a value it does not have ("None", "unknown")."""
+    return value.strip().casefold() in PLACEHOLDERS
+
+
 def is_organisation(name: str) -> bool:
     """Whether a name is a body's, not a person's: a company ("UFJ Holdings") or another
     organisation ("Hanoi Department of Industry and Trade", "PNG Cocoa Industry Board")."""
@@ -165,7 +170,7 @@ def is_named_person_or_body(name: str) -> bool:
     ("Other senior officials"), not a country alone ("Vietnam", "U. S.": a side, which the
     participant's `country` holds)."""
     folded = run_together(name)
-    if not folded or name.strip().casefold() in PLACEHOLDERS or is_group(name):
+    if not folded or is_placeholder(name) or is_group(name):
         return False
     if is_title_only(name):
         return False

@@ -99,8 +99,7 @@ def header_prefix_end(text: str) -> int:
 
 def strip_header_prefix(text: str) -> str:
     """The text without its ``date YYYY-MM-DD`` header prefix (it is metadata, not prose)."""
-    match = _HEADER_PREFIX.match(text)
-    return text[match.end() :].lstrip() if match else text
+    return text[header_prefix_end(text) :]
 
 
 def find_full_date(text: str) -> tuple[int, dt.date] | None:
