@@ -322,14 +322,21 @@ _QUARTERS |= {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _LAST_MONTH = r"(?:last|past)\s+month"
 LAST_MONTH = re.compile(rf"\b{_LAST_MONTH}\b", re.I)
 """'Last month': the month before publication (its year by `_implied_year`)."""
+_MONTH_ANY = rf"(?:{_MONTH_WORDS}|{_MONTH_ABBREVIATION}\.?)"
+"""A month's name, written out or short ("Sept", "Oct.")."""
 _PERIOD = re.compile(
-    rf"\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
+    rf"\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?P<n4>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+"
+    rf"months\s+(?:to|ending|ended|through)\s+(?:end-|the\s+end\s+of\s+)?(?P<mon8>{_MONTH_ANY})"
+    rf"(?:,?\s+(?P<y8>{_YEAR}))?\b"
+    rf"|\b{_MONTH_ANY}\s+(?P<y9>{_YEAR})\s*[-–]\s*{_MONTH_ANY}\s+(?P<y9b>{_YEAR})\b"
+    rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
     rf"(?P<n>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+(?:months?|quarters?|weeks?)\s+"
     rf"(?:of\s+)?(?P<y1>{_YEAR}|this year|last year|the year)"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
-    rf"|\b{_MONTH_NAME}(?:\s*[-–/]\s*{_MONTH_NAME})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
-    rf"|\b(?:(?:in|during|for)\s+)?(?P<mon7>{_MONTH_NAME})\s+(?P<rel2>last|this|next)\s+year\b"
+    rf"|\b{_MONTH_ANY}(?:\s*[-–/]\s*{_MONTH_ANY})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?-i:[HQ][1-4])\s+(?:of\s+)?(?P<y7>{_YEAR})\b"
+    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<mon7>{_MONTH_NAME})\s+(?P<rel2>last|this|next)\s+year\b"
     rf"|\b(?:between\s+(?P<y5>{_YEAR})\s+and|(?:from\s+)?(?P<y6>{_YEAR})\s+(?:to|through|until))"
     rf"\s+(?P<y5b>{_YEAR})\b"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
@@ -337,8 +344,12 @@ _PERIOD = re.compile(
     rf"|\b(?P<lm>{_LAST_MONTH})\b"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+months\b"
+    rf"|(?:\bthe|['’]s)\s+(?P<n3>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})-month(?=\s+(?:[a-z-]+\s+)?"
+    r"(?:average|total|exports?|imports?|trade|turnover|revenues?|sales|output|surplus|"
+    r"deficit|growth|figures?|collection|spending|disbursement)\b|\s*$)"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"\s+(?P<qh>quarter|half)\b"
+    r"|\b(?:(?:in|during|for)\s+)?(?-i:(?P<qs>[HQ][1-4]))\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon>{_MONTH_NAME})"
     r"\s+period\b"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?week\s+(?:ending|ended|to)\s+"
@@ -365,7 +376,13 @@ quarter", "in July"): their year is the publication's latest such month."""
 
 
 def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
-    for group in ("y1", "y2", "y3"):
+    if match.group("y9"):  # "Oct 1986-March 1987"
+        return frozenset({int(match.group("y9")), int(match.group("y9b"))})
+    if match.group("mon8"):  # "the six months to end-September"
+        if match.group("y8"):
+            return frozenset({int(match.group("y8"))})
+        return _nearest_year(lexicon.MONTHS[match.group("mon8").lower().rstrip(".")], published)
+    for group in ("y1", "y2", "y3", "y7"):
         value = match.group(group)
         if value:
             return _year_word(value, published)
@@ -391,18 +408,32 @@ def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]
     return _implied_year(match, published)
 
 
+def _nearest_year(month: int, published: dt.date | None) -> frozenset[int]:
+    """The year of the month nearest publication: a span "to end-September" written in
+    April is this year's coming one, "to end-December" written in January last year's."""
+    if published is None:
+        return frozenset()
+    now = published.year * 12 + published.month
+    best = min((published.year + d for d in (-1, 0, 1)), key=lambda y: abs(y * 12 + month - now))
+    return frozenset({best})
+
+
 def _month_count(match: re.Match[str]) -> int | None:
     """N of "the first N months" in period words, in digits or words."""
-    n = match.group("n") or match.group("n2")
-    if not n:
-        return None
+    n = match.group("n") or match.group("n2") or match.group("n3")
+    return _count_of(n) if n else None
+
+
+def _count_of(n: str) -> int:
     return int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]
 
 
 def implied(match: re.Match[str]) -> bool:
     """Period words that write no year: relative ("last year") or left to the publication
     date ("in July", "the first seven months")."""
-    return any(match.group(g) for g in ("rel", "rel2", "lm", "n2", "q", *_MONTH_GROUPS))
+    if match.group("mon8"):
+        return not match.group("y8")
+    return any(match.group(g) for g in ("rel", "rel2", "lm", "n2", "n3", "q", "qs", *_MONTH_GROUPS))
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -414,11 +445,13 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
     last_month: int | None = None
     if match.group("lm"):
         return frozenset({published.year if published.month > 1 else published.year - 1})
-    if match.group("n2"):
+    if match.group("n2") or match.group("n3"):  # "the first seven months", "the 10-month total"
         last_month = _month_count(match)
     elif match.group("q"):
         size = 3 if match.group("qh").lower() == "quarter" else 6
         last_month = _QUARTERS[match.group("q").lower()] * size
+    elif match.group("qs"):  # "in Q3", "H1"
+        last_month = int(match.group("qs")[1]) * (3 if match.group("qs")[0] == "Q" else 6)
     else:
         month = next((match.group(g) for g in _MONTH_GROUPS if match.group(g)), "")
         last_month = lexicon.MONTHS.get(month.lower().rstrip("."))
@@ -469,6 +502,10 @@ def frames_for(
     inherited_years: frozenset[int] = frozenset()
     inherited: tuple[TextSpan | None, frozenset[int], int | None] = (None, frozenset(), None)
     stated = inherited
+    first_stated: TextSpan | None = None
+    """The first reporting period within a year that a paragraph leaves (a headline's bare
+    year aside): the article's, which a later paragraph's part of it does not replace
+    (`_within`)."""
     paragraph = -1
     lead_years = frozenset().union(
         *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
@@ -477,8 +514,14 @@ def frames_for(
     for s_start, s_end in sentences:
         here = max(i for i, p in enumerate(paragraphs) if p <= s_start)
         if here != paragraph:
-            if inherited[1] and not _coarser(inherited, stated):
+            if (
+                inherited[1]
+                and not _coarser(inherited, stated)
+                and not (_within(inherited, stated) and _same_months(stated[0], first_stated))
+            ):
                 stated = inherited
+                if first_stated is None and stated[0] and months_spanned(stated[0].text):
+                    first_stated = stated[0]
             paragraph, inherited, previous_subject = here, (None, frozenset(), None), None
             inherited_years = frozenset()
         inside = [m for m in figures if s_start <= m.start and m.end <= s_end]
@@ -578,12 +621,85 @@ def _coarser(new: _Period, old: _Period) -> bool:
     return not _WITHIN_A_YEAR.search(new[0].text) and bool(_WITHIN_A_YEAR.search(old[0].text))
 
 
+_QUARTER_OR_HALF = re.compile(
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qh>quarter|half)\b", re.I
+)
+_SHORT_PART = re.compile(r"\b(?P<kind>[HQ])(?P<n>[1-4])\b")
+"""A quarter or half written short: "Q3", "H1"."""
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<a>{_MONTH_ANY})(?:\s+(?P<ya>{_YEAR}))?\s*(?:-|–|/|to|through|until)\s*"
+    rf"(?P<b>{_MONTH_ANY})(?![a-z])",
+    re.I,
+)
+
+
+def months_spanned(words: str) -> frozenset[int]:
+    """The months of the year period words cover: "the first three months" and "January
+    to March" {1, 2, 3}; "the second half" {7..12}; "in March" {3}; none named, empty."""
+    match = _PERIOD.search(words)
+    if match is not None and match.group("mon8"):  # "six months to end-September": 4..9
+        size = _count_of(match.group("n4"))
+        last = lexicon.MONTHS[match.group("mon8").lower().rstrip(".")]
+        return frozenset((last - k - 1) % 12 + 1 for k in range(min(size, 12)))
+    count = _month_count(match) if match is not None else None
+    if count is not None and 1 <= count <= 12:
+        return frozenset(range(1, count + 1))
+    part = _QUARTER_OR_HALF.search(words)
+    if part is not None:
+        size = 3 if part["qh"].lower() == "quarter" else 6
+        last = _QUARTERS[part["q"].lower()] * size
+        return frozenset(range(last - size + 1, last + 1)) if last <= 12 else frozenset()
+    short = _SHORT_PART.search(words)
+    if short is not None:
+        size = 3 if short["kind"] == "Q" else 6
+        last = int(short["n"]) * size
+        return frozenset(range(last - size + 1, last + 1)) if last <= 12 else frozenset()
+    span = _MONTH_RANGE.search(words)
+    if span is not None:
+        first = lexicon.MONTHS[span["a"].lower().rstrip(".")]
+        last = lexicon.MONTHS[span["b"].lower().rstrip(".")]
+        if first > last and span["ya"]:  # "Oct 1986-March 1987": across the new year
+            return frozenset(range(first, 13)) | frozenset(range(1, last + 1))
+        return frozenset(range(first, last + 1)) if first <= last else frozenset()
+    named = {lexicon.MONTHS[w] for w in re.findall(r"[a-z]+", words.lower()) if w in _MONTH_SET}
+    return frozenset(named) if len(named) == 1 else frozenset()
+
+
+_MONTH_SET = frozenset(_MONTH_WORDS.lower().split("|"))
+
+
+def _within(new: _Period, old: _Period) -> bool:
+    """Whether `new` is a part of the months `old` covers in the same year: "in March" or
+    "the first five months" after a lead's "first three months" or "first 10 months".
+
+    Why: a later paragraph's history ("results last January ... overcome in March", dev
+    r17; "the average in the first five months", dev v11) is said of its own figures; the
+    next paragraphs' figures are still the lead's period. Only the lead's: a monthly report
+    that goes on to the year so far ("for the first eleven months", then "November saw")
+    is back on its month."""
+    if new[0] is None or old[0] is None or not new[1] or new[1] != old[1]:
+        return False
+    inner, outer = months_spanned(new[0].text), months_spanned(old[0].text)
+    return bool(inner) and len(outer) > 1 and inner < outer
+
+
+def _same_months(span: TextSpan | None, other: TextSpan | None) -> bool:
+    """Whether two period words cover the same months ("the first three months of the
+    year", "from January to March")."""
+    if span is None or other is None:
+        return False
+    months = months_spanned(span.text)
+    return bool(months) and months == months_spanned(other.text)
+
+
 def _reporting(years: frozenset[int], published: dt.date | None) -> bool:
     """Whether period words can be an article's reporting period, which later paragraphs'
     figures carry: the publication year or the one before (a forecast "by 2009" or a
     history "since 1967" is said of the figures beside it, not of the next paragraph's)."""
     if not years or published is None:
         return False
+    if len(years) == 2 and min(years) + 1 == max(years) == published.year + 1:
+        return True  # a split year under way: "in 1987/88 starting April 1"
     return all(published.year - 1 <= year <= published.year for year in years)
 
 
@@ -683,7 +799,9 @@ def _periods(
         before = text[max(start, match.start() - 45) : match.start()]
         if _COMPARISON.search(before) or _COMPARED_NEAR.search(before):
             continue
-        if _YEAR_AS_BASE.match(text, match.end()) or _BASE_BEFORE.search(before):
+        if not match.group("n3") and (
+            _YEAR_AS_BASE.match(text, match.end()) or _BASE_BEFORE.search(before)
+        ):
             continue  # "20 pct of its 1980 levels", "index, base 1980": a yardstick
         span = TextSpan(match.start(), match.end(), match.group())
         found.append((span, _years_of(match, published), _month_count(match)))
@@ -1164,13 +1282,23 @@ def _period_in_scope(
     (`_owned_by_another`), not those after a number the figure is compared with; else
     those of an earlier sentence. A compared number ("from 38.7 billion in December")
     has the period words right after it."""
+    owner = _possessive_period(text, mention, published)
+    if owner is not None:
+        return owner
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None:
         return compared
+    others_compared = {
+        found[0]
+        for other in inside
+        if other is not mention
+        and (found := _compared_period(text, other, inside, published, sentence_end)) is not None
+    }
     usable = [
         p
         for p in periods
         if p[1]
+        and p[0] not in others_compared
         and not (p[0].start <= mention.start < p[0].end)
         and not (
             p[0].start >= mention.end and _COMPARED_NUMBER.search(text, mention.end, p[0].start)
@@ -1189,9 +1317,52 @@ def _period_in_scope(
     return min(usable, key=distance)
 
 
-_COMPARED_LEAD_WORD = re.compile(r"\b(?:from|after|against|versus|vs|compared|than)\b", re.I)
+_COMPARED_LEAD_WORD = re.compile(
+    r"\b(?:from|after|against|versus|vs|compared|than|(?:up|down)\s+on)\b", re.I
+)
 _COMPARED_LEAD = re.compile(
-    r"\b(?:from|after|against|versus|vs\.?|compared\s+(?:with|to)|than)\b[^.;:,]{0,30}$", re.I
+    r"\b(?:from|after|against|versus|vs\.?|compared\s+(?:with|to)|than|(?:up|down)\s+on)\b"
+    r"[^.;:,]{0,30}$",
+    re.I,
+)
+"""Words before a compared number ("from", "after", "down on the 7.26 billion figure")."""
+_OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?[$€£¥]?$")
+"""Between a possessive period and its number: "January's record 11.91 billion", "last
+year's 9.1%"."""
+
+
+def _possessive_period(
+    text: str, mention: NumericMention, published: dt.date | None
+) -> tuple[TextSpan, frozenset[int], int | None] | None:
+    """Period words that own the number as a possessive right before it ("from January's
+    record 11.91 billion", "above 2003's imbalance of $496.5bn"): that number's period,
+    whatever else the sentence says."""
+    for match in _PERIOD.finditer(text, max(0, mention.start - 60), mention.start):
+        gap = text[match.end() : mention.start]
+        possessive = re.search(r"['’]s$", match.group()) or re.match(r"['’]s\b", gap)
+        if possessive and _OWNER_GAP.match(gap):
+            years = _years_of(match, published)
+            if years:
+                return (
+                    TextSpan(match.start(), match.end(), match.group()),
+                    years,
+                    _month_count(match),
+                )
+    month = _MONTH_OWNER.search(text, max(0, mention.start - 60), mention.start)
+    if month is not None:  # "from January's 7.20 billion": no period form reads a bare month
+        as_period = _PERIOD.fullmatch(f"in {month['month']}")
+        years = _years_of(as_period, published) if as_period is not None else frozenset()
+        if years:
+            return (
+                TextSpan(month.start(), month.end("month") + 2, month.group("month") + "'s"),
+                years,
+                None,
+            )
+    return None
+
+
+_MONTH_OWNER = re.compile(
+    rf"\b(?P<month>{_MONTH_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:of\s+)?[$€£¥]?$"
 )
 
 

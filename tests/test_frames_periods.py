@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.frames import Frame, frames_for, read_period
+from summarizer.frames import Frame, frames_for, months_spanned, read_period
 from summarizer.numbers import extract_mentions
 
 
@@ -256,3 +256,87 @@ def test_month_ranges_and_last_month_in_the_scorer() -> None:
     assert months_covered("last month", published) == {10}
     assert period_agrees("last month", "October 2023", published)
     assert not period_agrees("last month", "September 2023", published)
+
+
+def test_a_possessive_period_owns_the_number_after_it() -> None:
+    april = dt.date(1987, 4, 7)
+    text = "The inflow slumped to 606 mln marks in February from January's record 11.91 billion."
+    assert _period(text, "11.91 billion", april)[0] == "January's"
+    assert _period(text, "606 mln", april)[0] == "in February"
+
+
+def test_a_number_compared_with_down_on_has_the_period_after_it() -> None:
+    april = dt.date(1987, 4, 7)
+    text = (
+        "The surplus widened to 6.63 billion marks in February, but was down on the "
+        "7.26 billion figure for February 1986."
+    )
+    assert _period(text, "7.26 billion", april) == ("February 1986", frozenset({1986}))
+
+
+def test_a_compared_numbers_period_is_not_a_later_clauses() -> None:
+    april = dt.date(1987, 4, 7)
+    text = (
+        "While foreigners bought four billion marks of bonds in February after 13 billion in "
+        "January, they sold a net 500 mln marks in shares after sales worth 300 mln in January."
+    )
+    assert _period(text, "500 mln", april)[0] == "in February"
+    assert _period(text, "300 mln", april)[0] == "in January"
+
+
+def test_a_later_paragraphs_part_of_the_leads_period_is_not_carried_on() -> None:
+    april = dt.date(1987, 4, 24)
+    text = (
+        "Results in the first three months of the year were poor.\n\n"
+        "Poor results last January had been overcome in March, officials said.\n\n"
+        "Foreign trade turnover totalled 27.5 billion roubles."
+    )
+    assert _reported(text, "27.5 billion", april)[1] == "in the first three months of the year"
+    monthly = (
+        "The trade gap narrowed in November.\n\n"
+        "The cumulative deficit for the first eleven months of 2004 stands at 36.3 bn.\n\n"
+        "November saw exports to the EU rise 2%.\n\n"
+        "The surplus on services remained steady at 1.5 bn."
+    )
+    assert _reported(monthly, "1.5 bn", dt.date(2005, 1, 12))[1] == "November"
+
+
+def test_quarters_and_halves_written_short_are_periods() -> None:
+    july = dt.date(2025, 7, 21)
+    assert read_period("in H1 2025", july) == (frozenset({2025}), None)
+    assert read_period("in Q3", july)[0] == {2024}
+    text = "Trade grew 4.8% in H1 2025."
+    assert _period(text, "4.8%", july) == ("in H1 2025", frozenset({2025}))
+
+
+def test_spans_to_a_month_and_across_a_new_year_are_periods() -> None:
+    april = dt.date(1987, 4, 6)
+    text = "Firms agreed to export over 400,000 tonnes in the six months to end-September."
+    assert _period(text, "400,000", april) == (
+        "in the six months to end-September",
+        frozenset({1987}),  # the coming September: nearer the April publication
+    )
+    assert months_spanned("in the six months to end-September") == {4, 5, 6, 7, 8, 9}
+    assert months_spanned("for Oct 1986-March 1987") == {10, 11, 12, 1, 2, 3}
+    assert read_period("for Oct 1986-March 1987", april)[0] == {1986, 1987}
+    assert months_spanned("April-Sept 1986") == set(range(4, 10))
+
+
+def test_an_n_month_total_is_the_year_so_far() -> None:
+    november = dt.date(2023, 11, 18)
+    text = (
+        "The 10-month average export price of crude oil decreased compared to the same "
+        "period last year, down 20.6 per cent."
+    )
+    assert _period(text, "20.6 per cent", november) == ("The 10-month", frozenset({2023}))
+    assert months_spanned("The 10-month") == set(range(1, 11))
+    assert read_period("hit a 10-month high", november)[0] == frozenset()
+
+
+def test_a_split_year_under_way_is_carried_as_the_reporting_period() -> None:
+    march = dt.date(1987, 3, 9)
+    text = (
+        "The Soviet Union agreed to cut coal prices by five dlrs a tonne in 1987/88.\n\n"
+        "The prices were set at 44 dlrs a tonne for Neryungrinsky coal."
+    )
+    assert _reported(text, "44 dlrs", march)[1] == "1987/88"

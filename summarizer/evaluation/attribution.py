@@ -43,7 +43,7 @@ from summarizer.crosscheck.meaning import (
 from summarizer.crosscheck.wordmatch import canonical, tokens_of
 from summarizer.domain import Agreement, Extraction, Figure, Meeting, Verdict, VerdictStatus
 from summarizer.evaluation.gold import GoldAgreement, GoldArticle, GoldFigure, GoldMeeting
-from summarizer.frames import LAST_MONTH, read_period
+from summarizer.frames import LAST_MONTH, months_spanned, read_period
 from summarizer.numbers.lexicon import MONTHS
 from summarizer.vocabulary import CURRENCY_WORDS
 
@@ -139,18 +139,13 @@ def _months_named(text: str) -> frozenset[int]:
 
 
 def months_covered(text: str, published: dt.date | None = None) -> frozenset[int]:
-    """The calendar months a period covers: "the first seven months" and "January-July"
-    are both {1..7}; "in July" is {7}; "last month" the month before publication; none
-    named is the empty set."""
+    """The calendar months a period covers: "the first seven months", "January-July" and
+    "the first half" of a year's start are {1..7}, {1..7}, {1..6}; "in July" is {7}; "last
+    month" the month before publication; none named is the empty set (`frames.months_spanned`
+    reads the forms the frames read)."""
     if published is not None and LAST_MONTH.search(text):
         return frozenset({(published.month - 2) % 12 + 1})
-    _, first_n = read_period(text)
-    if first_n is not None and 1 <= first_n <= 12:
-        return frozenset(range(1, first_n + 1))
-    span = re.search(r"([a-z]+)\s*(?:-|–|/|to|through)\s*([a-z]+)", text.lower())
-    if span and span[1] in MONTHS and span[2] in MONTHS and MONTHS[span[1]] <= MONTHS[span[2]]:
-        return frozenset(range(MONTHS[span[1]], MONTHS[span[2]] + 1))
-    return _months_named(text)
+    return months_spanned(text) or _months_named(text)
 
 
 def period_agrees(period: str | None, gold_period: str, published: dt.date | None) -> bool:
