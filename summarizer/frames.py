@@ -1035,7 +1035,8 @@ _BARE_WORDS = re.compile(
     r"(?:[\W\d_]|\b(?:in|on|at|of|the|a|an|to|from|by|for|this|last|that|same|period|years?|"
     r"months?|quarters?|weeks?|days?|first|second|third|fourth|half|previous|prior|earlier|"
     r"ago|compared|with|year-on-year|on-year|standing|so|far|only|just|about|around|up|"
-    r"down|than|against|versus|after|"
+    r"down|than|against|versus|after|calendar|fiscal|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|"
     rf"{_MONTH_WORDS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)*",
     re.I,
 )
@@ -1215,9 +1216,18 @@ _FLOW_VERB_BEFORE = re.compile(
 """A number a flow verb governs is what its subject exported or imported."""
 _TIME_FIRST = re.compile(
     r"\s*(?:(?:the\s+)?(?:first|second|third|fourth|last|past|same|previous)\b|(?:19|20)\d\d\b|"
+    r"(?:calendar|fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b|"
     rf"{_MONTH_NAME}\b)",
     re.I,
 )
+
+
+_NP_THEN_CHANGE = re.compile(
+    r"(?:^|[,;:]\s*)(?P<np>[^,;:]*[A-Za-z][^,;:]*?),\s*(?:up|down)\s+(?:by\s+)?"
+    r"(?:(?:about|around|nearly|almost|over|more than|some|roughly|just)\s+)?$",
+    re.I,
+)
+"""A change set off after its noun phrase: "The deficit with China, up 30.5%"."""
 
 
 def _subject(
@@ -1229,6 +1239,10 @@ def _subject(
         growth = _GROWTH_IN.match(after)
         if growth:
             return _np(text, mention.end + growth.start("np"), mention.end + growth.end("np"))
+        aside = _NP_THEN_CHANGE.search(before)
+        if aside:  # "The deficit with China, up 30.5% at $162bn"
+            phrase = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))
+            return None if is_bare(phrase) else phrase  # "in the first eight months, up"
         return None
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"

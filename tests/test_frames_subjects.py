@@ -488,3 +488,16 @@ def test_another_numbers_predicate_is_no_subject_and_a_modal_verb_is_cut() -> No
     assert subject(text, "16 pct") is None  # not "was exported to West Germany"
     text = "They agreed a deal that would keep tariffs on imports of Vietnamese goods at 20%."
     assert subject(text, "20%") == "tariffs on imports of Vietnamese goods"
+
+
+def test_a_change_set_off_after_its_noun_phrase_measures_that_phrase() -> None:
+    text = "The deficit with China, up 30.5% at $162bn, was the largest ever recorded."
+    assert _subject(text, "30.5%") == "The deficit with China"
+    text = "It surpassed 117 billion USD in the first eight months of 2022, up 10.8% year on year."
+    assert _subject(text, "10.8%") != "in the first eight months of 2022"
+
+
+def test_a_calendar_year_after_a_number_is_a_time_not_its_measure() -> None:
+    text = "The surplus widened to a record 13.6 billion dlrs in calendar 1986 from 10.2 billion."
+    assert _subject(text, "13.6 billion") == "The surplus"
+    assert _subject(text, "10.2 billion") == "The surplus"

@@ -49,6 +49,7 @@ from summarizer.extraction.participants import (
     split_title,
     title_in_source,
 )
+from summarizer.extraction.ranks import rank_holder_metric
 from summarizer.extraction.wire import (
     DraftAgreement,
     DraftExtractionBase,
@@ -258,7 +259,19 @@ def figure_from_mention(
     metric = draft.metric if draft is not None else mention.text
     if names_only_the_number(metric, mention):
         if kind is FigureKind.ordinal:
-            metric = rank_metric(frame, mention) or frame_metric(kind, direction, frame) or metric
+            held = (
+                rank_holder_metric(
+                    frame.sentence.text, mention.start - frame.sentence.start, mention
+                )
+                if frame is not None
+                else None
+            )
+            metric = (
+                held
+                or rank_metric(frame, mention)
+                or frame_metric(kind, direction, frame)
+                or metric
+            )
         else:
             metric = frame_metric(kind, direction, frame) or metric
     reported = frame.reported_period if frame is not None else None
