@@ -15,7 +15,8 @@ one word ("africa", "zealand", "lanka"), so the phrase folds word by word to the
 A demonym of more than one country is folded to the word their names share ("Guinean":
 "guinea", "Congolese": "congo") or, with no such word, left out ("Dominican").
 A few entries are not demonyms but other names of one country kept with them ("usa",
-"u.s", "uk", "america"), and three are regions ("european", "asian", "african").
+"u.s", "uk", "america", "unitedstates" for "United States" run together), and three are
+regions ("european", "asian", "african").
 """
 
 from __future__ import annotations
@@ -189,8 +190,8 @@ yemen: yemeni
 zambia: zambian
 zimbabwe: zimbabwean
 samoa: samoan
-us: american america usa u.s
-britain: british briton uk
+us: american america usa u.s unitedstates
+britain: british briton uk unitedkingdom
 ussr: soviet
 europe: european
 asia: asian

@@ -1058,6 +1058,12 @@ _SUBORDINATE = re.compile(
     r"of which|which|where)\b",
     re.I,
 )
+_WITH_PARTNER = re.compile(
+    r"\b(?:trade|surplus|deficit|exports?|imports?|volume|balance|turnover|relations|ties|"
+    r"cooperation|commerce|business|gap|shortfall)\s*$",
+    re.I,
+)
+"""A noun that "with" completes with a partner ("trade with the European Union")."""
 _APPOSITIVE = re.compile(
     r"^(?P<np>[^,]*\S),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),?\s*$"
 )
@@ -1096,6 +1102,8 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
     earlier = [v for v in verbs if v.end() <= cut_end]
     head_start = earlier[-1].end() if earlier else lo  # "showed exports rising": exports
     for cut in _SUBORDINATE.finditer(text, lo, cut_end):
+        if cut.group().lower() == "with" and _WITH_PARTNER.search(text, lo, cut.start()):
+            continue  # "the trade surplus with the United States rose": the partner, no clause
         head_start = max(head_start, cut.end())
     head = text[head_start : verb.start()]
     figures_in_head = re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", head))  # years may stand
@@ -1103,7 +1111,10 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
         return None
     aside = re.search(
         r",\s*(?:however|meanwhile|though|too|also|in turn)\W*$"
-        r"|,\s*(?:which|who|where)\b[^,]*,\s*$",
+        r"|,\s*(?:which|who|where)\b[^,]*,\s*$"
+        r"|(?<=\w),\s*(?:(?:its|their|the)\s+|(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s\s+)"
+        r"(?:[\w-]+\s+){0,3}(?:partner|market|buyer|supplier|customer|destination|investor|"
+        r"source|exporter|importer|producer)s?,\s*$",
         head,
         re.I,
     )
@@ -1202,7 +1213,8 @@ def _inherited_subject(
 
 
 _NP_LEAD = re.compile(
-    r"^.*(?:,\s+|\b(?:that|said|noted|showed|shows|says|show)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
+    r"^.*(?:,\s+|\b(?:that|said|noted|showed|shows|says|show|revealed|reported|announced|"
+    r"stated|indicated)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
     re.I | re.S,
 )
 _NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but)\s*$", re.I)

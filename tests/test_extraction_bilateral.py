@@ -3,7 +3,7 @@ from an earlier clause (framed figures)."""
 
 from __future__ import annotations
 
-from summarizer.extraction.bilateral import sides, with_sides
+from summarizer.extraction.bilateral import sides, with_partner, with_sides, with_topic
 
 ARTICLE = (
     "date 2023-11-27\nVietnam, China boost trade ties\n\n"
@@ -51,3 +51,28 @@ def test_a_bare_flow_takes_the_partner_of_an_earlier_clause() -> None:
     assert with_partner("exports to Chile", sentence, sentence.index("6.4")) == "exports to Chile"
     alone = "Imports fell 5.7 percent, while exports to Chile rose 2 percent."
     assert with_partner("decline of imports", alone, alone.index("5.7")) == "decline of imports"
+
+
+def test_a_partner_put_first_is_the_flows_partner() -> None:
+    sentence = (
+        "As for the European Union, Japan booked a trade deficit for the seventh straight "
+        "month, standing at 91.38 billion yen."
+    )
+    assert with_topic("Japan booked a trade deficit", sentence) == (
+        "Japan booked a trade deficit (with the European Union)"
+    )
+    own = "For China, exports to the United States rose 5 percent."
+    assert with_topic("exports to the United States", own) == "exports to the United States"
+    assert with_topic("the minister", "For Vietnam, the minister said 5 percent.") == (
+        "the minister"
+    )
+    assert with_topic("the deficit", "The deficit widened to 5 billion.") == "the deficit"
+
+
+def test_the_united_states_is_a_partner_by_its_name() -> None:
+    sentence = (
+        "The trade surplus with the United States rose 5 per cent, as exports climbed 7 per cent."
+    )
+    assert with_partner("growth of exports", sentence, sentence.find("7 per")) == (
+        "growth of exports (to the United States)"
+    )

@@ -501,3 +501,13 @@ def test_a_calendar_year_after_a_number_is_a_time_not_its_measure() -> None:
     text = "The surplus widened to a record 13.6 billion dlrs in calendar 1986 from 10.2 billion."
     assert _subject(text, "13.6 billion") == "The surplus"
     assert _subject(text, "10.2 billion") == "The surplus"
+
+
+def test_with_after_a_flow_noun_names_its_partner_not_a_clause() -> None:
+    text = "The trade surplus with the United States rose 5 per cent to $3.3 billion."
+    assert _subject(text, "5 per cent") == "The trade surplus with the United States"
+
+
+def test_an_appositive_after_the_noun_phrase_is_left_out() -> None:
+    text = "By destination, exports to China, South Korea's top trading partner, ascended 91.2%."
+    assert _subject(text, "91.2%") == "exports to China"

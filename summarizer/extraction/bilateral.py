@@ -92,8 +92,9 @@ def _partner(words: str) -> str | None:
         if re.search(r"['’]s?$", phrase):
             continue  # an owner: "Japan's biggest trading partner"
         for candidate in (phrase, phrase.split()[0]):
-            if run_together(candidate) in COUNTRY_FORMS:
-                return candidate
+            folded = run_together(candidate)
+            if folded in COUNTRY_FORMS or DEMONYMS.get(folded) in ("us", "britain"):
+                return candidate  # "the United States", "the United Kingdom" too
     return None
 
 
@@ -115,4 +116,43 @@ def with_partner(metric: str, sentence: str, at: int) -> str:
     if found is None:
         return metric
     noun = bare.group("noun").casefold()
-    return f"{metric} ({_PREPOSITION.get(noun, 'with')} {found})"
+    return f"{metric} ({_PREPOSITION.get(noun, 'with')} {_with_article(found)})"
+
+
+def _with_article(name: str) -> str:
+    """A partner as prose writes it: "the United States", "the European Union"."""
+    return f"the {name}" if re.match(r"(?:United|European)\b", name) else name
+
+
+_TOPIC = re.compile(
+    r"^\s*(?:As\s+for|As\s+to|For|Regarding|With\s+regard\s+to|In\s+terms\s+of|Turning\s+to)\s+"
+    r"(?:the\s+)?(?:rest\s+of\s+)?(?P<topic>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:\s*\([^()]*\))?(?:,\s*including\s+[^,]+)?,"
+)
+"""A partner put first: "As for the European Union, Japan booked a trade deficit"."""
+_FLOW_WORD = re.compile(r"\b(?:exports?|imports?|shipments|trade|deficit|surplus)\b", re.I)
+
+
+def with_topic(metric: str, sentence: str) -> str:
+    """A flow with the partner its sentence puts first, in brackets, when the metric names
+    no partner of its own: "As for the European Union, Japan booked a trade deficit ...,
+    standing at 91.38 billion yen" is the deficit with the European Union.
+
+    Why: the fronted partner is outside the clause a frame reads, and without it the record
+    gives Japan's deficit with the EU as Japan's whole deficit."""
+    topic = _TOPIC.match(sentence)
+    if topic is None or not _FLOW_WORD.search(metric):
+        return metric
+    partner = topic["topic"].rstrip(".")
+    regions = ("asia", "europe", "africa", "european union")
+    named = _country(partner) or _country(partner.split()[0])
+    if named is None and partner.casefold() not in regions:
+        return metric
+    if re.search(r"\b(?:to|from|with)\s+(?:the\s+)?[A-Z]", metric):
+        return metric  # names its own partner
+    if partner.casefold() in metric.casefold():
+        return metric
+    noun = _FLOW_WORD.search(metric)
+    word = noun.group().casefold() if noun else ""
+    preposition = _PREPOSITION.get(word, "to" if word == "export" else "with")
+    return f"{metric} ({preposition} {_with_article(partner)})"

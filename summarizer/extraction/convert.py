@@ -37,7 +37,7 @@ from summarizer.extraction.agreement_titles import (
     names_an_agreement,
     source_name,
 )
-from summarizer.extraction.bilateral import sides, with_partner, with_sides
+from summarizer.extraction.bilateral import sides, with_partner, with_sides, with_topic
 from summarizer.extraction.lead import lead
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
@@ -495,7 +495,9 @@ def to_extraction(
                 metric = with_sides(figure.metric, pair)
                 if frame is not None:
                     at = item.start - frame.sentence.start
-                    metric = with_partner(metric, frame.sentence.text, at)
+                    metric = with_topic(
+                        with_partner(metric, frame.sentence.text, at), frame.sentence.text
+                    )
                 figure = figure.model_copy(update={"metric": metric})
         elif isinstance(item, GroundedFigure):
             mention = by_id.get(item.id)

@@ -13,7 +13,7 @@ import re
 from summarizer.domain import NumericMention
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+|and\s+)?[A-Z][\w.&'’-]*){0,4}"
-_OWNER = r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?(?:[\w.-]+['’]s?|the)\s+$"
+_OWNER = r"(?:(?:its|their)\s+|(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?(?:[\w.-]+['’]s?|the)\s+)$"
 _APPOSITION = re.compile(rf"(?P<holder>{_NAME})(?:\s*\([^()]*\))?,\s*{_OWNER}")
 """'UFJ Holdings, Japan's ' / 'Mitsubishi Tokyo Financial Group (MTFG), Japan's '."""
 _COPULA = re.compile(
