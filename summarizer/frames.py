@@ -448,10 +448,9 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
     if match.group("n2") or match.group("n3"):  # "the first seven months", "the 10-month total"
         last_month = _month_count(match)
     elif match.group("q"):
-        size = 3 if match.group("qh").lower() == "quarter" else 6
-        last_month = _QUARTERS[match.group("q").lower()] * size
+        last_month = max(_part_months(match.group("q"), match.group("qh")), default=None)
     elif match.group("qs"):  # "in Q3", "H1"
-        last_month = int(match.group("qs")[1]) * (3 if match.group("qs")[0] == "Q" else 6)
+        last_month = max(_part_months(match.group("qs")[1], match.group("qs")[0]), default=None)
     else:
         month = next((match.group(g) for g in _MONTH_GROUPS if match.group(g)), "")
         last_month = lexicon.MONTHS.get(month.lower().rstrip("."))
@@ -528,7 +527,8 @@ def frames_for(
         periods = _periods(text, s_start, s_end, published)
         if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
             inherited = stated  # "in the reviewed period": an earlier paragraph's last period
-        reported = _reported_periods(text, periods, inside, published, s_end)
+        compared = _compared_spans(text, inside, published, s_end)
+        reported = [p for p in periods if p[0] not in compared]
         if reported:
             inherited = reported[0]
         inherited_before = inherited_years
@@ -537,7 +537,9 @@ def frames_for(
         if not inside:
             previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
             continue
-        built = _sentence_frames(text, (s_start, s_end), inside, periods, inherited, published)
+        built = _sentence_frames(
+            text, (s_start, s_end), inside, periods, inherited, published, compared
+        )
         context_years = _explicit_years(text, s_start, s_end, published).union(
             *(p[1] for p in periods), _relative_years(text, s_start, s_end, published)
         )
@@ -568,25 +570,21 @@ def frames_for(
     return frames
 
 
-def _reported_periods(
-    text: str,
-    periods: list[tuple[TextSpan, frozenset[int], int | None]],
-    inside: list[NumericMention],
-    published: dt.date | None,
-    sentence_end: int,
-) -> list[tuple[TextSpan, frozenset[int], int | None]]:
-    """The sentence's period words less those of a compared number (`_compared_period`:
-    the "in January" of "reduced to 6.5 billion francs from eight billion in January"):
-    what later sentences without period words of their own are reported for.
+def _compared_spans(
+    text: str, inside: list[NumericMention], published: dt.date | None, sentence_end: int
+) -> frozenset[TextSpan]:
+    """The period words of a sentence's compared numbers (`_compared_period`: the "in
+    January" of "reduced to 6.5 billion francs from eight billion in January"). They are
+    neither what later sentences are reported for nor another figure's period.
 
     Why: carried on, a base figure's month became the period of the next paragraph's
     figures (dev r05: the February energy deficit recorded as January's)."""
-    compared = set()
+    spans = set()
     for mention in inside:
         found = _compared_period(text, mention, inside, published, sentence_end)
         if found is not None:
-            compared.add(found[0])
-    return [p for p in periods if p[0] not in compared]
+            spans.add(found[0])
+    return frozenset(spans)
 
 
 _OPENING_SENTENCES = 4
@@ -633,6 +631,15 @@ _MONTH_RANGE = re.compile(
 )
 
 
+def _part_months(which: str, kind: str) -> frozenset[int]:
+    """The months of a year's quarter or half: ("second", "half") and ("1", "H") are
+    {7..12} and {1..6}; ("3", "Q") {7, 8, 9}; a part past the year's end, none."""
+    size = 3 if kind.lower() in ("quarter", "q") else 6
+    number = int(which) if which.isdigit() else _QUARTERS[which.lower()]
+    last = number * size
+    return frozenset(range(last - size + 1, last + 1)) if last <= 12 else frozenset()
+
+
 def months_spanned(words: str) -> frozenset[int]:
     """The months of the year period words cover: "the first three months" and "January
     to March" {1, 2, 3}; "the second half" {7..12}; "in March" {3}; none named, empty."""
@@ -646,14 +653,10 @@ def months_spanned(words: str) -> frozenset[int]:
         return frozenset(range(1, count + 1))
     part = _QUARTER_OR_HALF.search(words)
     if part is not None:
-        size = 3 if part["qh"].lower() == "quarter" else 6
-        last = _QUARTERS[part["q"].lower()] * size
-        return frozenset(range(last - size + 1, last + 1)) if last <= 12 else frozenset()
+        return _part_months(part["q"], part["qh"])
     short = _SHORT_PART.search(words)
     if short is not None:
-        size = 3 if short["kind"] == "Q" else 6
-        last = int(short["n"]) * size
-        return frozenset(range(last - size + 1, last + 1)) if last <= 12 else frozenset()
+        return _part_months(short["n"], short["kind"])
     span = _MONTH_RANGE.search(words)
     if span is not None:
         first = lexicon.MONTHS[span["a"].lower().rstrip(".")]
@@ -935,6 +938,7 @@ def _sentence_frames(
     periods: list[tuple[TextSpan, frozenset[int], int | None]],
     inherited: tuple[TextSpan | None, frozenset[int], int | None],
     published: dt.date | None,
+    compared: frozenset[TextSpan],
 ) -> list[Frame]:
     s_start, s_end = sentence
     sentence_span = TextSpan(s_start, s_end, text[s_start:s_end])
@@ -956,7 +960,7 @@ def _sentence_frames(
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
         period, years, months = _period_in_scope(
-            text, mention, periods, inherited, inside, published, s_end
+            text, mention, periods, inherited, inside, compared, published, s_end
         )
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
@@ -1301,6 +1305,7 @@ def _period_in_scope(
     periods: list[tuple[TextSpan, frozenset[int], int | None]],
     inherited: tuple[TextSpan | None, frozenset[int], int | None],
     inside: list[NumericMention],
+    compared_spans: frozenset[TextSpan],
     published: dt.date | None = None,
     sentence_end: int | None = None,
 ) -> tuple[TextSpan | None, frozenset[int], int | None]:
@@ -1314,17 +1319,11 @@ def _period_in_scope(
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None:
         return compared
-    others_compared = {
-        found[0]
-        for other in inside
-        if other is not mention
-        and (found := _compared_period(text, other, inside, published, sentence_end)) is not None
-    }
     usable = [
         p
         for p in periods
         if p[1]
-        and p[0] not in others_compared
+        and p[0] not in compared_spans  # other numbers' (this one has none of its own)
         and not (p[0].start <= mention.start < p[0].end)
         and not (
             p[0].start >= mention.end and _COMPARED_NUMBER.search(text, mention.end, p[0].start)

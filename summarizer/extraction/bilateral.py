@@ -144,10 +144,8 @@ def with_topic(metric: str, sentence: str) -> str:
     if topic is None or not _FLOW_WORD.search(metric):
         return metric
     partner = topic["topic"].rstrip(".")
-    regions = ("asia", "europe", "africa", "european union")
-    named = _country(partner) or _country(partner.split()[0])
-    if named is None and partner.casefold() not in regions:
-        return metric
+    if _country(partner) is None and _country(partner.split()[0]) is None:
+        return metric  # "For Sumitomo, ...": no partner (regions fold: "Asia", "European")
     if re.search(r"\b(?:to|from|with)\s+(?:the\s+)?[A-Z]", metric):
         return metric  # names its own partner
     if partner.casefold() in metric.casefold():

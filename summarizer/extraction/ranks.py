@@ -33,9 +33,9 @@ _NOUN_AFTER = re.compile(
     r"that)\b)[\w'’-]+){0,3})?)(?=\s*(?:[,.;:()]|\s+(?:and|after|in|with|"
     r"behind|to|for|since|while|which|that)\b|$))"
 )
+"""The ranked noun after a rank word: "bank", "ODA provider", "export market of China"."""
 _OWNER_BEFORE = re.compile(r"(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[\w.-]+['’]s?\s+|the\s+)$")
 """The owner of a rank: "Japan's", "the world's", "South Korea's", or "the"."""
-"""The ranked noun after a rank word: "bank", "ODA provider", "export market of China"."""
 _TIME_WORD = re.compile(r"^(?:In|On|At|By|For|During|Since|Last|This|However|But|Thus|And)$")
 
 
