@@ -244,7 +244,9 @@ def parse_flow(
 
     noun = r"(?:exports?|exported|export)" if one_way == "exports" else r"(?:imports?|imported)"
     owner = (
-        entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,3}}{noun}\b")
+        # "the fifth largest export market of China": China's exports go to the holder
+        entity(rf"\bexport (?:markets?|destinations?) (?:of|for) (?:the )?{_ENTITY}")
+        or entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,3}}{noun}\b")
         or entity(rf"\b{noun} (?:of|by) (?:the )?{_ENTITY}", parties)
         or entity(rf"\b{_ENTITY} (?:[a-z-]+ )?{noun}\b")
     )

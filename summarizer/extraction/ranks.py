@@ -91,8 +91,5 @@ def rank_holder_metric(sentence: str, at: int, mention: NumericMention) -> str |
         else None
     )
     noun_text = noun["noun"] if noun else ""
-    if re.search(r"\b(?:exports?|imports?)\b", noun_text, re.I):
-        noun_text = re.sub(r"\s+of\s+.*$", "", noun_text)  # "export market of China": whose flow
-        # is which is the frame's reading to give, not a rank's (dev v13 read as a swap)
     ranked = " ".join(part for part in (owner_text, mention.text, noun_text) if part)
     return f"{holder}: {ranked}"
