@@ -170,3 +170,19 @@ def test_a_sentence_spelling_out_an_agreement_adds_none() -> None:
 def test_a_merger_or_takeover_said_of_no_one_names_no_agreement() -> None:
     text = "There is speculation that this could lead to a full-blown merger."
     assert _titles(text) == []
+
+
+def test_a_named_initiative_that_was_signed_is_an_agreement() -> None:
+    text = "Grain moved through the Baltic Grain Initiative signed by Ruritania, he said."
+    assert _titles(text) == [("Baltic Grain Initiative", S.signed)]
+    assert _titles("The initiative signed by Ruritania helped, he said.") == []
+
+
+def test_where_and_when_a_signing_is_due_stand_before_what_the_agreement_does() -> None:
+    text = (
+        "Ruritania and Borduria are expected to sign an agreement in Oslo next week settling "
+        "Borduria's ferry debt, officials said."
+    )
+    assert _titles(text) == [
+        ("agreement in Oslo next week settling Borduria's ferry debt", S.under_negotiation)
+    ]

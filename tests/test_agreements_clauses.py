@@ -55,7 +55,7 @@ def test_the_mark_word_of_the_title_is_the_agreement_itself() -> None:
     [
         ("Peru, Chile sign fisheries pact", S.signed),
         ("Peru and Chile ink a fisheries pact in Lima.", S.signed),
-        ("Peru and Chile will sign a fisheries pact in Lima.", S.proposed),
+        ("Peru and Chile will sign a fisheries pact in Lima.", S.under_negotiation),
         ("Peru and Chile hope to sign a fisheries pact in Lima.", None),
         ("Peru did not sign the fisheries pact.", None),
         ("There are encouraging signs that the fisheries pact works.", None),

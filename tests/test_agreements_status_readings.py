@@ -50,9 +50,9 @@ def test_a_cue_on_a_part_of_the_agreement(sentence: str, status: S | None) -> No
     ("sentence", "status"),
     [
         ("The fisheries pact will open three ports to foreign trawlers.", None),
-        ("The fisheries pact will be signed in Lima next week.", S.proposed),
+        ("The fisheries pact will be signed in Lima next week.", S.under_negotiation),
         ("The fisheries pact will also take effect in July.", S.proposed),
-        ("The two governments will sign a fisheries pact.", S.proposed),
+        ("The two governments will sign a fisheries pact.", S.under_negotiation),
     ],
 )
 def test_will_after_the_title_only_before_a_verb_of_status(sentence: str, status: S | None) -> None:
@@ -126,7 +126,7 @@ def test_part_of_far_from_the_cue_does_not_hide_it() -> None:
             S.under_negotiation,
         ),
         ("Peru is set to sign an energy accord as fresh talks open in Lima.", S.under_negotiation),
-        ("Peru is set to sign an energy accord with Chile.", S.proposed),  # no talks told of
+        ("Peru is set to sign an energy accord with Chile.", S.under_negotiation),  # signing due
         ("Peru proposed an energy accord, and talks may follow.", S.proposed),
     ],
 )
@@ -147,3 +147,23 @@ def test_an_agreement_to_come_while_talks_go_on_is_under_negotiation(
 def test_extending_or_formalising_an_agreement_concludes_it(sentence: str) -> None:
     cue = status_cue(sentence, "energy accord")
     assert cue is not None and cue[0] is S.signed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # A signing said to be due: the sides have settled the text, only the signature is
+        # to come ...
+        (
+            "Ruritania and Borduria are expected to sign a ferry accord in Oslo next week.",
+            S.under_negotiation,
+        ),
+        ("Ruritania will sign a ferry accord with Borduria on Friday.", S.under_negotiation),
+        # ... a signing that only might happen, or an accord that will come, is a proposal.
+        ("Ruritania could sign a ferry accord with Borduria.", S.proposed),
+        ("Officials said a ferry accord would follow in May.", S.proposed),
+    ],
+)
+def test_a_signing_that_is_due_is_under_negotiation(sentence: str, status: S) -> None:
+    cue = status_cue(sentence, FERRY)
+    assert cue is not None and cue[0] is status

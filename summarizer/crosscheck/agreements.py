@@ -308,6 +308,14 @@ def _of_the_agreement(
 _EXPECTED = re.compile(r"will|would|could|might|set to|expected to|plans? to|planned to", re.I)
 """Proposed cues that only say the agreement is to come."""
 _UNDER_WAY = re.compile(r"\bnegotiat\w*|\btalks\b", re.I)
+_SIGNING_DUE = re.compile(
+    r"\b(?:(?:expected|set|due|scheduled|slated) to|will|(?:is|are) to)"
+    r" (?:sign|ink|seal|be signed|be inked|be sealed)\b",
+    re.I,
+)
+"""A signing the sentence says is due ("are expected to sign an agreement in Moscow next
+week", "the pact will be signed in Lima"): the text is settled between the sides, only its
+signature is to come. "Could" or "would" sign is no more than a proposal."""
 
 
 @lru_cache(maxsize=1024)
@@ -317,7 +325,8 @@ def status_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
     An agreement that is only to come ("will lead to an agreement", "set to sign") while
     the same sentence tells of negotiations ("I hope our negotiations in the next three
     months will lead to an agreement", "... as fresh negotiations open") is under
-    negotiation: the talks are what the sentence reports.
+    negotiation: the talks are what the sentence reports. So is one whose signing is due
+    ("are expected to sign an agreement next week", `_SIGNING_DUE`).
     """
     cue = _nearest_cue(sentence, title)
     if cue is not None and cue[0] is S.proposed and _EXPECTED.fullmatch(cue[1]):
@@ -325,6 +334,9 @@ def status_cue(sentence: str, title: str) -> tuple[AgreementStatus, str] | None:
         for talks in _UNDER_WAY.finditer(sentence):
             if not a_start <= talks.start() < a_end:
                 return S.under_negotiation, talks.group()
+        for due in _SIGNING_DUE.finditer(sentence) if a_end > a_start else ():
+            if 0 <= a_start - due.end() <= 40 or 0 <= due.start() - a_end <= 40:
+                return S.under_negotiation, due.group()
     return cue
 
 

@@ -32,10 +32,12 @@ AGREEMENT_NOUN = re.compile(
     r"|(?P<contract>contracts?)"
     r"|(?P<plan>(?:action|work|cooperation|co-operation) plan|list of (?:key )?tasks)"
     r"|(?P<merger>merger|takeover (?:offer|bid))"
+    r"|(?P<initiative>(?<=\w\s)(?-i:Initiatives?))"
     r")\b",
     re.I,
 )
-"""Agreement nouns a report names a concluded, agreed or sought agreement by."""
+"""Agreement nouns a report names a concluded, agreed or sought agreement by; "Initiative"
+only as the last word of a name ("the Black Sea Grain Initiative")."""
 
 _TYPES = {
     "mou": AgreementType.mou,
@@ -44,6 +46,7 @@ _TYPES = {
     "contract": AgreementType.contract,
     "plan": AgreementType.action_plan,
     "merger": AgreementType.other,
+    "initiative": AgreementType.agreement,
 }
 
 _ANAPHORIC = frozenset(word_list("the this that these those its their his her our such said"))
@@ -248,11 +251,13 @@ def _clause(sentence: str, start: int) -> str:
 
 
 _PURPOSE = re.compile(
+    r"(?:\s+(?:in|at) (?-i:[A-Z])[\w’'.-]*|\s+(?:next|this|last) (?:week|month|year|\w+day)){0,2}"
     r"\s+(?:(?:with [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*\s+)?to (?=[a-z]+\b)"
     r"|(?=(?!during|according|following|including)[a-z]+ing\b))"
 )
-"""What an agreement is for, after its title: "to import ...", "with Gazprom to work on",
-"limiting exports of textiles"."""
+"""What an agreement is for, after its title and where and when it is to be signed: "to
+import ...", "with Gazprom to work on", "limiting exports of textiles", "in Moscow next week
+settling Cairo's ... debt"."""
 
 
 def _with_purpose(title: str, rest: str) -> str:
