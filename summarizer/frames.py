@@ -528,7 +528,7 @@ def frames_for(
         if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
             inherited = stated  # "in the reviewed period": an earlier paragraph's last period
         compared = _compared_spans(text, inside, published, s_end)
-        reported = [p for p in periods if p[0] not in compared]
+        reported = [p for p in periods if p[0] not in compared and not _SINCE_SPAN.match(p[0].text)]
         if reported:
             inherited = reported[0]
         inherited_before = inherited_years
@@ -721,7 +721,8 @@ def _replace(frame: Frame, **update: object) -> Frame:
 
 
 _COMPARED_NEAR = re.compile(
-    r"\b(?:from(?!\s+(?:the\s+)?[A-Z])|than|against|compared|versus|vs|since|above|below|"
+    r"\b(?:from(?!\s+(?:the\s+)?[A-Z])|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|"
+    r"compared|versus|vs|since|above|below|"
     r"(?:up|down)\s+on|(?:previous|former|old)\s+(?:record|high|peak))"
     r"\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
@@ -788,6 +789,18 @@ def _explicit_years(
 _YEAR_AS_BASE = re.compile(
     r"\s+(?:levels?|peaks?|highs?|lows?|averages?|prices|=\s*100|base)\b", re.I
 )
+_SINCE = re.compile(r"(?<![\w-])[Ss]ince\s+$")
+_SINCE_SPAN = re.compile(r"[Ss]ince\s")
+"""A change's "since" period: its own, never carried to the next sentence."""
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|sharpest|"
+    r"steepest|worst|best|greatest|deepest|widest|narrowest|first|record|ever|most|least|"
+    r"never|since|high|low|peak|consecutive|straight|running|row)\b[^;.]{0,60}since\s+$",
+    re.I,
+)
+""""Since 1980, allocations have been cut 45 pct": the period a change runs over, unless
+the words before make it a history ("the biggest deficit since 1947", "the first time
+since 2009"), which is no period of the figure."""
 _BASE_BEFORE = re.compile(r"\bbase(?:\s+year)?\s*$", re.I)
 """An index's base year ("volume index, base 1980", "1980 = 100") is no period."""
 
@@ -800,6 +813,12 @@ def _periods(
     found = []
     for match in _PERIOD.finditer(text, start, end):
         before = text[max(start, match.start() - 45) : match.start()]
+        since = _SINCE.search(before)
+        if since is not None and not _HISTORY_BEFORE.search(text, start, match.start()):
+            at = match.start() - len(since.group())
+            span = TextSpan(at, match.end(), text[at : match.end()])
+            found.append((span, _years_of(match, published), _month_count(match)))
+            continue  # "has risen almost 14 pct against the U.S. Dollar since September 1985"
         if _COMPARISON.search(before) or _COMPARED_NEAR.search(before):
             continue
         if not match.group("n3") and (

@@ -340,3 +340,44 @@ def test_a_split_year_under_way_is_carried_as_the_reporting_period() -> None:
         "The prices were set at 44 dlrs a tonne for Neryungrinsky coal."
     )
     assert _reported(text, "44 dlrs", march)[1] == "1987/88"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        # A change's "since" is the span it runs over ...
+        (
+            "The krona has risen almost 14 pct against the dollar since May 1995.",
+            "14 pct",
+            "since May 1995",
+        ),
+        (
+            "Since 1990, fishing quotas have been cut 45 pct, the ministry said.",
+            "45 pct",
+            "Since 1990",
+        ),
+        # ... a history's is no period of the figure.
+        ("The deficit was the biggest since 1947 at 5 billion crowns.", "5 billion", None),
+        ("It marked the 62nd consecutive month of surplus since May 2020.", "62nd", None),
+        ("Prices rose to 380 USD per tonne, a high since December 2018.", "380 USD", None),
+    ],
+)
+def test_a_since_period_belongs_to_a_change_not_to_a_history(
+    text: str, number: str, period: str | None
+) -> None:
+    assert _period(text, number, dt.date(1997, 3, 1))[0] == period
+
+
+def test_a_since_period_is_not_carried_to_the_next_sentence() -> None:
+    text = (
+        "Since 1990, fishing quotas have been cut 45 pct. Catches were 5 billion crowns, "
+        "the ministry said."
+    )
+    assert _period(text, "5 billion", dt.date(1997, 3, 1))[0] is None
+
+
+def test_more_than_before_a_number_is_its_qualifier_not_a_comparison() -> None:
+    text = "The index has gained more than 16 percent this year."
+    assert _period(text, "16 percent", dt.date(2013, 6, 1))[0] == "this year"
+    text = "Exports grew 16 percent, faster than in 2012."
+    assert _period(text, "16 percent", dt.date(2013, 6, 1))[0] is None
