@@ -1142,6 +1142,9 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
         re.I,
     )
     end = head_start + (aside.start() if aside else len(head))
+    auxiliary = _AUXILIARY_END.search(text, head_start, end)
+    if auxiliary is not None and auxiliary.start() > head_start:
+        end = auxiliary.start()  # "Exports have [gained]"
     if _APPOSITIVE.match(text[head_start:end].strip()):
         subject = _span(text, head_start, end)
     else:
@@ -1199,7 +1202,17 @@ def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
     if not verbs:
         return subject
     first = min(m.start() for m in verbs)
-    return _span(text, subject.start, subject.start + first) or subject
+    auxiliary = _AUXILIARY_END.search(subject.text, 0, first)
+    end = auxiliary.start() if auxiliary and auxiliary.start() > 0 else first
+    return _span(text, subject.start, subject.start + end) or subject
+
+
+_AUXILIARY_END = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|shall|may|might|could|can|should)"
+    r"(?:\s+(?:also|already|now|just|since|not|been|be))*|also|already)\s*$",
+    re.I,
+)
+"""The auxiliary of the verb a subject ends before ("Exports have [gained]")."""
 
 
 def _inherited_subject(
