@@ -182,3 +182,22 @@ def test_x_exports_are_exports_to_x_where_the_sentence_before_says_so(
     source = source.replace("Japan exports", f"{subject} exports")
     codes = _codes(source, "2%", "2", "percent", metric, kind="change", direction="up")
     assert bool(codes) is flagged
+
+
+TOP_TRADER = (
+    "date 2005-01-26\n"
+    "Borduria now top trader with Ruritania\n\n"
+    "Borduria overtook Freedonia to become Ruritania's biggest trading partner in 2004. "
+    "Ruritania's imports from Borduria rose 12 percent and Ruritania's trade surplus grew "
+    "17.9 percent, the ministry in Ruritania said."
+)
+
+
+def test_a_headline_pair_is_about_the_party_whose_trade_the_article_gives() -> None:
+    assert home_place(TOP_TRADER) == "ruritania"
+    one_sided = TOP_TRADER.replace("Ruritania's imports", "Imports").replace(
+        "Ruritania's trade surplus", "the trade surplus"
+    )
+    assert home_place(one_sided) == "borduria"  # one mention is not the article's trade
+    partner = TOP_TRADER.replace("Ruritania's imports", "Ruritania's trade partners' imports")
+    assert home_place(partner) == "borduria"  # a trade partner is not the party's trade

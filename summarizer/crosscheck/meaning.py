@@ -377,9 +377,13 @@ def home_place(text: str) -> str | None:
     lines = [text[a:b] for a, b in sentences[:3] if not re.match(r"date\s+\d", text[a:b])]
     parties = places(text)
     for line in lines[:1] if lines and lines[0].upper() != lines[0] else []:
-        found = _first_party(line, parties)
-        if found is not None:
-            return found
+        named = _parties_in(line, parties)
+        if named:
+            if _owned_flows(text, named[0]) == 0:
+                owning = [p for p in named[1:] if _owned_flows(text, p) >= _OWNS_ITS_TRADE]
+                if owning:
+                    return owning[0]
+            return named[0]
     if len(lines) > 1:  # a headline in capitals, or naming no place: the lead's first country
         return _first_party(_DATELINE_LEAD.sub("", lines[1]), _COUNTRIES)
     return None
@@ -387,6 +391,35 @@ def home_place(text: str) -> str | None:
 
 _DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]{1,40},[^-–—]{0,30}[-–—]\s*")
 """"TAIPEI, March 3 - ": the place a wire story was filed from, not what it is about."""
+
+
+def _parties_in(line: str, parties: frozenset[str]) -> list[str]:
+    """The trading parties a line names, in order, each once."""
+    tokens = tokens_of(line)
+    named: list[str] = []
+    for i, token in enumerate(tokens):
+        word = canonical(token.folded)
+        if word in parties and token.raw[:1].isupper() and not _in_region(tokens, i):
+            if word not in named:
+                named.append(word)
+    return named
+
+
+_OWNED_FLOW = re.compile(
+    r"(?P<owner>[A-Z][\w-]*)['’]s\s+(?:[a-z-]+\s+){0,2}?(?:trade|exports?|imports?|shipments|"
+    r"surplus|deficit)\b(?![ -](?:partners?|ties|relations|office|minister|promotion))"
+)
+
+
+_OWNS_ITS_TRADE = 2
+
+
+def _owned_flows(text: str, party: str) -> int:
+    """How often the source writes the party's own trade ("Japan's imports", "Japan's
+    trade surplus"): a headline naming first a party whose trade the article never gives
+    and then one whose trade it gives at least twice ("China now top trader with Japan",
+    Japan's figures) is about the second."""
+    return sum(canonical(fold_word(m["owner"])) == party for m in _OWNED_FLOW.finditer(text))
 
 
 def _first_party(line: str, parties: frozenset[str]) -> str | None:
