@@ -399,9 +399,13 @@ def _parties_in(line: str, parties: frozenset[str]) -> list[str]:
     named: list[str] = []
     for i, token in enumerate(tokens):
         word = canonical(token.folded)
-        if word in parties and token.raw[:1].isupper() and not _in_region(tokens, i):
-            if word not in named:
-                named.append(word)
+        if (
+            word in parties
+            and token.raw[:1].isupper()
+            and not _in_region(tokens, i)
+            and word not in named
+        ):
+            named.append(word)
     return named
 
 
