@@ -1245,7 +1245,16 @@ def _inherited_subject(
         return frames[-1].subject
     if frames and previous_end >= 0 and _COMPARED_BASE.match(text[previous_end : mention.start]):
         return frames[-1].subject  # "1.42 million tons, down from 2.06 million tons"
+    if frames and previous_end >= 0 and _COMPARED_TAIL.match(text[previous_end : mention.start]):
+        return frames[-1].subject  # "$40.3 billion in the Dec. 1-20 period, compared with"
     return None
+
+
+_COMPARED_TAIL = re.compile(
+    r"[^;:()]*,\s*(?:compared\s+(?:with|to)|as\s+against|against|versus)\s+(?:the\s+)?$",
+    re.I,
+)
+"""A comparison clause after a figure's own words: its number is that figure's base."""
 
 
 _NP_LEAD = re.compile(
@@ -1351,6 +1360,56 @@ def _period_in_scope(
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None:
         return compared
+    found = _period_found(text, mention, periods, inherited, inside, compared_spans)
+    if _year_earlier(text, mention, inside, sentence_end):
+        return _a_year_before(found, published)
+    return found
+
+
+_YEAR_EARLIER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+(?:previous|prior|"
+    r"preceding)\s+year|the\s+year\s+before)\b",
+    re.I,
+)
+"""After a compared number: "compared with $37.73 billion tallied a year earlier"."""
+
+
+def _year_earlier(
+    text: str, mention: NumericMention, inside: list[NumericMention], sentence_end: int | None
+) -> bool:
+    """Whether the number is a comparison base its words put a year before the figure."""
+    before = [m for m in inside if m.end <= mention.start]
+    start = before[-1].end if before else max(0, mention.start - 60)
+    if sentence_end is None or not _COMPARED_LEAD.search(text, start, mention.start):
+        return False
+    return bool(_YEAR_EARLIER.match(text, mention.end, sentence_end))
+
+
+def _a_year_before(
+    period: tuple[TextSpan | None, frozenset[int], int | None], published: dt.date | None
+) -> tuple[TextSpan | None, frozenset[int], int | None]:
+    """The figure's period a year earlier, written with its year: "in the Dec. 1-20
+    period" of a 2024 report -> "in the Dec. 1-20 period of 2023 (a year earlier)"."""
+    span, years, months = period
+    if span is None or not years:
+        return period
+    earlier = frozenset(y - 1 for y in years)
+    if re.search(r"\b(?:19|20)\d\d\b", span.text):
+        words = re.sub(r"\b(?:19|20)\d\d\b", lambda m: str(int(m.group()) - 1), span.text)
+    else:
+        words = f"{span.text} of {', '.join(str(y) for y in sorted(earlier))}"
+    return TextSpan(span.start, span.end, f"{words} (a year earlier)"), earlier, months
+
+
+def _period_found(
+    text: str,
+    mention: NumericMention,
+    periods: list[tuple[TextSpan, frozenset[int], int | None]],
+    inherited: tuple[TextSpan | None, frozenset[int], int | None],
+    inside: list[NumericMention],
+    compared_spans: frozenset[TextSpan],
+) -> tuple[TextSpan | None, frozenset[int], int | None]:
+    """The nearest of the sentence's period words that fits (`_period_in_scope`)."""
     usable = [
         p
         for p in periods

@@ -381,3 +381,35 @@ def test_more_than_before_a_number_is_its_qualifier_not_a_comparison() -> None:
     assert _period(text, "16 percent", dt.date(2013, 6, 1))[0] == "this year"
     text = "Exports grew 16 percent, faster than in 2012."
     assert _period(text, "16 percent", dt.date(2013, 6, 1))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period", "years"),
+    [
+        (
+            "Shipments reached $40.3 billion in the Dec. 1-20 period, compared with $37.73 "
+            "billion tallied a year earlier.",
+            "$37.73",
+            "in the Dec. 1-20 period of 2023 (a year earlier)",
+            {2023},
+        ),
+        (
+            "Sales rose to 5bn yuan in 2004 from 3bn yuan a year earlier.",
+            "3bn",
+            "2003 (a year earlier)",
+            {2003},
+        ),
+        (
+            "Growth was 9.5% in 2004, up from 17% the previous year.",
+            "17%",
+            "2003 (a year earlier)",
+            {2003},
+        ),
+        # the figure itself keeps its own period
+        ("Sales rose to 5bn yuan in 2004 from 3bn yuan a year earlier.", "5bn", "2004", {2004}),
+    ],
+)
+def test_a_base_said_to_be_a_year_earlier_is_of_the_year_before(
+    text: str, number: str, period: str, years: set[int]
+) -> None:
+    assert _period(text, number, dt.date(2024, 12, 21)) == (period, frozenset(years))

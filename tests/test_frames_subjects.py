@@ -511,3 +511,12 @@ def test_with_after_a_flow_noun_names_its_partner_not_a_clause() -> None:
 def test_an_appositive_after_the_noun_phrase_is_left_out() -> None:
     text = "By destination, exports to China, South Korea's top trading partner, ascended 91.2%."
     assert _subject(text, "91.2%") == "exports to China"
+
+
+def test_a_number_in_a_comparison_clause_measures_the_figure_it_is_compared_with() -> None:
+    text = (
+        "Outbound shipments reached $40.3 billion in the Dec. 1-20 period, compared with "
+        "$37.73 billion a year earlier."
+    )
+    subject = _frame(text, "$37.73").subject
+    assert subject is not None and subject.text == "Outbound shipments"

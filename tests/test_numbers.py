@@ -883,3 +883,25 @@ def test_ranges_with_or_and_a_written_low_end(
 
 def test_double_digit_is_no_multiple() -> None:
     assert extract_mentions("It was a second year of double-digit growth.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "note"),
+    [
+        ("Shipments reached $40.3 billion in the Dec. 1-20 period.", "20", "--12-20"),
+        ("Exports in the March 1–10 period rose.", "10", "--03-10"),
+        ("Sales from May 3 to 17 were flat.", "17", "--05-17"),
+    ],
+)
+def test_the_last_day_of_a_day_range_is_a_date_not_a_figure(
+    sentence: str, day: str, note: str
+) -> None:
+    mentions = extract_mentions(sentence)
+    last = next(m for m in mentions if m.text == day)
+    assert last.kind == MentionKind.date and not last.is_figure
+    assert last.note == note
+
+
+def test_a_percent_after_a_date_stays_a_figure() -> None:
+    mentions = extract_mentions("Exports on March 1 - 10 percent up on a year earlier.")
+    assert [m.text for m in mentions if m.is_figure] == ["10 percent"]

@@ -80,6 +80,10 @@ duration; "the past three years" and "the next six months" are durations, hence 
 _TIME_UNITS: Final = frozenset(
     ("days", "weeks", "months", "quarters", "years", "decades", "day", "week", "month", "year")
 )
+_DAY_RANGE_END = re.compile(
+    r"\s*(?:-|–|to|through|until)\s*(?P<day>\d{1,2})(?!\d|[,.]\d|\s*(?:%|percent|pct|per\b))"
+)
+"""The end of a day range after a month date: "-20" in "Dec. 1-20"."""
 _DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _CHANGE_TO_LEVEL: Final = 4
 """After a change word, "rose $1.64 to $47.10" is a change and a level, not a range, when
@@ -283,6 +287,21 @@ class _Extractor:
                         start, match.end(), value, MentionKind.date, note=note, ambiguous=ambiguous
                     )
                 )
+                if match.group("day") is not None and match.group("year") is None:
+                    self._take_range_end(match)
+
+    def _take_range_end(self, first: re.Match[str]) -> None:
+        """The last day of a day range ("the Dec. 1-20 period", "March 1 to 10"): a date,
+        not a figure."""
+        end = _DAY_RANGE_END.match(self.text, first.end())
+        if end is None or int(end.group("day")) <= int(first.group("day")):
+            return
+        iso = _checked_date(None, _month(first.group("month")), int(end.group("day")))
+        if iso is None or self._is_blocked(end.start("day"), end.end("day")):
+            return
+        self._take(
+            _Draft(end.start("day"), end.end("day"), iso[0], MentionKind.date, note=iso[1])
+        )
 
     def _find_word_figures(self) -> None:
         """Figures written without a numeral: multiples, ratios and ranks in words.
