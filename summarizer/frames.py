@@ -222,16 +222,23 @@ _INTRO = re.compile(
     r"including|while|whereas|and|but|with|among them|in which)\b[\s,]*",
     re.I,
 )
+_ABBREVIATION_POINT = r"(?<=(?<![A-Za-z])[A-Z])\."
+_NP_CHAR = rf"(?:[^,;:.()]|{_ABBREVIATION_POINT})"
+_NP_STOP = rf"[,;:]|(?!{_ABBREVIATION_POINT})\."
+"""A character inside a noun phrase, and its end: a clause mark, though not the points of
+"U.S." ("2.0 billion dlrs in purchases from U.S. companies")."""
 _OF_PHRASE = re.compile(
-    r"^\s*(?:in|of|for)\s+(?P<np>[^,;:.]+?)(?=\s+and\s*(?:[$€£¥]|$)|\s*[,;:.]|$)"
+    rf"^\s*(?:in|of|for)\s+(?P<np>(?:{_NP_CHAR}|[()])+?)"
+    rf"(?=\s+and\s*(?:[$€£¥]|$)|\s*(?:{_NP_STOP})|$)"
 )
 _WORTH_OF = re.compile(
-    r"^\s*worth\s+of\s+(?P<np>[^,;:.()]+?)(?=\s+and\s*(?:[$€£¥\d]|$)|\s*[,;:.(]|$)", re.I
+    rf"^\s*worth\s+of\s+(?P<np>{_NP_CHAR}+?)(?=\s+and\s*(?:[$€£¥\d]|$)|\s*(?:{_NP_STOP}|\()|$)",
+    re.I,
 )
 """A value said of the goods after it: "2.5 billion dlrs worth of exports"."""
 _FROM_PHRASE = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:was|were|is|are|came|comes|come)\s+(?:from|in|for)\s+"
-    r"(?P<np>[^,;:.()]+?)(?=\s*[,;:.(]|\s+(?:up|down|rising|falling|while)\b|$)",
+    rf"(?P<np>{_NP_CHAR}+?)(?=\s*(?:{_NP_STOP}|\()|\s+(?:up|down|rising|falling|while)\b|$)",
     re.I,
 )
 """A level said of the phrase after it: "16.29 billion USD was from Vietnam's exports"."""
@@ -978,6 +985,8 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
+        if is_bare(subject) and frames and _elided(text, inside[i - 1], mention, frames[-1], role):
+            subject = frames[-1].subject  # "reached $3.7 billion last month, and $3.4 billion"
         period, years, months = _period_in_scope(
             text, mention, periods, inherited, inside, compared, published, s_end
         )
@@ -1160,6 +1169,33 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
 _BALANCE_AFTER = re.compile(
     r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:surplus|deficit|shortfall|gap)\b", re.I
 )
+
+
+_ELIDED = re.compile(
+    r"(?P<time>[^,;:]*?),?\s*(?:and|but|or|while|whereas)\s+"
+    r"(?:(?:only|about|around|nearly|almost|some|just)\s+)?"
+)
+"""Between two numbers of one noun phrase, the second's words left out: "$3.7 billion
+last month, and $3.4 billion in September"."""
+
+
+def _elided(
+    text: str, previous: NumericMention, mention: NumericMention, before: Frame, role: FrameRole
+) -> bool:
+    """Whether a number with no words of its own repeats the figure before it for another
+    time: the same unit and role, and only time words and a conjunction between them."""
+    if (
+        is_bare(before.subject)
+        or before.subject is None
+        or _PARTICIPLE.fullmatch(before.subject.text)
+        or before.role is not role
+        or previous.unit != mention.unit
+    ):
+        return False
+    gap = _ELIDED.fullmatch(text, previous.end, mention.start)
+    return gap is not None and (
+        not gap["time"].strip() or _BARE_WORDS.fullmatch(gap["time"]) is not None
+    )
 
 
 _SAME_THING = re.compile(

@@ -520,3 +520,18 @@ def test_a_number_in_a_comparison_clause_measures_the_figure_it_is_compared_with
     )
     subject = _frame(text, "$37.73").subject
     assert subject is not None and subject.text == "Outbound shipments"
+
+
+def test_a_number_with_its_words_left_out_repeats_the_figure_before_it() -> None:
+    text = "Lima's export turnover reached $3.7 billion last month, and $3.4 billion in May."
+    subject = _frame(text, "$3.4").subject
+    assert subject is not None and subject.text == "Lima's export turnover"
+    other = "Exports were $5 billion and imports $3 billion."
+    own = _frame(other, "$3 billion").subject
+    assert own is not None and own.text == "imports"  # words of its own
+
+
+def test_the_points_of_an_abbreviation_stay_inside_a_noun_phrase() -> None:
+    text = "The mission is looking for 2.0 billion dlrs in purchases from U.S. companies."
+    subject = _frame(text, "2.0 billion").subject
+    assert subject is not None and subject.text == "purchases from U.S. companies"

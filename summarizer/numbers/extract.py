@@ -299,9 +299,7 @@ class _Extractor:
         iso = _checked_date(None, _month(first.group("month")), int(end.group("day")))
         if iso is None or self._is_blocked(end.start("day"), end.end("day")):
             return
-        self._take(
-            _Draft(end.start("day"), end.end("day"), iso[0], MentionKind.date, note=iso[1])
-        )
+        self._take(_Draft(end.start("day"), end.end("day"), iso[0], MentionKind.date, note=iso[1]))
 
     def _find_word_figures(self) -> None:
         """Figures written without a numeral: multiples, ratios and ranks in words.
