@@ -43,6 +43,17 @@ def test_a_party_the_gold_names_in_parentheses_is_implied() -> None:
     assert metric_problem("Vietnam's growth", "growth (of trade)", TEXT) == "extra_party"
 
 
+def test_a_balance_named_without_its_sign_is_the_surplus_or_deficit_the_gold_names() -> None:
+    text = "The gap between Ruritania's exports and imports hit $60bn in November."
+    gap = "The gap between Ruritania's exports and imports"
+    assert metric_problem(gap, "Ruritania's trade deficit", text) is None
+    assert metric_problem("the imbalance", "Ruritania's trade surplus", text) is None
+    # a sign the metric states must be the gold's
+    assert metric_problem("the deficit", "Ruritania's services balance surplus", text) == (
+        "other_measure"
+    )
+
+
 def test_periods_compare_years_month_counts_and_month_names() -> None:
     published = dt.date(2025, 11, 20)
     assert period_agrees("first 10 months of 2025", "the first ten months of 2025", published)

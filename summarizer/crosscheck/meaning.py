@@ -187,11 +187,12 @@ _MEASURES = frozenset({"trade", "export", "exports", "import", "imports", "comme
 
 
 _DIFFERENCE = re.compile(
-    r"\bdifferences? between (?:[a-z'-]+ ){0,4}?(?:exports?|exported|imports?|imported) and "
+    r"\b(?:differences?|gap) between (?:[a-z'-]+ ){0,4}?(?:exports?|exported|imports?|imported) and "
     r"(?:[a-z'-]+ ){0,2}?(?:exports?|exported|imports?|imported)\b",
     re.I,
 )
-"""'The difference between what A exported and imported': the balance, not the flows."""
+"""'The difference between what A exported and imported', 'the gap between US exports and
+imports': the balance, not the flows."""
 _NOT_COMMERCE = re.compile(r"\b(?:foreign|stock|currency) exchange\b|\bexchange rates?\b", re.I)
 """'Exchange' of currencies or shares ('foreign exchange reserves', 'exchange rate',
 'stock exchange'), not an exchange of goods: no trade."""

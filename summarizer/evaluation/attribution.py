@@ -127,10 +127,24 @@ def metric_problem(metric: str, what: str, text: str) -> str | None:
     if (
         claimed_measures
         and gold_measures
-        and not one_way_measures(claimed_measures) & one_way_measures(gold_measures)
+        and not _scored_measures(claimed_measures) & _scored_measures(gold_measures)
     ):
         return "other_measure"
     return None
+
+
+_SIGNED_BALANCES = frozenset({"surplus", "deficit"})
+
+
+def _scored_measures(measures: frozenset[str]) -> frozenset[str]:
+    """Measures as the scorer compares them: exports and imports as one (`one_way_measures`),
+    and a balance named without its sign ("the gap between exports and imports", "the
+    imbalance") as the surplus or deficit the gold names: it is that figure, and which sign
+    it has is the number's to say."""
+    scored = one_way_measures(measures)
+    if "balance" in scored and not scored & _SIGNED_BALANCES:
+        scored |= _SIGNED_BALANCES
+    return scored
 
 
 def _months_named(text: str) -> frozenset[int]:
