@@ -187,7 +187,8 @@ _MEASURES = frozenset({"trade", "export", "exports", "import", "imports", "comme
 
 
 _DIFFERENCE = re.compile(
-    r"\b(?:differences?|gap) between (?:[a-z'-]+ ){0,4}?(?:exports?|exported|imports?|imported) and "
+    r"\b(?:differences?|gap) between (?:[a-z'-]+ ){0,4}?"
+    r"(?:exports?|exported|imports?|imported) and "
     r"(?:[a-z'-]+ ){0,2}?(?:exports?|exported|imports?|imported)\b",
     re.I,
 )
