@@ -1042,7 +1042,59 @@ def _sentence_frames(
             )
         )
         del before, after
-    return _link_changes(text, frames, inside)
+    return _respective_subjects(text, _link_changes(text, frames, inside))
+
+
+_LIST_HEAD = re.compile(r"^(?P<head>.*\b(?:with|to|from|of|in|for|on)\s+)(?P<items>.+)$", re.S)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_MAX_ITEM_WORDS = 4
+
+
+def _list_items(phrase: str, count: int) -> list[tuple[str, int, int]] | None:
+    """The `count` items of a coordinated list in a subject, each as (the subject's words
+    with that item alone, item start, item end) offsets into the phrase: "trade volume with
+    the United States and ASEAN countries" -> "trade volume with the United States", "trade
+    volume with ASEAN countries"; "Exports and imports" -> "Exports", "imports"."""
+    head_match = _LIST_HEAD.match(phrase)
+    head, body, offset = (
+        (head_match["head"], head_match["items"], head_match.start("items"))
+        if head_match
+        else ("", phrase, 0)
+    )
+    cuts = list(_LIST_SPLIT.finditer(body))
+    if len(cuts) != count - 1:
+        return None
+    bounds = [0, *(b for c in cuts for b in (c.start(), c.end())), len(body)]
+    items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    words = [body[a:b] for a, b in items]
+    if any(not w or len(w.split()) > _MAX_ITEM_WORDS for w in words):
+        return None
+    if head and not all(re.match(r"(?:the\s+)?[A-Z]", w) for w in words):
+        return None  # after a preposition only a list of names ("with the US and ASEAN")
+    return [(f"{head}{w}", offset + a, offset + b) for w, (a, b) in zip(words, items, strict=True)]
+
+
+def _respective_subjects(text: str, frames: list[Frame]) -> list[Frame]:
+    """Numbers listed with "respectively" after a subject that lists as many items: each
+    number measures its item ("trade volume with the United States and ASEAN countries
+    increased by 5.2 percent and 11.6 percent, respectively": 11.6 percent is ASEAN's)."""
+    if not frames or not re.search(r"\brespectively\b", frames[0].sentence.text, re.I):
+        return frames
+    out = list(frames)
+    i = 0
+    while i < len(out):
+        subject = out[i].subject
+        j = i
+        while j + 1 < len(out) and out[j + 1].subject == subject and subject is not None:
+            j += 1
+        items = _list_items(subject.text, j - i + 1) if subject is not None and j > i else None
+        if subject is not None and items is not None:
+            for k, (words, start, end) in enumerate(items):
+                span = TextSpan(subject.start + start, subject.start + end, words)
+                out[i + k] = _replace(out[i + k], subject=span, respectively=True)
+        i = j + 1
+    del text
+    return out
 
 
 _PREDICATE = re.compile(

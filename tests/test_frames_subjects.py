@@ -535,3 +535,21 @@ def test_the_points_of_an_abbreviation_stay_inside_a_noun_phrase() -> None:
     text = "The mission is looking for 2.0 billion dlrs in purchases from U.S. companies."
     subject = _frame(text, "2.0 billion").subject
     assert subject is not None and subject.text == "purchases from U.S. companies"
+
+
+def test_a_respectively_list_gives_each_number_its_item_of_the_subject() -> None:
+    text = (
+        "Trade volume with Borduria and Freedonia increased by 5.2 percent and 11.6 percent, "
+        "respectively. Exports and imports rose 5% and 3%, respectively."
+    )
+    subjects = [_frame(text, n).subject for n in ("5.2", "11.6", "5%", "3%")]
+    assert [s.text if s else None for s in subjects] == [
+        "Trade volume with Borduria",
+        "Trade volume with Freedonia",
+        "Exports",
+        "imports",
+    ]
+    # without "respectively", or with a list of another length, the subject stays whole
+    whole = "Trade volume with Borduria and Freedonia increased by 5.2 percent and 11.6 percent."
+    subject = _frame(whole, "11.6").subject
+    assert subject is not None and subject.text == "Trade volume with Borduria and Freedonia"
