@@ -3,7 +3,13 @@ from an earlier clause (framed figures)."""
 
 from __future__ import annotations
 
-from summarizer.extraction.bilateral import sides, with_partner, with_sides, with_topic
+from summarizer.extraction.bilateral import (
+    sides,
+    with_part_partner,
+    with_partner,
+    with_sides,
+    with_topic,
+)
 
 ARTICLE = (
     "date 2023-11-27\nVietnam, China boost trade ties\n\n"
@@ -76,3 +82,19 @@ def test_the_united_states_is_a_partner_by_its_name() -> None:
     assert with_partner("growth of exports", sentence, sentence.find("7 per")) == (
         "growth of exports (to the United States)"
     )
+
+
+def test_a_part_of_the_pairs_total_names_the_other_side() -> None:
+    pair = ("Ruritania", "Borduria")
+    split = "Of the figure, 16.29 billion USD was from Ruritania's exports, up 28.04 percent."
+    assert with_part_partner("Ruritania's exports", split, pair) == (
+        "Ruritania's exports (to Borduria)"
+    )
+    assert with_part_partner("imports", split, pair) == "imports (from Borduria)"
+    assert with_part_partner("Borduria's exports", split, pair) == (
+        "Borduria's exports (to Ruritania)"
+    )
+    # a sentence that splits no total, or a flow with a partner of its own, is left alone
+    plain = "Ruritania's exports reached 16.29 billion USD."
+    assert with_part_partner("Ruritania's exports", plain, pair) == "Ruritania's exports"
+    assert with_part_partner("exports to Freedonia", split, pair) == "exports to Freedonia"

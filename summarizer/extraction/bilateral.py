@@ -154,3 +154,34 @@ def with_topic(metric: str, sentence: str) -> str:
     word = noun.group().casefold() if noun else ""
     preposition = _PREPOSITION.get(word, "to" if word == "export" else "with")
     return f"{metric} ({preposition} {_with_article(partner)})"
+
+
+_PART_OF_TOTAL = re.compile(
+    r"^\s*(?:Of\s+(?:which|this|that|these|it|the\s+(?:figure|total|amount|sum|turnover|"
+    r"above))|In\s+which)\b",
+    re.I,
+)
+"""A sentence that splits the total before it: "Of the figure, 16.29 billion USD was from
+Vietnam's exports"."""
+_ONE_WAY = re.compile(r"\b(?P<noun>exports?|imports?|shipments)\b", re.I)
+
+
+def with_part_partner(metric: str, sentence: str, pair: tuple[str, str] | None) -> str:
+    """A one-way flow naming no partner, in a sentence that splits the pair's total ("Of
+    which, ..."), with the other side of the pair in brackets: "Vietnam's exports (to
+    China)".
+
+    Why: the part is of the two-way trade the sentence before gave; without the partner the
+    record gives Vietnam's exports to China as all of Vietnam's exports."""
+    flow = _ONE_WAY.search(metric)
+    if pair is None or flow is None or not _PART_OF_TOTAL.match(sentence):
+        return metric
+    if re.search(r"\b(?:to|from|with|between)\s+(?:the\s+)?[A-Z]", metric):
+        return metric  # names its own partner
+    owners = [side for side in pair if re.search(rf"\b{re.escape(side)}\b", metric)]
+    if len(owners) > 1:
+        return metric
+    partner = pair[1] if not owners or owners[0] == pair[0] else pair[0]
+    noun = flow["noun"].casefold()
+    preposition = "from" if noun.startswith("import") else "to"
+    return f"{metric} ({preposition} {_with_article(partner)})"

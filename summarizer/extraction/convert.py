@@ -37,7 +37,13 @@ from summarizer.extraction.agreement_titles import (
     names_an_agreement,
     source_name,
 )
-from summarizer.extraction.bilateral import sides, with_partner, with_sides, with_topic
+from summarizer.extraction.bilateral import (
+    sides,
+    with_part_partner,
+    with_partner,
+    with_sides,
+    with_topic,
+)
 from summarizer.extraction.lead import lead
 from summarizer.extraction.meeting_dates import meeting_date_text
 from summarizer.extraction.participants import (
@@ -498,6 +504,7 @@ def to_extraction(
                     metric = with_topic(
                         with_partner(metric, frame.sentence.text, at), frame.sentence.text
                     )
+                    metric = with_part_partner(metric, frame.sentence.text, pair)
                 figure = figure.model_copy(update={"metric": metric})
         elif isinstance(item, GroundedFigure):
             mention = by_id.get(item.id)
