@@ -1223,6 +1223,16 @@ _BALANCE_AFTER = re.compile(
 )
 
 
+_BRACKETED_CHANGE = re.compile(
+    r"\s*\(\s*(?:(?:up|down|rising|falling|increasing|decreasing|growing)\s+)?(?:by\s+)?$", re.I
+)
+"""A change in brackets after what it is of: "educational services (down 3.14%)"."""
+_BRACKET_NP_START = re.compile(
+    r"^[\s)]*(?:and|or|while)\s+|[,;:]\s*(?:and\s+|while\s+)?|\b(?:seen|recorded|"
+    r"registered|posted|reported)\s+in\s+|\b(?:in|at|for|by|from|among)\s+(?=the\b)",
+    re.I,
+)
+"""Where the noun phrase before a bracketed change begins."""
 _ELIDED = re.compile(
     r"(?P<time>[^,;:]*?),?\s*(?:and|but|or|while|whereas)\s+"
     r"(?:(?:only|about|around|nearly|almost|some|just)\s+)?"
@@ -1388,6 +1398,13 @@ def _subject(
         if aside:  # "The deficit with China, up 30.5% at $162bn"
             phrase = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))
             return None if is_bare(phrase) else phrase  # "in the first eight months, up"
+        bracket = _BRACKETED_CHANGE.search(before)
+        if bracket:  # "decreases were seen in the prices of educational services (down 3.14%)"
+            head = before[: bracket.start()]
+            cuts = list(_BRACKET_NP_START.finditer(head))
+            start = cuts[-1].end() if cuts else 0
+            phrase = _np(text, w_start + start, w_start + len(head))
+            return None if is_bare(phrase) else phrase
         return None
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"

@@ -553,3 +553,16 @@ def test_a_respectively_list_gives_each_number_its_item_of_the_subject() -> None
     whole = "Trade volume with Borduria and Freedonia increased by 5.2 percent and 11.6 percent."
     subject = _frame(whole, "11.6").subject
     assert subject is not None and subject.text == "Trade volume with Borduria and Freedonia"
+
+
+def test_a_change_in_brackets_is_of_the_noun_phrase_before_it() -> None:
+    text = (
+        "Meanwhile, decreases were seen in the prices of ferry services (down 3.14%) and "
+        "port and harbour services (down 0.46%). Exports to Borduria (up 5%) held up."
+    )
+    subjects = [_frame(text, n).subject for n in ("3.14", "0.46", "5%")]
+    assert [s.text if s else None for s in subjects] == [
+        "the prices of ferry services",
+        "port and harbour services",
+        "Exports to Borduria",
+    ]
