@@ -517,6 +517,9 @@ def frames_for(
         *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
     )
     opening = _opening_period(text, sentences, published)
+    last_base: _Period = (None, frozenset(), None)
+    """The period of the last comparison base that names one: a later base that names none
+    is of the same period ("after 300 mln in January" ... "after 11.2 billion")."""
     for s_start, s_end in sentences:
         here = max(i for i, p in enumerate(paragraphs) if p <= s_start)
         if here != paragraph:
@@ -545,8 +548,11 @@ def frames_for(
             previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
             continue
         built = _sentence_frames(
-            text, (s_start, s_end), inside, periods, inherited, published, compared
+            text, (s_start, s_end), inside, periods, inherited, published, compared, last_base
         )
+        for mention in inside:
+            base = _compared_period(text, mention, inside, published, s_end)
+            last_base = base or last_base
         context_years = _explicit_years(text, s_start, s_end, published).union(
             *(p[1] for p in periods), _relative_years(text, s_start, s_end, published)
         )
@@ -965,6 +971,7 @@ def _sentence_frames(
     inherited: tuple[TextSpan | None, frozenset[int], int | None],
     published: dt.date | None,
     compared: frozenset[TextSpan],
+    last_base: _Period = (None, frozenset(), None),
 ) -> list[Frame]:
     s_start, s_end = sentence
     sentence_span = TextSpan(s_start, s_end, text[s_start:s_end])
@@ -988,7 +995,7 @@ def _sentence_frames(
         if is_bare(subject) and frames and _elided(text, inside[i - 1], mention, frames[-1], role):
             subject = frames[-1].subject  # "reached $3.7 billion last month, and $3.4 billion"
         period, years, months = _period_in_scope(
-            text, mention, periods, inherited, inside, compared, published, s_end
+            text, mention, periods, inherited, inside, compared, published, s_end, last_base
         )
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
@@ -1454,11 +1461,14 @@ def _period_in_scope(
     compared_spans: frozenset[TextSpan],
     published: dt.date | None = None,
     sentence_end: int | None = None,
+    last_base: _Period = (None, frozenset(), None),
 ) -> tuple[TextSpan | None, frozenset[int], int | None]:
     """The nearest period words of the sentence that are not another number's
     (`_owned_by_another`), not those after a number the figure is compared with; else
     those of an earlier sentence. A compared number ("from 38.7 billion in December")
-    has the period words right after it."""
+    has the period words right after it; one after "from" or "after" that has none is of
+    the period of the base before it, in its sentence or an earlier one ("rose to 751 mln
+    from 723 mln in January while oil imports rose to 425 mln from 352 mln")."""
     owner = _possessive_period(text, mention, published)
     if owner is not None:
         return owner
@@ -1468,7 +1478,26 @@ def _period_in_scope(
     found = _period_found(text, mention, periods, inherited, inside, compared_spans)
     if _year_earlier(text, mention, inside, sentence_end):
         return _a_year_before(found, published)
+    if _temporal_base(text, mention, inside):
+        for earlier in reversed([m for m in inside if m.end <= mention.start]):
+            base = _compared_period(text, earlier, inside, published, sentence_end)
+            if base is not None:
+                return base
+        if last_base[0] is not None:
+            return last_base
     return found
+
+
+_TEMPORAL_LEAD = re.compile(r"\b(?:from|after)\b[^.;:,]{0,30}$", re.I)
+
+
+def _temporal_base(text: str, mention: NumericMention, inside: list[NumericMention]) -> bool:
+    """Whether the number is the earlier side of a change ("rose to 425 mln from 352 mln",
+    "after 11.2 billion"): not a comparison with another party ("against 3bn to Japan")."""
+    before = [m for m in inside if m.end <= mention.start]
+    if not before:
+        return False
+    return bool(_TEMPORAL_LEAD.search(text, before[-1].end, mention.start))
 
 
 _YEAR_EARLIER = re.compile(

@@ -413,3 +413,18 @@ def test_a_base_said_to_be_a_year_earlier_is_of_the_year_before(
     text: str, number: str, period: str, years: set[int]
 ) -> None:
     assert _period(text, number, dt.date(2024, 12, 21)) == (period, frozenset(years))
+
+
+def test_a_base_after_from_or_after_with_no_period_is_of_the_base_before_it() -> None:
+    text = (
+        "Oil exports in February rose to 751 mln stg from 723 mln in January while oil "
+        "imports rose to 425 mln from 352 mln. Bond sales came to 2.2 billion, after 11.2 "
+        "billion."
+    )
+    feb = dt.date(1987, 3, 20)
+    assert _period(text, "352 mln", feb)[0] == "in January"  # the sentence's earlier base
+    assert _period(text, "11.2 billion", feb)[0] == "in January"  # an earlier sentence's
+    assert _period(text, "425 mln", feb)[0] == "in February"  # the figure keeps its own
+    # a comparison with another party is not an earlier period
+    other = "Exports to Borduria were 5 bln in February against 3 bln to Freedonia."
+    assert _period(other, "3 bln", feb)[0] == "in February"
