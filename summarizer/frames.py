@@ -1474,7 +1474,7 @@ def _period_in_scope(
         return owner
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None:
-        return compared
+        return _same_period(text, mention, compared, periods, inherited, inside, compared_spans)
     found = _period_found(text, mention, periods, inherited, inside, compared_spans)
     if _year_earlier(text, mention, inside, sentence_end):
         return _a_year_before(found, published)
@@ -1486,6 +1486,43 @@ def _period_in_scope(
         if last_base[0] is not None:
             return last_base
     return found
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:the\s+)?same\s+(?:(?:19|20)\d\d\s+)?(?:period|month|quarter)\b", re.I
+)
+_A_YEAR = re.compile(r"\s*(?:,\s*|\bof\s+)?\b(?:19|20)\d\d\b")
+
+
+def _same_period(
+    text: str,
+    mention: NumericMention,
+    compared: _Period,
+    periods: list[tuple[TextSpan, frozenset[int], int | None]],
+    inherited: _Period,
+    inside: list[NumericMention],
+    compared_spans: frozenset[TextSpan],
+) -> _Period:
+    """A base "in the same month for 1986" is of the figure's months in that year: "in
+    February, 1986 (the same period)"; other bases keep their own words."""
+    span = compared[0]
+    if span is None or not _SAME_PERIOD.search(text, mention.end, span.end + len(" period")):
+        return compared
+    if months_spanned(span.text) or re.search(_MONTH_WORDS, span.text, re.I):
+        return compared
+    own = _period_found(text, mention, periods, inherited, inside, compared_spans | {span})
+    if own[0] is None:
+        return compared
+    words = re.sub(
+        r"^(?:in|for|during|over)\s+", "", _A_YEAR.sub("", own[0].text).strip(" ,"), flags=re.I
+    )
+    if not (months_spanned(words) or re.search(_MONTH_WORDS, words, re.I)):
+        return compared
+    return (
+        TextSpan(span.start, span.end, f"{words}, {span.text} (the same period)"),
+        compared[1],
+        own[2],
+    )
 
 
 _TEMPORAL_LEAD = re.compile(r"\b(?:from|after)\b[^.;:,]{0,30}$", re.I)

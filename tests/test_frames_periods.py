@@ -428,3 +428,15 @@ def test_a_base_after_from_or_after_with_no_period_is_of_the_base_before_it() ->
     # a comparison with another party is not an earlier period
     other = "Exports to Borduria were 5 bln in February against 3 bln to Freedonia."
     assert _period(other, "3 bln", feb)[0] == "in February"
+
+
+def test_a_base_in_the_same_period_of_another_year_is_of_the_figures_months() -> None:
+    text = (
+        "For the first two months of 1987, the balance showed a surplus of 302 billion lire "
+        "against a deficit of 4,622 billion in the same 1986 period."
+    )
+    period, years = _period(text, "4,622", dt.date(1987, 3, 20))
+    assert period == "the first two months, 1986 (the same period)"
+    assert years == {1986} and months_spanned(period or "") == {1, 2}
+    plain = "Exports were 5 bln lire in 1987 against 4 bln in 1986."
+    assert _period(plain, "4 bln", dt.date(1987, 3, 20))[0] == "1986"
