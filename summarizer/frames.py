@@ -190,7 +190,8 @@ _LEVEL_VERB = re.compile(
     r"\s*\b(?:reached|reaches|reach|hit|hits|was|were|is|are|stood at|stands at|totall?ed|"
     r"totals|amounted to|amounts to|rose to|fell to|grew to|increased to|decreased to|"
     r"climbed to|dropped to|came to|comes to|exceeded|topped|surpassed|valued at|worth|"
-    r"of|at|to|accounts? for|accounted for|accounting for|makes? up|made up)\s*"
+    r"add(?:s|ed)? up to|of|at|to|accounts? for|accounted for|accounting for|makes? up|"
+    r"made up)\s*"
     r"(?:(?:about|around|nearly|almost|over|more than|less than|some|roughly|under|"
     r"approximately|up to|at least)\s*)?$",
     re.I,
@@ -1111,9 +1112,11 @@ _PREDICATE = re.compile(
     r"shrank|narrowed|widened|eased|plunged|soared|slumped|slipped|slid|tumbled|retreated|"
     r"edged|picked up|rebounded|recovered|ascended|advanced|doubled|tripled|halved|"
     r"reached|reaches|hit|hits|totall?ed|totals|amounted|amounts|stood|stands|came to|"
+    r"add(?:s|ed)? up to|"
     r"exceeded|topped|surpassed|accounted|accounts|was|were|is|are|posted|recorded|"
     r"registered|logged|reported|ran|showed|saw|experienced|exported|imported|leapt|leaped|"
-    r"plummeted|skyrocketed|rocketed|dipped|sank|sagged)\b",
+    r"plummeted|skyrocketed|rocketed|dipped|sank|sagged|weakened|strengthened|depreciated|"
+    r"appreciated)\b",
     re.I,
 )
 """The verb of a figure clause ("exports rose", "trade reached", "imports were up"): the
@@ -1198,6 +1201,10 @@ def _verb_subject(text: str, lo: int, hi: int) -> TextSpan | None:
         head_start = max(head_start, cut.end())
     head = text[head_start : verb.start()]
     figures_in_head = re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", head))  # years may stand
+    if figures_in_head and "," in head[figures_in_head.start() :]:
+        head_start += head.rindex(",") + 1  # "For the fiscal year ended last March 31, gnp rose"
+        head = text[head_start : verb.start()]
+        figures_in_head = re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", head))
     if figures_in_head or len(head.split()) > 14 or not head.strip():
         return None
     aside = re.search(
@@ -1352,7 +1359,19 @@ def _inherited_subject(
         return frames[-1].subject  # "1.42 million tons, down from 2.06 million tons"
     if frames and previous_end >= 0 and _COMPARED_TAIL.match(text[previous_end : mention.start]):
         return frames[-1].subject  # "$40.3 billion in the Dec. 1-20 period, compared with"
+    if frames and previous_end >= 0 and _same_amount(text, previous_end, mention.start, frames[-1]):
+        return frames[-1].subject
     return None
+
+
+def _same_amount(text: str, previous_end: int, start: int, before: Frame) -> bool:
+    """Whether a number restates the figure before it: a second conversion in one bracket
+    ("22,201bn yen ($214.6bn;£114.5bn)") or the level a change reaches ("up 30.5% at
+    $162bn")."""
+    gap = text[previous_end:start]
+    if gap.strip() in (";", "/", ",") and text.rfind("(", 0, start) > text.rfind(")", 0, start):
+        return True
+    return before.role is FrameRole.change and re.fullmatch(r"\s*(?:at|to)\s+", gap) is not None
 
 
 _COMPARED_TAIL = re.compile(

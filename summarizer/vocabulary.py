@@ -656,10 +656,11 @@ PHRASAL_OVER_VERBS: Final[frozenset[str]] = word_set(
 two firms" (the number is exact)."""
 
 PHRASAL_UP_VERBS: Final[frozenset[str]] = word_set(
-    "make makes made making take takes took taken taking set sets setting"
+    "make makes made making take takes took taken taking set sets setting add adds added adding"
 )
 """Verbs whose "up" is a particle, not a rise: "exports to the US made up 30 percent of
-the total" is a share, "took up 20 percent" a level."""
+the total" is a share, "took up 20 percent" a level; "added up to 22,201bn yen" is a sum,
+not a hedge "up to"."""
 
 
 def qualifier_from_word(word: str) -> Qualifier | None:

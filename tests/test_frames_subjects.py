@@ -566,3 +566,18 @@ def test_a_change_in_brackets_is_of_the_noun_phrase_before_it() -> None:
         "port and harbour services",
         "Exports to Borduria",
     ]
+
+
+def test_a_restated_amount_and_a_subject_after_a_dated_clause() -> None:
+    text = (
+        "Borduria's imports added up to 22,201bn yen ($214.6bn;£114.5bn). The deficit with "
+        "Freedonia, up 30.5% at $162bn, was a record. For the year ended last March 31, gnp "
+        "rose 2.6 pct. The krona has weakened 0.4 percent this quarter."
+    )
+    subjects = {n: _frame(text, n).subject for n in ("£114.5bn", "$162bn", "2.6 pct", "0.4")}
+    assert {n: s.text if s else None for n, s in subjects.items()} == {
+        "£114.5bn": "Borduria's imports",
+        "$162bn": "The deficit with Freedonia",
+        "2.6 pct": "gnp",
+        "0.4": "The krona",
+    }

@@ -905,3 +905,10 @@ def test_the_last_day_of_a_day_range_is_a_date_not_a_figure(
 def test_a_percent_after_a_date_stays_a_figure() -> None:
     mentions = extract_mentions("Exports on March 1 - 10 percent up on a year earlier.")
     assert [m.text for m in mentions if m.is_figure] == ["10 percent"]
+
+
+def test_added_up_to_is_a_sum_not_a_hedge() -> None:
+    mention = find("Its imports added up to 22,201bn yen in 2004.", "22,201")
+    assert mention.text == "22,201bn yen" and mention.qualifier is None
+    hedged = find("Its imports could reach up to 22,201bn yen in 2004.", "22,201")
+    assert hedged.qualifier is Qualifier.up_to

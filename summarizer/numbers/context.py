@@ -150,9 +150,14 @@ def _qualifier(text: str, tokens: list[Token], start: int) -> tuple[Qualifier | 
             continue
         qualifier = vocabulary.QUALIFIER_WORDS.get(" ".join(t.word for t in tail))
         if qualifier is not None:
-            particle = tail[0].word == "over" and len(tokens) > size
-            if particle and tokens[-size - 1].word in vocabulary.PHRASAL_OVER_VERBS:
-                return None, 0  # "handing over 11 letters": a verb's particle, no hedge
+            particle = tail[0].word in ("over", "up") and len(tokens) > size
+            verbs = (
+                vocabulary.PHRASAL_OVER_VERBS
+                if tail[0].word == "over"
+                else vocabulary.PHRASAL_UP_VERBS
+            )
+            if particle and tokens[-size - 1].word in verbs:
+                return None, 0  # "handing over 11 letters", "added up to": a particle
             return qualifier, size
     return None, 0
 
