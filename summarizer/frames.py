@@ -344,7 +344,8 @@ _PERIOD = re.compile(
     rf"\s+(?:quarter|half)\s+(?:of\s+)?(?P<y2>{_YEAR}|this year|last year)"
     rf"|\b{_MONTH_ANY}(?:\s*[-–/]\s*{_MONTH_ANY})?,?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?-i:[HQ][1-4])\s+(?:of\s+)?(?P<y7>{_YEAR})\b"
-    rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<mon7>{_MONTH_NAME})\s+(?P<rel2>last|this|next)\s+year\b"
+    rf"|\b(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<mon7>{_MONTH_NAME})\s+(?P<rel2>last|this|next)"
+    r"\s+year\b"
     rf"|\b(?:between\s+(?P<y5>{_YEAR})\s+and|(?:from\s+)?(?P<y6>{_YEAR})\s+(?:to|through|until))"
     rf"\s+(?P<y5b>{_YEAR})\b"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
@@ -1162,8 +1163,9 @@ _APPOSITIVE = re.compile(
     r"^(?P<np>[^,]*\S),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),?\s*$"
 )
 _COMPARED_BASE = re.compile(
-    r"^[\s,;]*(?:(?:up|down|rising|falling|rose|fell)\s+)?(?:from|compared\s+(?:with|to)|"
-    r"against|versus|than)\b[\w\s]{0,25}$",
+    r"^[\s,;]*(?:but\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:well|far|slightly|just)\s+)?"
+    r"(?:(?:up|down|rising|falling|rose|fell)\s+)?(?:from|compared\s+(?:with|to)|"
+    r"against|versus|than|below|above)\b[\w\s'’]{0,25}$",
     re.I,
 )
 _CONVERSION = re.compile(
@@ -1283,10 +1285,12 @@ _SAME_THING = re.compile(
 million USD"."""
 _ANAPHORIC = re.compile(
     r"^(?:compared\s+(?:to|with)\s+|against\s+|from\s+|than\s+)?(?:the\s+)?"
-    r"(?:[\w’']+['’]s\s+)?(?:previous\s+|same\s+)?(?:figure|level|total|reading|one)$",
+    r"(?:(?:[\w’']+['’]s\s+)?(?:previous\s+|same\s+)?(?:figure|level|total|reading|one)"
+    rf"|(?:{_MONTH_WORDS}|last\s+year|a\s+year\s+earlier)['’]s?)$",
     re.I,
 )
-"""A subject that only points back ("January's figure", "the previous level")."""
+"""A subject that only points back ("January's figure", "the previous level", "from
+January's")."""
 
 
 _COPULA_FIRST = re.compile(r"\s*(?:was|were|is|are)\b", re.I)
@@ -1382,7 +1386,8 @@ _COMPARED_TAIL = re.compile(
 
 
 _NP_LEAD = re.compile(
-    r"^.*(?:,\s+|\b(?:that|said|noted|showed|shows|says|show|revealed|reported|announced|"
+    r"^[^-–—.;]{0,60}?\b\d{1,2},?\s+[-–—]+\s+(?=\S)"  # a dateline: "RIO DE JANEIRO, March 16 - "
+    r"|^.*(?:,\s+|\b(?:that|said|noted|showed|shows|says|show|revealed|reported|announced|"
     r"stated|indicated)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
     re.I | re.S,
 )
@@ -1624,14 +1629,16 @@ def _period_found(
 
 
 _COMPARED_LEAD_WORD = re.compile(
-    r"\b(?:from|after|against|versus|vs|compared|than|(?:up|down)\s+on)\b", re.I
-)
-_COMPARED_LEAD = re.compile(
-    r"\b(?:from|after|against|versus|vs\.?|compared\s+(?:with|to)|than|(?:up|down)\s+on)\b"
-    r"[^.;:,]{0,30}$",
+    r"\b(?:from|after|against|versus|vs|compared|than|(?:up|down)\s+on|(?:below|above)\s+the)\b",
     re.I,
 )
-"""Words before a compared number ("from", "after", "down on the 7.26 billion figure")."""
+_COMPARED_LEAD = re.compile(
+    r"\b(?:from|after|against|versus|vs\.?|compared\s+(?:with|to)|than|(?:up|down)\s+on"
+    r"|(?:below|above)\s+the)\b[^.;:,]{0,30}$",
+    re.I,
+)
+"""Words before a compared number ("from", "after", "down on the 7.26 billion figure",
+"well below the 628 mln dlrs of February last year")."""
 _OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?[$€£¥]?$")
 """Between a possessive period and its number: "January's record 11.91 billion", "last
 year's 9.1%"."""

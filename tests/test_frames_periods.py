@@ -440,3 +440,11 @@ def test_a_base_in_the_same_period_of_another_year_is_of_the_figures_months() ->
     assert years == {1986} and months_spanned(period or "") == {1, 2}
     plain = "Exports were 5 bln lire in 1987 against 4 bln in 1986."
     assert _period(plain, "4 bln", dt.date(1987, 3, 20))[0] == "1986"
+
+
+def test_a_base_well_below_the_figure_of_a_month_last_year() -> None:
+    text = (
+        "Ruritania's trade surplus doubled in February to 261 mln dlrs from January's 129 mln "
+        "but was well below the 628 mln dlrs of February last year."
+    )
+    assert _period(text, "628", dt.date(1987, 3, 16)) == ("of February last year", {1986})

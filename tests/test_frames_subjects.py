@@ -581,3 +581,14 @@ def test_a_restated_amount_and_a_subject_after_a_dated_clause() -> None:
         "2.6 pct": "gnp",
         "0.4": "The krona",
     }
+
+
+def test_a_base_named_by_its_month_measures_the_figure_and_a_dateline_is_no_subject() -> None:
+    text = (
+        "LIMA, March 16 - Ruritania's trade surplus rose to 261 mln dlrs from January's 129 "
+        "mln. LIMA, March 16 - The inflow of capital slumped to 606 mln marks."
+    )
+    based = _frame(text, "129").subject
+    assert based is not None and based.text == "Ruritania's trade surplus"
+    inflow = _frame(text, "606").subject
+    assert inflow is not None and inflow.text == "The inflow of capital"
