@@ -519,6 +519,9 @@ def frames_for(
         *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
     )
     opening = _opening_period(text, sentences, published)
+    named_subjects: list[TextSpan] = []
+    """Subjects so far that name someone ("Japan's trade surplus"): what a later bare "the
+    surplus" refers to (`_antecedent`)."""
     last_base: _Period = (None, frozenset(), None)
     """The period of the last comparison base that names one: a later base that names none
     is of the same period ("after 300 mln in January" ... "after 11.2 billion")."""
@@ -562,6 +565,9 @@ def frames_for(
         for frame in built:
             if frame.subject is not None and _ANAPHOR.match(frame.subject.text):
                 frame = _replace(frame, subject=previous_subject)
+            antecedent = _antecedent(frame.subject, named_subjects)
+            if antecedent is not None:
+                frame = _replace(frame, subject=antecedent)  # "The surplus" after Taiwan's
             years = context_years | frame.years
             if not _stated_years(text, s_start, s_end, published):
                 years |= inherited_before  # only comparison years here: the figure's own
@@ -581,8 +587,40 @@ def frames_for(
         levels = [f for f in built if f.role is FrameRole.level and f.subject is not None]
         if levels:
             previous_subject = levels[0].subject
+        named_subjects.extend(
+            f.subject for f in built if f.subject is not None and _NAMED.search(f.subject.text)
+        )
         previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
     return frames
+
+
+_BARE_MEASURE = re.compile(
+    r"(?:the\s+)?(?:trade\s+)?(?P<head>surplus|deficit|output|production)", re.I
+)
+_SAME_MEASURE = {"output": "output|production", "production": "output|production"}
+_NAMED = re.compile(r"(?<=\s)[A-Z]|^[A-Z][\w.-]*['’]s\b")
+"""A subject that names someone: a capitalised word after its first, or an owner first."""
+_MAX_ANTECEDENT_WORDS = 8
+
+
+def _antecedent(subject: TextSpan | None, named: list[TextSpan]) -> TextSpan | None:
+    """The earlier subject a bare "the surplus" or "Output" refers to: the latest one with
+    the same head noun (output and production are one) that names its owner ("Taiwan's
+    trade surplus with the U.S.", "Production of Indonesian cocoa beans")."""
+    if subject is None:
+        return None
+    bare = _BARE_MEASURE.fullmatch(subject.text.strip())
+    if bare is None:
+        return None
+    head = bare["head"].casefold()
+    pattern = re.compile(rf"\b(?:{_SAME_MEASURE.get(head, head)})\b", re.I)
+    for earlier in reversed(named):
+        if earlier.start >= subject.start or not pattern.search(earlier.text):
+            continue
+        if len(earlier.text.split()) > _MAX_ANTECEDENT_WORDS or re.search(r"\d", earlier.text):
+            return None  # the latest is a clause, not a noun phrase: no reading
+        return earlier
+    return None
 
 
 def _compared_spans(

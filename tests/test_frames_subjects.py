@@ -592,3 +592,14 @@ def test_a_base_named_by_its_month_measures_the_figure_and_a_dateline_is_no_subj
     assert based is not None and based.text == "Ruritania's trade surplus"
     inflow = _frame(text, "606").subject
     assert inflow is not None and inflow.text == "The inflow of capital"
+
+
+def test_a_bare_measure_refers_to_the_latest_subject_that_names_its_owner() -> None:
+    text = (
+        "Production of Ruritanian cocoa beans tripled to 31,600 tonnes in 1986. Output is "
+        "projected to rise to 50,000 tonnes in 1988. The deficit was 5 bln dlrs."
+    )
+    output = _frame(text, "50,000").subject
+    assert output is not None and output.text == "Production of Ruritanian cocoa beans"
+    deficit = _frame(text, "5 bln").subject  # no earlier deficit: the words stay
+    assert deficit is not None and deficit.text == "The deficit"
