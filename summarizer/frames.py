@@ -610,8 +610,8 @@ def _antecedent(subject: TextSpan | None, named: list[TextSpan]) -> TextSpan | N
     if subject is None:
         return None
     bare = _BARE_MEASURE.fullmatch(subject.text.strip())
-    if bare is None:
-        return None
+    if bare is None or not re.match(r"the\s|[A-Z]", subject.text.strip()):
+        return None  # "a 300 mln mark surplus": a new one, not the one before
     head = bare["head"].casefold()
     pattern = re.compile(rf"\b(?:{_SAME_MEASURE.get(head, head)})\b", re.I)
     for earlier in reversed(named):
@@ -1277,6 +1277,18 @@ _BALANCE_AFTER = re.compile(
 )
 
 
+_BALANCE_NOUN_AFTER = re.compile(
+    r"\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|from|with)\b)[a-z-]+\s+){0,2}?"
+    r"(?:surplus|deficit|shortfall)\b(?!\s+of\b)"
+    r"(?:\s+(?:with|to|from)\s+(?:the\s+)?(?:[A-Z]\.(?:[A-Z]\.?)+|[A-Z]\w*(?:\s+[A-Z]\w*)*))?)"
+)
+"""A balance the number is the size of: "a 300 mln mark deficit", "a 4.3 billion dlr trade
+surplus"."""
+_SHOWED_CHANGE = re.compile(
+    r"\b(?:showed|shows|show|saw|sees|see)\s+(?P<np>[^,;:()]{1,50}?)\s+(?:up|down)\s+(?:by\s+)?$",
+    re.I,
+)
+"""A change a report shows: "Figures for November showed exports down 2.3%"."""
 _BRACKETED_CHANGE = re.compile(
     r"\s*\(\s*(?:(?:up|down|rising|falling|increasing|decreasing|growing)\s+)?(?:by\s+)?$", re.I
 )
@@ -1467,6 +1479,10 @@ def _subject(
         if aside:  # "The deficit with China, up 30.5% at $162bn"
             phrase = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))
             return None if is_bare(phrase) else phrase  # "in the first eight months, up"
+        shown = _SHOWED_CHANGE.search(before)
+        if shown:  # "Figures for November showed exports down 2.3%"
+            phrase = _np(text, w_start + shown.start("np"), w_start + shown.end("np"))
+            return None if is_bare(phrase) else phrase
         bracket = _BRACKETED_CHANGE.search(before)
         if bracket:  # "decreases were seen in the prices of educational services (down 3.14%)"
             head = before[: bracket.start()]
@@ -1475,6 +1491,9 @@ def _subject(
             phrase = _np(text, w_start + start, w_start + len(head))
             return None if is_bare(phrase) else phrase
         return None
+    balance = _BALANCE_NOUN_AFTER.match(after)
+    if balance and role is FrameRole.level:  # "led to a 300 mln mark deficit in February"
+        return _span(text, mention.end + balance.start("np"), mention.end + balance.end("np"))
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"
         return _np(text, w_start, w_start + flow_verb.end("verb"))

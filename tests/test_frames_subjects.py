@@ -603,3 +603,17 @@ def test_a_bare_measure_refers_to_the_latest_subject_that_names_its_owner() -> N
     assert output is not None and output.text == "Production of Ruritanian cocoa beans"
     deficit = _frame(text, "5 bln").subject  # no earlier deficit: the words stay
     assert deficit is not None and deficit.text == "The deficit"
+
+
+def test_a_balance_after_its_number_and_a_change_a_report_shows() -> None:
+    text = (
+        "A fall in income led to a 300 mln mark deficit in February after a 300 mln mark "
+        "surplus in January. Ruritania ran a record 7.1 billion dlr trade surplus with the "
+        "U.S. Figures for November showed exports down 2.3% to $95.6bn."
+    )
+    subjects = {n: _frame(text, n).subject for n in ("300 mln", "7.1", "2.3%")}
+    assert {n: s.text if s else None for n, s in subjects.items()} == {
+        "300 mln": "deficit",
+        "7.1": "trade surplus with the U.S",
+        "2.3%": "exports",
+    }
