@@ -1572,7 +1572,7 @@ def _period_in_scope(
 _SAME_PERIOD = re.compile(
     r"\b(?:the\s+)?same\s+(?:(?:19|20)\d\d\s+)?(?:period|month|quarter)\b", re.I
 )
-_A_YEAR = re.compile(r"\s*(?:,\s*|\bof\s+)?\b(?:19|20)\d\d\b")
+_A_YEAR = re.compile(r"\s*(?:,\s*|\bof\s+)?\b(?:(?:19|20)\d\d|(?:this|last|the)\s+year)\b", re.I)
 
 
 def _same_period(

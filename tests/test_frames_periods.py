@@ -448,3 +448,12 @@ def test_a_base_well_below_the_figure_of_a_month_last_year() -> None:
         "but was well below the 628 mln dlrs of February last year."
     )
     assert _period(text, "628", dt.date(1987, 3, 16)) == ("of February last year", {1986})
+
+
+def test_the_same_period_of_another_year_drops_the_figures_relative_year() -> None:
+    text = (
+        "In the first four months of this year the account showed a surplus of 1.5 bln dlrs, "
+        "against a deficit of 294 mln dlrs in the same 1986 period."
+    )
+    period, years = _period(text, "294", dt.date(1987, 6, 20))
+    assert period == "the first four months, 1986 (the same period)" and years == {1986}
