@@ -562,9 +562,16 @@ def frames_for(
             *(p[1] for p in periods), _relative_years(text, s_start, s_end, published)
         )
         context_years |= inherited_before
-        for frame in built:
+        for index, frame in enumerate(built):
             if frame.subject is not None and _ANAPHOR.match(frame.subject.text):
-                frame = _replace(frame, subject=previous_subject)
+                earlier = [
+                    f.subject
+                    for f in built[:index]
+                    if f.subject is not None
+                    and not is_bare(f.subject)
+                    and not _ANAPHOR.match(f.subject.text)
+                ]  # "... totaled nearly $48 billion last year, though it declined 9.1%"
+                frame = _replace(frame, subject=earlier[-1] if earlier else previous_subject)
             antecedent = _antecedent(frame.subject, named_subjects)
             if antecedent is not None:
                 frame = _replace(frame, subject=antecedent)  # "The surplus" after Taiwan's

@@ -617,3 +617,12 @@ def test_a_balance_after_its_number_and_a_change_a_report_shows() -> None:
         "7.1": "trade surplus with the U.S",
         "2.3%": "exports",
     }
+
+
+def test_it_refers_to_the_subject_earlier_in_its_sentence() -> None:
+    text = (
+        "Ruritania's exports to Borduria totaled nearly $48 billion last year, though it "
+        "declined 9.1% in the first two months of 2024, the agency said."
+    )
+    subject = _frame(text, "9.1%").subject
+    assert subject is not None and subject.text == "Ruritania's exports to Borduria"
