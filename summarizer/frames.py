@@ -257,7 +257,10 @@ _GROWTH_IN = re.compile(
     re.I,
 )
 _ANAPHOR = re.compile(
-    r"^\s*(?:the|this|that)\s+(?:figure|number|value|amount|total)\s*$|^\s*it\s*$", re.I
+    r"^\s*(?:the|this|that)\s+(?:figure|number|value|amount|total)\s*$"
+    r"|^\s*(?:it|this|they)(?:\s+(?:also|then|further|has|have|had))?(?:\s+(?:continued|continues|kept|keeps))?"
+    r"(?:\s+to\s+(?:rise|grow|increase|climb|fall|decline|drop))?\s*$",
+    re.I,
 )
 _PARTICLE_UP = re.compile(rf"\b(?:{'|'.join(sorted(PHRASAL_UP_VERBS))})\s+up\s*$", re.I)
 _PARTICLE_OVER = re.compile(rf"\b(?:{'|'.join(sorted(PHRASAL_OVER_VERBS))})\s+over$", re.I)

@@ -626,3 +626,12 @@ def test_it_refers_to_the_subject_earlier_in_its_sentence() -> None:
     )
     subject = _frame(text, "9.1%").subject
     assert subject is not None and subject.text == "Ruritania's exports to Borduria"
+
+
+def test_it_continued_points_back_like_it() -> None:
+    text = (
+        "Trade between Ruritania and Borduria doubled to 3.6 billion USD in 2019. It "
+        "continued to rise to 7.3 billion USD in 2020."
+    )
+    subject = _frame(text, "7.3").subject
+    assert subject is not None and subject.text == "Trade between Ruritania and Borduria"
