@@ -124,3 +124,17 @@ def test_a_rank_after_a_possessive_reads_as_the_sources_words() -> None:
     assert outcome.record is not None
     (rank,) = outcome.record.figures
     assert rank.metric == "the world’s biggest free-trade port"
+
+
+def test_two_ranks_of_one_holder_are_two_figures() -> None:
+    from summarizer.extraction.requests import frame_extraction
+
+    text = (
+        "Borduria remained the largest trade partner, largest export market and the second "
+        "largest importer of Ruritania in 2023."
+    )
+    source = SourceArticle(
+        article_id="0123456789abcdef", text=text, meta=ArticleMeta(published=dt.date(2024, 1, 5))
+    )
+    ranks = [f.text for f in frame_extraction(source).figures if f.kind.value == "ordinal"]
+    assert ranks == ["largest trade partner", "largest export market", "second largest"]

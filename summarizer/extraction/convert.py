@@ -462,7 +462,13 @@ class Restatements:
         base = (str(figure.value.normalize()), figure.unit, figure.kind.value)
         keys = {(*base, "metric:" + _fold_words(figure.metric))}
         frame = self.frames.get(figure.mention_id or "")
-        if frame is not None and frame.subject is not None:
+        if (
+            frame is not None
+            and frame.subject is not None
+            and figure.kind is not FigureKind.ordinal
+        ):
+            # two ranks of one holder ("the largest trade partner, largest export market")
+            # are two facts: only the same metric restates a rank
             period = _fold_words(frame.period.text) if frame.period is not None else ""
             keys.add((*base, f"phrase:{_fold_words(frame.subject.text)}|{period}"))
         if keys & self.keys:
