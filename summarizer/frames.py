@@ -1042,6 +1042,13 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
+        if (
+            subject is not None
+            and frames
+            and _RELATIVE.fullmatch(subject.text)
+            and _GOVERNS.fullmatch(text, subject.end, mention.start)
+        ):
+            subject = frames[-1].subject or subject  # "130.8 trillion VND, which dropped to"
         if is_bare(subject) and frames and _elided(text, inside[i - 1], mention, frames[-1], role):
             subject = frames[-1].subject  # "reached $3.7 billion last month, and $3.4 billion"
         period, years, months = _period_in_scope(
@@ -1310,6 +1317,11 @@ _BRACKET_NP_START = re.compile(
     re.I,
 )
 """Where the noun phrase before a bracketed change begins."""
+_RELATIVE = re.compile(r"(?:which|that)(?:\s+(?:has|have|had|was|were|is|are|then|later))?", re.I)
+"""A relative pronoun as a subject: the figure before it ("..., which dropped to")."""
+_GOVERNS = re.compile(r"\s*(?:[a-z]+\s+){0,3}")
+"""Between a relative pronoun and its number, only its verb and particles ("dropped to
+nearly"): not a clause of its own ("is a lower price than Vietnam's rice quoted at")."""
 _ELIDED = re.compile(
     r"(?P<time>[^,;:]*?),?\s*(?:and|but|or|while|whereas)\s+"
     r"(?:(?:only|about|around|nearly|almost|some|just)\s+)?"

@@ -635,3 +635,15 @@ def test_it_continued_points_back_like_it() -> None:
     )
     subject = _frame(text, "7.3").subject
     assert subject is not None and subject.text == "Trade between Ruritania and Borduria"
+
+
+def test_which_governing_a_number_is_the_figure_before_it() -> None:
+    text = (
+        "Domestic revenue averaged 130.8 trillion dong, which dropped to nearly 100 trillion "
+        "dong in June. Its rice sold at 441 dollars a ton, which is a lower price than "
+        "Borduria's rice quoted at 445 dollars a ton."
+    )
+    dropped = _frame(text, "nearly 100").subject
+    assert dropped is not None and dropped.text == "Domestic revenue"
+    compared = _frame(text, "445").subject
+    assert compared is None or compared.text != "Its rice"  # a clause of its own
