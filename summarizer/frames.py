@@ -1042,6 +1042,10 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
+        if frames and _RUN.search(mention.text) and not is_bare(frames[-1].subject):
+            subject = frames[
+                -1
+            ].subject  # "dropped 7.7 percent ..., marking the sixth straight month"
         if (
             subject is not None
             and frames
@@ -1317,6 +1321,8 @@ _BRACKET_NP_START = re.compile(
     re.I,
 )
 """Where the noun phrase before a bracketed change begins."""
+_RUN = re.compile(r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\b", re.I)
+"""A run ("the sixth straight month"): of the figure its sentence gave before it."""
 _RELATIVE = re.compile(r"(?:which|that)(?:\s+(?:has|have|had|was|were|is|are|then|later))?", re.I)
 """A relative pronoun as a subject: the figure before it ("..., which dropped to")."""
 _GOVERNS = re.compile(r"\s*(?:[a-z]+\s+){0,3}")

@@ -138,3 +138,17 @@ def test_two_ranks_of_one_holder_are_two_figures() -> None:
     )
     ranks = [f.text for f in frame_extraction(source).figures if f.kind.value == "ordinal"]
     assert ranks == ["largest trade partner", "largest export market", "second largest"]
+
+
+def test_a_run_is_of_the_figure_its_sentence_gave_before_it() -> None:
+    from summarizer.extraction.requests import frame_extraction
+
+    text = (
+        "Exports to Borduria dropped 7.7 percent to 1.05 trillion crowns in January, marking "
+        "the sixth straight month of decline."
+    )
+    source = SourceArticle(
+        article_id="0123456789abcdef", text=text, meta=ArticleMeta(published=dt.date(2024, 2, 5))
+    )
+    runs = [f.metric for f in frame_extraction(source).figures if "straight" in f.text]
+    assert runs == ["Exports to Borduria: sixth straight month"]

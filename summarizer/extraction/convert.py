@@ -213,6 +213,10 @@ def names_only_the_number(metric: str, mention: NumericMention) -> bool:
     return all(w.casefold() in own for w in _LETTERS.findall(metric))
 
 
+_RUN = re.compile(r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\b", re.I)
+"""A run ("the 14th consecutive month") is of its frame's subject, written as a rank is."""
+
+
 def _is_country(phrase: str) -> bool:
     """A country's name ("China", "the US", "South Korea"): it takes a possessive."""
     return run_together(re.sub(r"^the\s+", "", phrase, flags=re.I)) in COUNTRY_FORMS
@@ -272,8 +276,12 @@ def figure_from_mention(
                 if frame is not None
                 else None
             )
+            run = frame_metric(kind, direction, frame) if _RUN.search(mention.text) else None
+            if run is not None:  # "Indonesia maintained its trade surplus streak for the"
+                run = re.sub(r"\s+(?:for|marking|of|in)(?:\s+the)?\s*$", "", run) or None
             metric = (
                 held
+                or (f"{run}: {mention.text}" if run else None)  # "exports: 14th consecutive month"
                 or rank_metric(frame, mention)
                 or frame_metric(kind, direction, frame)
                 or metric
