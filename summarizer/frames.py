@@ -553,6 +553,7 @@ def frames_for(
         own = frozenset().union(*(p[1] for p in periods))
         inherited_years = own or inherited_years
         if not inside:
+            named_subjects.extend(_owned_measures(text, s_start, s_end))
             previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
             continue
         built = _sentence_frames(
@@ -611,6 +612,33 @@ _SAME_MEASURE = {"output": "output|production", "production": "output|production
 _NAMED = re.compile(r"(?<=\s)[A-Z]|^[A-Z][\w.-]*['’]s\b")
 """A subject that names someone: a capitalised word after its first, or an owner first."""
 _MAX_ANTECEDENT_WORDS = 8
+
+
+_PARTNER_NAME = r"(?:the\s+)?(?:[A-Z]\.(?:[A-Z]\.?)+|[A-Z]\w*(?:\s+[A-Z]\w*)*)"
+_OWNED_MEASURE = re.compile(
+    r"(?P<owner>\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s|\bits)\s+(?P<rest>(?:[a-z-]+\s+){0,2}?"
+    rf"(?:surplus|deficit|output|production)(?:\s+(?:with|to|from)\s+{_PARTNER_NAME})?)"
+)
+_OWNER_BEFORE_ITS = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)")
+
+
+def _owned_measures(text: str, start: int, end: int) -> list[TextSpan]:
+    """A sentence's owned balances and outputs that no number measures ("Taiwan's ability
+    to reduce its trade surplus with the U.S."), with "its" read as the sentence's owner
+    before it: what a later bare "The surplus" refers to."""
+    found = []
+    for match in _OWNED_MEASURE.finditer(text, start, end):
+        owner = match["owner"]
+        if owner == "its":
+            earlier = _OWNER_BEFORE_ITS.findall(text, start, match.start())
+            if not earlier:
+                continue
+            owner = earlier[-1]
+        rest = match["rest"]
+        if not re.search(r"[A-Z]\.[A-Z]\.$", rest):
+            rest = rest.rstrip(".")  # a sentence's point, not the last of "U.S."
+        found.append(TextSpan(match.start(), match.end(), f"{owner} {rest}"))
+    return found
 
 
 def _antecedent(subject: TextSpan | None, named: list[TextSpan]) -> TextSpan | None:

@@ -647,3 +647,12 @@ def test_which_governing_a_number_is_the_figure_before_it() -> None:
     assert dropped is not None and dropped.text == "Domestic revenue"
     compared = _frame(text, "445").subject
     assert compared is None or compared.text != "Its rice"  # a clause of its own
+
+
+def test_the_surplus_refers_to_an_owned_surplus_no_number_measured() -> None:
+    text = (
+        "Chang said this would depend on Ruritania's ability to reduce its trade surplus with "
+        "Borduria.\n\nThe surplus widened to a record 13.6 billion dlrs in 1986."
+    )
+    subject = _frame(text, "13.6").subject
+    assert subject is not None and subject.text == "Ruritania's trade surplus with Borduria"
