@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from summarizer.countries import COUNTRY_FORMS
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
 from summarizer.source_text import SENTENCE_END
@@ -1327,6 +1328,12 @@ _BALANCE_AFTER = re.compile(
 )
 
 
+_FLOW_PARTNER_AFTER = re.compile(
+    r"\s+(?:worth\s+)?(?:of\s+(?:[a-z][\w-]*\s+){1,3}?)?(?P<prep>to|from|into)\s+"
+    r"(?P<partner>(?:the\s+)?(?:[A-Z]\.(?:[A-Z]\.?)+|[A-Z]\w*(?:\s+[A-Z]\w*)*\b))"
+)
+"""Where a flow verb's goods went or came from: "imported almost $20bn worth of goods from
+China"."""
 _BALANCE_NOUN_AFTER = re.compile(
     r"\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|from|with)\b)[a-z-]+\s+){0,2}?"
     r"(?:surplus|deficit|shortfall)\b(?!\s+of\b)"
@@ -1553,7 +1560,13 @@ def _subject(
         return _span(text, mention.end + balance.start("np"), mention.end + balance.end("np"))
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"
-        return _np(text, w_start, w_start + flow_verb.end("verb"))
+        flow = _np(text, w_start, w_start + flow_verb.end("verb"))
+        partner = _FLOW_PARTNER_AFTER.match(after)
+        named = re.sub(r"^the|[^a-z]", "", partner["partner"].casefold()) if partner else ""
+        if flow is None or partner is None or named not in COUNTRY_FORMS:
+            return flow  # only a country by name: not "the South American nation"
+        said = f"{flow.text} {partner['prep']} {partner['partner']}"  # "... imported from China"
+        return TextSpan(flow.start, flow.end, said)
     worth = _WORTH_OF.match(after)
     if worth and role is FrameRole.level:  # "from 25.6 billion dlrs worth of exports"
         return _np(text, mention.end + worth.start("np"), mention.end + worth.end("np"))

@@ -656,3 +656,14 @@ def test_the_surplus_refers_to_an_owned_surplus_no_number_measured() -> None:
     )
     subject = _frame(text, "13.6").subject
     assert subject is not None and subject.text == "Ruritania's trade surplus with Borduria"
+
+
+def test_a_flow_verb_takes_the_country_its_goods_went_to_or_came_from() -> None:
+    text = (
+        "Peru imported almost $20bn worth of goods from Chile during October. "
+        "Freedonia exported 82 million USD worth of goods to the South American nation."
+    )
+    imported = _frame(text, "almost $20bn").subject
+    assert imported is not None and imported.text == "Peru imported from Chile"
+    exported = _frame(text, "82 million").subject  # no country by name: the verb alone
+    assert exported is not None and exported.text == "Freedonia exported"
