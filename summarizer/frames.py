@@ -1853,11 +1853,27 @@ def _owned_by_another(
         if not before:
             return False
         nearest = before[-1]
+        if _NEW_CONJUNCT.search(text, nearest.end, span.start) and _MODIFIES.fullmatch(
+            text, span.end, mention.start
+        ):
+            return False  # "and the two-month cumulative deficit 8.1 billion": its own
         return not _CONVERTED.match(text, nearest.end, mention.start) and not re.search(
             r"[;:]", text[nearest.end : span.start]
         )
     between = [m for m in inside if mention.end <= m.start and m.end <= span.start]
-    return any(not _CONVERTED.match(text, mention.end, m.start) for m in between)
+    if any(not _CONVERTED.match(text, mention.end, m.start) for m in between):
+        return True
+    following = [m for m in inside if m.start >= span.end]
+    return bool(
+        following
+        and _NEW_CONJUNCT.search(text, mention.end, span.start)
+        and _MODIFIES.fullmatch(text, span.end, following[0].start)
+    )  # "2.4 billion francs and the two-month cumulative deficit 8.1 billion"
+
+
+_NEW_CONJUNCT = re.compile(r"\b(?:and|while|but)\b|[,;]")
+_MODIFIES = re.compile(r"\s*(?:[a-z-]+\s+){0,3}")
+"""Period words inside the noun phrase of the next number: that number's."""
 
 
 _CONVERTED = re.compile(r"^\s*(?:,\s*)?(?:or|\(|\[|/)\s*(?:about|around|some|roughly)?\s*$", re.I)

@@ -457,3 +457,13 @@ def test_the_same_period_of_another_year_drops_the_figures_relative_year() -> No
     )
     period, years = _period(text, "294", dt.date(1987, 6, 20))
     assert period == "the first four months, 1986 (the same period)" and years == {1986}
+
+
+def test_period_words_in_the_next_numbers_noun_phrase_are_that_numbers() -> None:
+    text = (
+        "Unadjusted, the February deficit was 2.4 billion francs and the two-month cumulative "
+        "deficit 8.1 billion, the ministry said."
+    )
+    march = dt.date(1987, 3, 20)
+    assert _period(text, "2.4 billion", march)[0] == "the February"
+    assert _period(text, "8.1 billion", march)[0] == "the two-month"
