@@ -813,11 +813,15 @@ def _replace(frame: Frame, **update: object) -> Frame:
 
 
 _COMPARED_NEAR = re.compile(
-    r"\b(?:from(?!\s+(?:the\s+)?[A-Z])|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|"
+    r"\bfrom(?!\s+(?:the\s+)?[A-Z])\b(?:(?!\bto\b)[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
+    r"|\b(?:(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|"
     r"compared|versus|vs|since|above|below|"
     r"(?:up|down)\s+on|(?:previous|former|old)\s+(?:record|high|peak))"
     r"\b(?:[^,;.]|[.,]\d){0,40}(?:,\s*)?$"
 )
+"""Words before period words that make them a comparison base ("from 7.6 pct last year");
+after "from ... to" the words are the target's ("from 7.6 pct last year to five pct in
+1987")."""
 _COMPARED_NUMBER = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|versus"
     r"|(?:after|from)(?:\s+(?:a|an|the))?(?:\s+[a-z-]+){0,2}?(?:\s+of)?)"
@@ -1426,7 +1430,11 @@ def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
         subject = _span(text, subject.start + modal.end(), subject.end) or subject
     verbs = [
         m
-        for m in (*_PREDICATE.finditer(subject.text), *_PARTICIPLE.finditer(subject.text))
+        for m in (
+            *_PREDICATE.finditer(subject.text),
+            *_PARTICIPLE.finditer(subject.text),
+            *_MODAL_CHANGE.finditer(subject.text),  # "growth would decline from"
+        )
         if m.start() > 0 and not re.match(r"(?:exported|imported)\b", m.group(), re.I)
     ]
     if not verbs:
@@ -1437,6 +1445,12 @@ def _before_verb(text: str, subject: TextSpan | None) -> TextSpan | None:
     return _span(text, subject.start, subject.start + end) or subject
 
 
+_MODAL_CHANGE = re.compile(
+    r"\s(?:would|will|could|may|might|should|is\s+expected\s+to|are\s+expected\s+to|to)\s+"
+    r"(?:rise|fall|grow|decline|increase|decrease|drop|climb|reach|hit|total|double|halve)\b",
+    re.I,
+)
+"""A change or level to come ("would decline from"): the subject ends before it."""
 _AUXILIARY_END = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|shall|may|might|could|can|should)"
     r"(?:\s+(?:also|already|now|just|since|not|been|be))*|also|already)\s*$",
@@ -1479,7 +1493,21 @@ def _inherited_subject(
         return frames[-1].subject  # "$40.3 billion in the Dec. 1-20 period, compared with"
     if frames and previous_end >= 0 and _same_amount(text, previous_end, mention.start, frames[-1]):
         return frames[-1].subject
+    if (
+        frames
+        and previous_end >= 0
+        and _FROM_TO.match(text[previous_end : mention.start])
+        and _FROM_BEFORE.search(text[max(0, previous_end - 50) : previous_end])
+    ):
+        return frames[-1].subject  # "would decline from 7.6 pct last year to five pct"
     return None
+
+
+_FROM_TO = re.compile(
+    r"(?:\s+(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d|\s+in\s+[A-Z][a-z]+)?\s+to\s+$"
+)
+"""Between a "from" number and the number it goes "to", only the base's time."""
+_FROM_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}$")
 
 
 def _same_amount(text: str, previous_end: int, start: int, before: Frame) -> bool:

@@ -667,3 +667,13 @@ def test_a_flow_verb_takes_the_country_its_goods_went_to_or_came_from() -> None:
     assert imported is not None and imported.text == "Peru imported from Chile"
     exported = _frame(text, "82 million").subject  # no country by name: the verb alone
     assert exported is not None and exported.text == "Freedonia exported"
+
+
+def test_a_from_to_list_measures_one_subject_and_its_target_keeps_its_year() -> None:
+    text = (
+        "Ruritania's domestic demand growth would decline from 7.6 pct last year to five pct "
+        "in 1987 and 3.75 pct in 1988, the OECD said."
+    )
+    subjects = [_frame(text, n).subject for n in ("7.6", "five", "3.75")]
+    assert [s.text if s else None for s in subjects] == ["Ruritania's domestic demand growth"] * 3
+    assert _frame(text, "five").years == {1987}
