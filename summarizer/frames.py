@@ -923,7 +923,16 @@ def _periods(
             continue  # "20 pct of its 1980 levels", "index, base 1980": a yardstick
         span = TextSpan(match.start(), match.end(), match.group())
         found.append((span, _years_of(match, published), _month_count(match)))
+    if published is not None:
+        for today in _FROM_TODAY.finditer(text, start, end):
+            day = published + dt.timedelta(days=today.group("day").casefold() == "tomorrow")
+            words = f"{today.group()} ({day.day} {day:%B %Y})"  # "From today (13 April 1987)"
+            found.append((TextSpan(today.start(), today.end(), words), frozenset({day.year}), None))
     return found
+
+
+_FROM_TODAY = re.compile(r"\b(?:from|as\s+of|starting|effective)\s+(?P<day>today|tomorrow)\b", re.I)
+"""A date the report gives by its own day: "From today the price of meat will rise"."""
 
 
 def _span(text: str, start: int, end: int) -> TextSpan | None:

@@ -467,3 +467,16 @@ def test_period_words_in_the_next_numbers_noun_phrase_are_that_numbers() -> None
     march = dt.date(1987, 3, 20)
     assert _period(text, "2.4 billion", march)[0] == "the February"
     assert _period(text, "8.1 billion", march)[0] == "the two-month"
+
+
+def test_from_today_is_the_reports_own_date() -> None:
+    text = "From today the price of meat will rise by an average 18 pct, the agency said."
+    assert _period(text, "18 pct", dt.date(1987, 4, 13)) == (
+        "From today (13 April 1987)",
+        frozenset({1987}),
+    )
+    from summarizer.evaluation.attribution import period_agrees
+
+    published = dt.date(1987, 4, 13)
+    assert period_agrees("From today (13 April 1987)", "from April 13, 1987", published)
+    assert not period_agrees("From today (13 April 1987)", "March 1987", published)
