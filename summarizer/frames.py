@@ -23,7 +23,7 @@ from functools import lru_cache
 from summarizer.countries import COUNTRY_FORMS
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
-from summarizer.source_text import SENTENCE_END
+from summarizer.source_text import DATELINE, SENTENCE_END
 from summarizer.vocabulary import (
     COMPARATIVE_DOWN_WORDS,
     COMPARATIVE_UP_WORDS,
@@ -907,7 +907,12 @@ def _periods(
     """Period words of a sentence, leaving out comparison bases ("from 2003", "than in
     2017", "since 1947"): those name the other side of a change, not the figure's period."""
     found = []
+    dateline = DATELINE.match(text[start : start + _DATELINE_REACH])
+    if dateline and "," not in dateline.group():
+        dateline = None  # "The exchange rate started off 2017 in the 12-hundred": no place
     for match in _PERIOD.finditer(text, start, end):
+        if dateline and match.start() < start + dateline.end():
+            continue  # "BANGKOK, 1 September 2014– ...": when the story was filed
         before = text[max(start, match.start() - 45) : match.start()]
         since = _SINCE.search(before)
         if since is not None and not _HISTORY_BEFORE.search(text, start, match.start()):
@@ -931,6 +936,7 @@ def _periods(
     return found
 
 
+_DATELINE_REACH = 120
 _FROM_TODAY = re.compile(r"\b(?:from|as\s+of|starting|effective)\s+(?P<day>today|tomorrow)\b", re.I)
 """A date the report gives by its own day: "From today the price of meat will rise"."""
 

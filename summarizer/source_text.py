@@ -111,6 +111,13 @@ def article_id_for(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Ỹ][^\n.]{0,40}?,?\s+(?:\(?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+"
+    r"[A-Za-z]{3,9}(?:\s+\d{4})?)\)?\s*(?:\([A-Z]+\))?\s*[-–—]"
+)
+"""A wire dateline opening a lead ("TAIPEI, March 3 -", "BANGKOK, 1 September 2014–",
+"HÀ NỘI, May 5 (VNA) -"): where and when the story was filed, not what it reports."""
+
 SENTENCE_END = re.compile(
     r"(?<![.\s][A-Z]\.)(?<!\b(?:Mr|Dr|No|St|Co|Mt)\.)(?<!\b(?:Mrs|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|"
     r"Sep|Oct|Nov|Dec)\.)(?<=[.!?])[\"'”’)]?\s+(?=[^a-z])|\n+|(?<=[a-z0-9%)”]\.)(?=[A-Z][a-z])"

@@ -480,3 +480,15 @@ def test_from_today_is_the_reports_own_date() -> None:
     published = dt.date(1987, 4, 13)
     assert period_agrees("From today (13 April 1987)", "from April 13, 1987", published)
     assert not period_agrees("From today (13 April 1987)", "March 1987", published)
+
+
+def test_a_datelines_date_is_no_period_of_the_leads_figures() -> None:
+    text = (
+        "Lima rice report\n\n"
+        "LIMA, 1 September 2014– Peru exported 941,000 tonnes of rice in July, the "
+        "association said.\n\n"
+        "The exchange rate started off 2014 in the 12-hundred sol range."
+    )
+    published = dt.date(2014, 9, 1)
+    assert _period(text, "941,000", published)[0] == "in July"
+    assert _period(text, "12-hundred", published)[0] == "2014"  # no dateline: the year stays

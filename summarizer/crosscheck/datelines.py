@@ -14,12 +14,9 @@ from functools import lru_cache
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import SOURCES_CACHED, FoldedText
 from summarizer.domain import Discrepancy, ReasonCode, SourceSpan
+from summarizer.source_text import DATELINE
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")
-_DATELINE = re.compile(
-    r"^\s*[A-ZÀ-Ỹ][^\n.]{0,40}?,?\s+(?:\(?[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+"
-    r"[A-Za-z]{3,9}(?:\s+\d{4})?)\)?\s*(?:\([A-Z]+\))?\s*[-–—]"
-)
 
 _DATE_IN_LINE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
 
@@ -54,7 +51,7 @@ def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     if header:
         spans.append((header.start(), header.end()))
     for start in _opening_lines(text):
-        match = _DATELINE.match(text[start : start + _DATELINE_REACH])
+        match = DATELINE.match(text[start : start + _DATELINE_REACH])
         if match:  # "TAIPEI, March 3 - ..." opening the lead, after the header and headline
             spans.append((start + match.start(), start + match.end()))
             break
