@@ -1224,8 +1224,7 @@ _PREDICATE = re.compile(
     r"exceeded|topped|surpassed|accounted|accounts|was|were|is|are|posted|recorded|"
     r"registered|logged|reported|ran|showed|saw|experienced|exported|imported|leapt|leaped|"
     r"plummeted|skyrocketed|rocketed|dipped|sank|sagged|weakened|strengthened|depreciated|"
-    r"appreciated|averaged|averages|swelled|ballooned|slowed|accelerated|remained|stayed|"
-    r"hovered)\b",
+    r"appreciated|averaged|averages|swelled|ballooned|slowed|accelerated)\b",
     re.I,
 )
 """The verb of a figure clause ("exports rose", "trade reached", "imports were up"): the
