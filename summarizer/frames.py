@@ -23,7 +23,7 @@ from functools import lru_cache
 from summarizer.countries import COUNTRY_FORMS
 from summarizer.domain import Direction, NumericMention, Qualifier
 from summarizer.numbers import lexicon
-from summarizer.source_text import DATELINE, SENTENCE_END
+from summarizer.source_text import DATELINE, DATELINE_REACH, SENTENCE_END
 from summarizer.vocabulary import (
     COMPARATIVE_DOWN_WORDS,
     COMPARATIVE_UP_WORDS,
@@ -546,7 +546,8 @@ def frames_for(
         periods = _periods(text, s_start, s_end, published)
         if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
             inherited = stated  # "in the reviewed period": an earlier paragraph's last period
-        compared = _compared_spans(text, inside, published, s_end)
+        bases = _compared_periods(text, inside, published, s_end)
+        compared = frozenset(base[0] for base in bases if base[0] is not None)
         reported = [p for p in periods if p[0] not in compared and not _SINCE_SPAN.match(p[0].text)]
         if reported:
             inherited = reported[0]
@@ -560,9 +561,7 @@ def frames_for(
         built = _sentence_frames(
             text, (s_start, s_end), inside, periods, inherited, published, compared, last_base
         )
-        for mention in inside:
-            base = _compared_period(text, mention, inside, published, s_end)
-            last_base = base or last_base
+        last_base = bases[-1] if bases else last_base
         context_years = _explicit_years(text, s_start, s_end, published).union(
             *(p[1] for p in periods), _relative_years(text, s_start, s_end, published)
         )
@@ -662,21 +661,18 @@ def _antecedent(subject: TextSpan | None, named: list[TextSpan]) -> TextSpan | N
     return None
 
 
-def _compared_spans(
+def _compared_periods(
     text: str, inside: list[NumericMention], published: dt.date | None, sentence_end: int
-) -> frozenset[TextSpan]:
-    """The period words of a sentence's compared numbers (`_compared_period`: the "in
-    January" of "reduced to 6.5 billion francs from eight billion in January"). They are
-    neither what later sentences are reported for nor another figure's period.
+) -> list[_Period]:
+    """The periods of a sentence's compared numbers, in order (`_compared_period`: the "in
+    January" of "reduced to 6.5 billion francs from eight billion in January"). Their words
+    are neither what later sentences are reported for nor another figure's period, and the
+    last is what a later base that names no period is of.
 
     Why: carried on, a base figure's month became the period of the next paragraph's
     figures (dev r05: the February energy deficit recorded as January's)."""
-    spans = set()
-    for mention in inside:
-        found = _compared_period(text, mention, inside, published, sentence_end)
-        if found is not None:
-            spans.add(found[0])
-    return frozenset(spans)
+    found = (_compared_period(text, mention, inside, published, sentence_end) for mention in inside)
+    return [period for period in found if period is not None]
 
 
 _OPENING_SENTENCES = 4
@@ -907,7 +903,7 @@ def _periods(
     """Period words of a sentence, leaving out comparison bases ("from 2003", "than in
     2017", "since 1947"): those name the other side of a change, not the figure's period."""
     found = []
-    dateline = DATELINE.match(text[start : start + _DATELINE_REACH])
+    dateline = DATELINE.match(text[start : start + DATELINE_REACH])
     if dateline and "," not in dateline.group():
         dateline = None  # "The exchange rate started off 2017 in the 12-hundred": no place
     for match in _PERIOD.finditer(text, start, end):
@@ -936,7 +932,6 @@ def _periods(
     return found
 
 
-_DATELINE_REACH = 120
 _FROM_TODAY = re.compile(r"\b(?:from|as\s+of|starting|effective)\s+(?P<day>today|tomorrow)\b", re.I)
 """A date the report gives by its own day: "From today the price of meat will rise"."""
 
@@ -1090,10 +1085,9 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
-        if frames and _RUN.search(mention.text) and not is_bare(frames[-1].subject):
-            subject = frames[
-                -1
-            ].subject  # "dropped 7.7 percent ..., marking the sixth straight month"
+        if frames and RUN.search(mention.text) and not is_bare(frames[-1].subject):
+            # "dropped 7.7 percent ..., marking the sixth straight month"
+            subject = frames[-1].subject
         if (
             subject is not None
             and frames
@@ -1158,7 +1152,7 @@ def _sentence_frames(
             )
         )
         del before, after
-    return _respective_subjects(text, _link_changes(text, frames, inside))
+    return _respective_subjects(_link_changes(text, frames, inside))
 
 
 _LIST_HEAD = re.compile(r"^(?P<head>.*\b(?:with|to|from|of|in|for|on)\s+)(?P<items>.+)$", re.S)
@@ -1190,7 +1184,7 @@ def _list_items(phrase: str, count: int) -> list[tuple[str, int, int]] | None:
     return [(f"{head}{w}", offset + a, offset + b) for w, (a, b) in zip(words, items, strict=True)]
 
 
-def _respective_subjects(text: str, frames: list[Frame]) -> list[Frame]:
+def _respective_subjects(frames: list[Frame]) -> list[Frame]:
     """Numbers listed with "respectively" after a subject that lists as many items: each
     number measures its item ("trade volume with the United States and ASEAN countries
     increased by 5.2 percent and 11.6 percent, respectively": 11.6 percent is ASEAN's)."""
@@ -1209,7 +1203,6 @@ def _respective_subjects(text: str, frames: list[Frame]) -> list[Frame]:
                 span = TextSpan(subject.start + start, subject.start + end, words)
                 out[i + k] = _replace(out[i + k], subject=span, respectively=True)
         i = j + 1
-    del text
     return out
 
 
@@ -1355,7 +1348,7 @@ China"."""
 _BALANCE_NOUN_AFTER = re.compile(
     r"\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|from|with)\b)[a-z-]+\s+){0,2}?"
     r"(?:surplus|deficit|shortfall)\b(?!\s+of\b)"
-    r"(?:\s+(?:with|to|from)\s+(?:the\s+)?(?:[A-Z]\.(?:[A-Z]\.?)+|[A-Z]\w*(?:\s+[A-Z]\w*)*))?)"
+    rf"(?:\s+(?:with|to|from)\s+{_PARTNER_NAME})?)"
 )
 """A balance the number is the size of: "a 300 mln mark deficit", "a 4.3 billion dlr trade
 surplus"."""
@@ -1374,8 +1367,9 @@ _BRACKET_NP_START = re.compile(
     re.I,
 )
 """Where the noun phrase before a bracketed change begins."""
-_RUN = re.compile(r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\b", re.I)
-"""A run ("the sixth straight month"): of the figure its sentence gave before it."""
+RUN = re.compile(r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\b", re.I)
+"""A run ("the sixth straight month"): of the figure its sentence gave before it, and
+written as a rank is ("Exports: 14th consecutive month", `extraction.convert`)."""
 _RELATIVE = re.compile(r"(?:which|that)(?:\s+(?:has|have|had|was|were|is|are|then|later))?", re.I)
 """A relative pronoun as a subject: the figure before it ("..., which dropped to")."""
 _GOVERNS = re.compile(r"\s*(?:[a-z]+\s+){0,3}")
@@ -1749,9 +1743,7 @@ def _year_earlier(
     return bool(_YEAR_EARLIER.match(text, mention.end, sentence_end))
 
 
-def _a_year_before(
-    period: tuple[TextSpan | None, frozenset[int], int | None], published: dt.date | None
-) -> tuple[TextSpan | None, frozenset[int], int | None]:
+def _a_year_before(period: _Period, published: dt.date | None) -> _Period:
     """The figure's period a year earlier, written with its year: "in the Dec. 1-20
     period" of a 2024 report -> "in the Dec. 1-20 period of 2023 (a year earlier)"."""
     span, years, months = period
@@ -1769,10 +1761,10 @@ def _period_found(
     text: str,
     mention: NumericMention,
     periods: list[tuple[TextSpan, frozenset[int], int | None]],
-    inherited: tuple[TextSpan | None, frozenset[int], int | None],
+    inherited: _Period,
     inside: list[NumericMention],
     compared_spans: frozenset[TextSpan],
-) -> tuple[TextSpan | None, frozenset[int], int | None]:
+) -> _Period:
     """The nearest of the sentence's period words that fits (`_period_in_scope`)."""
     usable = [
         p

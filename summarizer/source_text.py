@@ -117,6 +117,8 @@ DATELINE = re.compile(
 )
 """A wire dateline opening a lead ("TAIPEI, March 3 -", "BANGKOK, 1 September 2014–",
 "HÀ NỘI, May 5 (VNA) -"): where and when the story was filed, not what it reports."""
+DATELINE_REACH = 120
+"""How far into a line a dateline is looked for."""
 
 SENTENCE_END = re.compile(
     r"(?<![.\s][A-Z]\.)(?<!\b(?:Mr|Dr|No|St|Co|Mt)\.)(?<!\b(?:Mrs|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|"

@@ -14,13 +14,14 @@ from summarizer.domain import (
     ArticleMeta,
     ArticleRecord,
     Discrepancy,
+    Figure,
     ReasonCode,
     SourceArticle,
     Verdict,
     VerdictStatus,
 )
 from summarizer.extraction.pipeline import run_extraction
-from summarizer.extraction.requests import build_part_requests, find_mentions
+from summarizer.extraction.requests import build_part_requests, find_mentions, frame_extraction
 from summarizer.extraction.wire import FramedExtraction
 from summarizer.llm.config import LLMConfig, resolve_config
 from summarizer.llm.prompts import load_prompts
@@ -126,29 +127,29 @@ def test_a_rank_after_a_possessive_reads_as_the_sources_words() -> None:
     assert rank.metric == "the world’s biggest free-trade port"
 
 
-def test_two_ranks_of_one_holder_are_two_figures() -> None:
-    from summarizer.extraction.requests import frame_extraction
+def _framed_figures(text: str, published: dt.date) -> list[Figure]:
+    """The figures the program reads from `text` alone (the embedded default's path)."""
+    source = SourceArticle(
+        article_id="0123456789abcdef", text=text, meta=ArticleMeta(published=published)
+    )
+    return frame_extraction(source).figures
 
+
+def test_two_ranks_of_one_holder_are_two_figures() -> None:
     text = (
         "Borduria remained the largest trade partner, largest export market and the second "
         "largest importer of Ruritania in 2023."
     )
-    source = SourceArticle(
-        article_id="0123456789abcdef", text=text, meta=ArticleMeta(published=dt.date(2024, 1, 5))
-    )
-    ranks = [f.text for f in frame_extraction(source).figures if f.kind.value == "ordinal"]
+    figures = _framed_figures(text, dt.date(2024, 1, 5))
+    ranks = [f.text for f in figures if f.kind.value == "ordinal"]
     assert ranks == ["largest trade partner", "largest export market", "second largest"]
 
 
 def test_a_run_is_of_the_figure_its_sentence_gave_before_it() -> None:
-    from summarizer.extraction.requests import frame_extraction
-
     text = (
         "Exports to Borduria dropped 7.7 percent to 1.05 trillion crowns in January, marking "
         "the sixth straight month of decline."
     )
-    source = SourceArticle(
-        article_id="0123456789abcdef", text=text, meta=ArticleMeta(published=dt.date(2024, 2, 5))
-    )
-    runs = [f.metric for f in frame_extraction(source).figures if "straight" in f.text]
+    figures = _framed_figures(text, dt.date(2024, 2, 5))
+    runs = [f.metric for f in figures if "straight" in f.text]
     assert runs == ["Exports to Borduria: sixth straight month"]

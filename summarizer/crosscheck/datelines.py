@@ -14,7 +14,7 @@ from functools import lru_cache
 from summarizer.crosscheck.evidence import locate_evidence
 from summarizer.crosscheck.textfold import SOURCES_CACHED, FoldedText
 from summarizer.domain import Discrepancy, ReasonCode, SourceSpan
-from summarizer.source_text import DATELINE
+from summarizer.source_text import DATELINE, DATELINE_REACH
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")
 
@@ -22,7 +22,6 @@ _DATE_IN_LINE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
 _OPENING_LINES = 3
-_DATELINE_REACH = 120
 
 
 def _opening_lines(text: str) -> list[int]:
@@ -51,7 +50,7 @@ def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     if header:
         spans.append((header.start(), header.end()))
     for start in _opening_lines(text):
-        match = DATELINE.match(text[start : start + _DATELINE_REACH])
+        match = DATELINE.match(text[start : start + DATELINE_REACH])
         if match:  # "TAIPEI, March 3 - ..." opening the lead, after the header and headline
             spans.append((start + match.start(), start + match.end()))
             break

@@ -65,7 +65,7 @@ from summarizer.extraction.wire import (
     GroundedExtraction,
     GroundedFigure,
 )
-from summarizer.frames import Frame, FrameRole, frames_for
+from summarizer.frames import RUN, Frame, FrameRole, frames_for
 from summarizer.ingest.relative import resolve_day, resolve_day_in
 from summarizer.source_text import sentence_around
 
@@ -213,10 +213,6 @@ def names_only_the_number(metric: str, mention: NumericMention) -> bool:
     return all(w.casefold() in own for w in _LETTERS.findall(metric))
 
 
-_RUN = re.compile(r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\b", re.I)
-"""A run ("the 14th consecutive month") is of its frame's subject, written as a rank is."""
-
-
 def _is_country(phrase: str) -> bool:
     """A country's name ("China", "the US", "South Korea"): it takes a possessive."""
     return run_together(re.sub(r"^the\s+", "", phrase, flags=re.I)) in COUNTRY_FORMS
@@ -276,7 +272,7 @@ def figure_from_mention(
                 if frame is not None
                 else None
             )
-            run = frame_metric(kind, direction, frame) if _RUN.search(mention.text) else None
+            run = frame_metric(kind, direction, frame) if RUN.search(mention.text) else None
             if run is not None:  # "Indonesia maintained its trade surplus streak for the"
                 run = re.sub(r"\s+(?:for|marking|of|in)(?:\s+the)?\s*$", "", run) or None
             metric = (
