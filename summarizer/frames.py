@@ -331,14 +331,14 @@ _MONTH_NAME = rf"(?:{_MONTH_WORDS})"
 _MONTH_ABBREVIATION = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _QUARTERS = {w: n for w, n in lexicon.ORDINAL_WORDS.items() if n <= 4}
 _QUARTERS |= {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_LAST_MONTH = r"(?:last|past)\s+month"
+_LAST_MONTH = r"(?:(?:last|past)\s+month|a\s+month\s+ago)"
 LAST_MONTH = re.compile(rf"\b{_LAST_MONTH}\b", re.I)
 """'Last month': the month before publication (its year by `_implied_year`)."""
 _MONTH_ANY = rf"(?:{_MONTH_WORDS}|{_MONTH_ABBREVIATION}\.?)"
 """A month's name, written out or short ("Sept", "Oct.")."""
 _PERIOD = re.compile(
-    rf"\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?P<n4>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+"
-    rf"months\s+(?:to|ending|ended|through)\s+(?:end-|the\s+end\s+of\s+)?(?P<mon8>{_MONTH_ANY})"
+    rf"\b(?:(?:in|during|for|over)\s+)?(?:(?:the\s+)?(?P<n4>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})"
+    rf"\s+months|the\s+year)\s+(?:to|ending|ended|through)\s+(?:end-|the\s+end\s+of\s+)?(?P<mon8>{_MONTH_ANY})"
     rf"(?:,?\s+(?P<y8>{_YEAR}))?\b"
     rf"|\b{_MONTH_ANY}\s+(?P<y9>{_YEAR})\s*[-–]\s*{_MONTH_ANY}\s+(?P<y9b>{_YEAR})\b"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?(?:first|last|past|initial|final)\s+"
@@ -354,7 +354,11 @@ _PERIOD = re.compile(
     rf"\s+(?P<y5b>{_YEAR})\b"
     rf"|(?<![\d/-])\b(?P<y4>{_YEAR})(?!-\d\d-\d\d)(?:\s*[-–/]\s*(?P<y4b>\d{{2,4}}))?\b"
     r"|\b(?P<rel>last year|this year|past year|next year)\b"
+    r"|\b(?:by|at|until|till)\s+(?P<ye>year-end|end-year|the\s+end\s+of\s+the\s+year)\b"
+    rf"|\b(?:in|during|for)\s+(?:the\s+)?{_MONTH_NAME}\s*[-–]\s*(?P<mon10>{_MONTH_NAME})\b"
+    r"(?![\s,]*(?:\d|period\b))"
     rf"|\b(?P<lm>{_LAST_MONTH})\b"
+    rf"|\blast\s+(?P<mon9>{_MONTH_NAME})\b(?![\s,]*\d)(?!\s+(?:last|this|next)\s+year)"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+months\b"
     rf"|(?:\bthe|['’]s)\s+(?P<n3>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})-month(?=\s+(?:[a-z-]+\s+)?"
@@ -383,7 +387,7 @@ _PERIOD = re.compile(
 """Period words. The last four forms name no year ("in the first seven months", "in the
 second quarter", "the January-July period", "in July"): news copy means the latest such
 period up to its publication date, so the year is read from that (`_implied_year`)."""
-_MONTH_GROUPS = ("mon", "mon1", "mon2", "mon3", "mon4", "mon5", "mon6", "wk")
+_MONTH_GROUPS = ("mon", "mon1", "mon2", "mon3", "mon4", "mon5", "mon6", "mon10", "wk")
 """The groups of period words that end in a month and write no year ("the January/March
 quarter", "in July"): their year is the publication's latest such month."""
 
@@ -416,6 +420,8 @@ def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]
     rel = match.group("rel")
     if rel:
         return _year_word(rel, published)
+    if match.group("ye"):  # "by year-end": the publication's year
+        return _year_word("this year", published)
     if match.group("rel2"):  # "in January last year"
         return _year_word(f"{match.group('rel2')} year", published)
     return _implied_year(match, published)
@@ -446,7 +452,8 @@ def implied(match: re.Match[str]) -> bool:
     date ("in July", "the first seven months")."""
     if match.group("mon8"):
         return not match.group("y8")
-    return any(match.group(g) for g in ("rel", "rel2", "lm", "n2", "n3", "q", "qs", *_MONTH_GROUPS))
+    groups = ("rel", "rel2", "ye", "lm", "mon9", "n2", "n3", "q", "qs", *_MONTH_GROUPS)
+    return any(match.group(g) for g in groups)
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -458,6 +465,9 @@ def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[
     last_month: int | None = None
     if match.group("lm"):
         return frozenset({published.year if published.month > 1 else published.year - 1})
+    if match.group("mon9"):  # "last April": the latest April before the publication month
+        named = lexicon.MONTHS[match.group("mon9").lower()]
+        return frozenset({published.year if named < published.month else published.year - 1})
     if match.group("n2") or match.group("n3"):  # "the first seven months", "the 10-month total"
         last_month = _month_count(match)
     elif match.group("q"):
@@ -733,7 +743,7 @@ def months_spanned(words: str) -> frozenset[int]:
     to March" {1, 2, 3}; "the second half" {7..12}; "in March" {3}; none named, empty."""
     match = _PERIOD.search(words)
     if match is not None and match.group("mon8"):  # "six months to end-September": 4..9
-        size = _count_of(match.group("n4"))
+        size = _count_of(match.group("n4")) if match.group("n4") else 12  # "the year to June"
         last = lexicon.MONTHS[match.group("mon8").lower().rstrip(".")]
         return frozenset((last - k - 1) % 12 + 1 for k in range(min(size, 12)))
     count = _month_count(match) if match is not None else None
@@ -929,9 +939,21 @@ def _periods(
             day = published + dt.timedelta(days=today.group("day").casefold() == "tomorrow")
             words = f"{today.group()} ({day.day} {day:%B %Y})"  # "From today (13 April 1987)"
             found.append((TextSpan(today.start(), today.end(), words), frozenset({day.year}), None))
+        for present in [] if found else _PRESENT.finditer(text, start, end):
+            words = f"{present.group()} ({published:%B %Y})"  # "now (February 2005)"
+            span = TextSpan(present.start(), present.end(), words)
+            found.append((span, frozenset({published.year}), None))
     return found
 
 
+_PRESENT = re.compile(
+    r"\b(?:now|currently|at\s+present)(?=\s+(?:only\s+)?(?:stands?|is|are|runs?|totals?|"
+    r"amounts?|sits?|hovers?|only|at)\b)",
+    re.I,
+)
+"""A level stated as of publication: "now stands at £152,879", "is currently only 20 pct";
+a sentence's other period words win ("the deficit for the first eleven months of 2004 now
+stands at")."""
 _FROM_TODAY = re.compile(r"\b(?:from|as\s+of|starting|effective)\s+(?P<day>today|tomorrow)\b", re.I)
 """A date the report gives by its own day: "From today the price of meat will rise"."""
 
@@ -1660,11 +1682,15 @@ def _period_in_scope(
     if owner is not None:
         return owner
     compared = _compared_period(text, mention, inside, published, sentence_end)
-    if compared is not None:
+    if compared is not None and not _earlier_base(
+        text, mention, inside, sentence_end, _MONTH_EARLIER
+    ):
         return _same_period(text, mention, compared, periods, inherited, inside, compared_spans)
     found = _period_found(text, mention, periods, inherited, inside, compared_spans)
-    if _year_earlier(text, mention, inside, sentence_end):
+    if _earlier_base(text, mention, inside, sentence_end, _YEAR_EARLIER):
         return _a_year_before(found, published)
+    if _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER):
+        return _a_month_before(found)
     if _temporal_base(text, mention, inside):
         for earlier in reversed([m for m in inside if m.end <= mention.start]):
             base = _compared_period(text, earlier, inside, published, sentence_end)
@@ -1732,15 +1758,49 @@ _YEAR_EARLIER = re.compile(
 """After a compared number: "compared with $37.73 billion tallied a year earlier"."""
 
 
-def _year_earlier(
-    text: str, mention: NumericMention, inside: list[NumericMention], sentence_end: int | None
+_MONTH_EARLIER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:a\s+month\s+(?:earlier|ago|before)|(?:in\s+)?the\s+(?:previous|prior|"
+    r"preceding)\s+month|the\s+month\s+before)\b",
+    re.I,
+)
+"""After a compared number: "down from 2.06 million tons in the previous month"."""
+_ELIDED_BASE = re.compile(r"^[^.;:\d]{0,40}\band\s+$", re.I)
+"""Between two compared numbers of one lead: "from 33.8 billion a month ago and 27.7
+billion a year ago"."""
+
+
+def _earlier_base(
+    text: str,
+    mention: NumericMention,
+    inside: list[NumericMention],
+    sentence_end: int | None,
+    earlier: re.Pattern[str],
 ) -> bool:
-    """Whether the number is a comparison base its words put a year before the figure."""
+    """Whether the number is a comparison base that its words (`earlier`: a year, a
+    month) put before the figure; a second base joined by "and" shares the first's lead."""
+    if sentence_end is None or not earlier.match(text, mention.end, sentence_end):
+        return False
     before = [m for m in inside if m.end <= mention.start]
     start = before[-1].end if before else max(0, mention.start - 60)
-    if sentence_end is None or not _COMPARED_LEAD.search(text, start, mention.start):
+    if _COMPARED_LEAD.search(text, start, mention.start):
+        return True
+    if len(before) < 2 or not _ELIDED_BASE.match(text[before[-1].end : mention.start]):
         return False
-    return bool(_YEAR_EARLIER.match(text, mention.end, sentence_end))
+    return bool(_COMPARED_LEAD.search(text, before[-2].end, before[-1].start))
+
+
+def _a_month_before(period: _Period) -> _Period:
+    """The figure's month a month earlier, written with its year: "in February 2024" ->
+    "January 2024 (the month before)"; a period that is not one named month stays."""
+    span, years, _ = period
+    named = months_spanned(span.text) if span is not None else frozenset()
+    if span is None or len(years) != 1 or len(named) != 1:
+        return period
+    month = next(iter(named))
+    year = next(iter(years)) - (month == 1)
+    month = (month - 2) % 12 + 1
+    words = f"{_MONTH_WORDS.split('|')[month - 1]} {year} (the month before)"
+    return TextSpan(span.start, span.end, words), frozenset({year}), None
 
 
 def _a_year_before(period: _Period, published: dt.date | None) -> _Period:

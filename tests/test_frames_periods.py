@@ -492,3 +492,75 @@ def test_a_datelines_date_is_no_period_of_the_leads_figures() -> None:
     published = dt.date(2014, 9, 1)
     assert _period(text, "941,000", published)[0] == "in July"
     assert _period(text, "12-hundred", published)[0] == "2014"  # no dateline: the year stays
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period", "years"),
+    [
+        (
+            "Borduria's coal exports in May 2021 were 3.4 million tonnes, down from 3.9 million "
+            "tonnes in the previous month.",
+            "3.9 million",
+            "April 2021 (the month before)",
+            {2021},
+        ),
+        (
+            "The deficit narrowed to $4.1bn in January, from $4.6bn the month before.",
+            "$4.6bn",
+            "December 2020 (the month before)",
+            {2020},
+        ),
+        # a second base joined by "and" shares the first one's "from"
+        (
+            "Deposits rose in March to 12.5 billion from 11.9 billion a month ago and 9.8 "
+            "billion a year ago.",
+            "9.8",
+            "in March of 2020 (a year earlier)",
+            {2020},
+        ),
+        # a period that is not one month is not moved
+        (
+            "Sales were 5bn in the first half, down from 6bn in the previous month.",
+            "6bn",
+            "in the first half",
+            {2021},
+        ),
+    ],
+)
+def test_a_base_said_to_be_a_month_earlier_is_of_the_month_before(
+    text: str, number: str, period: str, years: set[int]
+) -> None:
+    assert _period(text, number, dt.date(2021, 7, 2)) == (period, frozenset(years))
+
+
+def test_last_and_a_named_month_is_the_latest_such_month_before_publication() -> None:
+    text = "Last April, Borduria signed a $240m deal with Freedonia."
+    assert _period(text, "$240m", dt.date(2005, 2, 10)) == ("Last April", frozenset({2004}))
+    text = "Prices rose to 18 dlrs from 14 dlrs last December."
+    assert _period(text, "14 dlrs", dt.date(1987, 6, 29))[1] == {1986}
+    text = "The index stood at 140 in April, compared with 120 last June."
+    assert _period(text, "120", dt.date(2020, 6, 15))[1] == {2019}
+
+
+def test_present_tense_levels_are_of_the_publication_month_unless_a_period_is_named() -> None:
+    july = dt.date(2019, 7, 4)
+    text = "The average price now stands at £152,879."
+    assert _period(text, "£152,879", july) == ("now (July 2019)", frozenset({2019}))
+    text = "Its purchasing power is currently only 20 pct of what it was."
+    assert _period(text, "20 pct", july)[0] == "currently (July 2019)"
+    text = "The deficit for the first five months of 2019 now stands at £36.3bn."
+    assert _period(text, "£36.3bn", july)[0] == "for the first five months of 2019"
+    text = "The agreement has now been extended, adding 300 jobs."
+    assert _period(text, "300 jobs", july)[0] is None  # "now" with no level verb
+
+
+def test_year_end_the_year_to_a_month_and_a_month_range_are_periods() -> None:
+    march = dt.date(1987, 3, 3)
+    text = "Bankers predict the dollar will fall to 32 per U.S. Dollar by year-end."
+    assert _period(text, "32", march) == ("by year-end", frozenset({1987}))
+    text = "Prices would rise by just under 6% in the year to September."
+    period, _ = _period(text, "6%", march)
+    assert period == "in the year to September" and len(months_spanned(period)) == 12
+    text = "Borduria's CPI up 2.58% in January-August"
+    assert _period(text, "2.58%", dt.date(2022, 9, 6)) == ("in January-August", frozenset({2022}))
+    assert months_spanned("in January-August") == frozenset(range(1, 9))
