@@ -1678,7 +1678,9 @@ def _period_in_scope(
     has the period words right after it; one after "from" or "after" that has none is of
     the period of the base before it, in its sentence or an earlier one ("rose to 751 mln
     from 723 mln in January while oil imports rose to 425 mln from 352 mln")."""
-    owner = _possessive_period(text, mention, published)
+    owner = _possessive_period(text, mention, published) or _participle_period(
+        text, mention, inside, published
+    )
     if owner is not None:
         return owner
     compared = _compared_period(text, mention, inside, published, sentence_end)
@@ -1892,6 +1894,40 @@ def _possessive_period(
                 years,
                 None,
             )
+    return None
+
+
+_SET_IN = re.compile(
+    r"\b(?:set|booked|recorded|posted|registered|logged)\s+(?:(?:in|during|on)\s+)?$", re.I
+)
+_SET_GAP_AFTER = re.compile(r"^(?:\s*\([^()]*\))?(?:\s+[a-z-]+){0,2}\s+$", re.I)
+"""Between a number and the participle that dates it: "154.55 billion yen (1.40 billion
+U.S. dollars) deficit booked in December", "the record of $6.7 billion set last month"."""
+_SET_GAP_BEFORE = re.compile(r"^\s+of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+"""Between the participle's period and the number it dates: "the record set in March 2017
+of 9.17 million barrels"."""
+
+
+def _participle_period(
+    text: str, mention: NumericMention, inside: list[NumericMention], published: dt.date | None
+) -> _Period | None:
+    """Period words a participle ties to the number's own noun phrase ("a deficit booked in
+    December", "the previous record set in March 2017 of 9.17 million"): that number's
+    period only, not the sentence's (a comparison base's words, `_periods` leaves them)."""
+    for match in _PERIOD.finditer(text, max(0, mention.start - 60), mention.end + 80):
+        span = TextSpan(match.start(), match.end(), match.group())
+        period = (span, _years_of(match, published), _month_count(match))
+        if not period[1] or not _SET_IN.search(text, max(0, span.start - 30), span.start):
+            continue
+        if span.start >= mention.end:
+            gap = text[mention.end : span.start]
+            bracket = re.match(r"\s*\([^()]*\)", gap)
+            start = mention.end + (bracket.end() if bracket else 0)
+            between = any(start <= m.start and m.end <= span.start for m in inside)
+            if not between and _SET_GAP_AFTER.match(gap + " "[: not gap.endswith(" ")]):
+                return period
+        elif span.end <= mention.start and _SET_GAP_BEFORE.match(text[span.end : mention.start]):
+            return period
     return None
 
 

@@ -564,3 +564,24 @@ def test_year_end_the_year_to_a_month_and_a_month_range_are_periods() -> None:
     text = "Borduria's CPI up 2.58% in January-August"
     assert _period(text, "2.58%", dt.date(2022, 9, 6)) == ("in January-August", frozenset({2022}))
     assert months_spanned("in January-August") == frozenset(range(1, 9))
+
+
+def test_a_participle_dates_only_the_number_it_follows_or_precedes() -> None:
+    published = dt.date(2020, 2, 20)
+    text = (
+        "The deficit stood at 1.31 trillion yen in January, after an upwardly revised 154.55 "
+        "billion yen (1.40 billion U.S. dollars) deficit booked in December."
+    )
+    assert _period(text, "154.55", published)[0] == "in December"
+    assert _period(text, "1.31 trillion", published)[0] == "in January"
+    text = (
+        "Imports were 7.9 million bpd in January, short of the record set in March 2017 of "
+        "9.2 million bpd."
+    )
+    assert _period(text, "9.2 million", published)[0] == "March 2017"
+    text = (
+        "Chip exports hit $7.1 billion, far exceeding the previous record of $6.7 billion set "
+        "last month. Car exports rose 5% on the year."
+    )
+    assert _period(text, "$6.7 billion", published)[0] == "last month"
+    assert _period(text, "5%", published)[0] != "last month"  # not the next sentence's
