@@ -1374,6 +1374,22 @@ _BALANCE_NOUN_AFTER = re.compile(
 )
 """A balance the number is the size of: "a 300 mln mark deficit", "a 4.3 billion dlr trade
 surplus"."""
+_DEAL_NOUN_AFTER = re.compile(
+    r"(?:[^()]{0,30}\))?(?:\s*\([^()]*\))?\s+(?P<np>(?:deal|agreement|contract|bid|offer|"
+    r"takeover(?:\s+(?:bid|offer))?|order|loan|package|merger|acquisition|tariffs?)"
+    rf"(?:\s+(?:with|for|from|on|by)\s+(?:rival\s+)?{_PARTNER_NAME}"
+    r"(?=\s*(?:[.,;:()]|$|\s(?:and|to|in|on|at|for|last|this|that|which|was|is)\b)))?)(?![\w-])"
+)
+"""A deal the number is the value of, its noun after the amount and any conversion: "a 3
+trillion yen ($29bn) deal with Mitsubishi", "a $240m agreement"."""
+_SIGNER_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:that|and)\s+)(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:signed|agreed|concluded|struck|sealed|inked|clinched|won)"
+    r"(?:\s+up\s+for)?\s+(?:a|an)\s+(?:[a-z-]+\s+)?$"
+)
+"""Who made the deal, when the clause says so: "Shell has signed a $6bn deal"."""
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?P<adjective>[a-z-]+\s+)??$")
+"""The article that opens a deal's noun phrase, with one adjective ("a hostile")."""
 _SHOWED_CHANGE = re.compile(
     r"\b(?:showed|shows|show|saw|sees|see)\s+(?P<np>[^,;:()]{1,50}?)\s+(?:up|down)\s+(?:by\s+)?$",
     re.I,
@@ -1616,6 +1632,13 @@ def _subject(
     balance = _BALANCE_NOUN_AFTER.match(after)
     if balance and role is FrameRole.level:  # "led to a 300 mln mark deficit in February"
         return _span(text, mention.end + balance.start("np"), mention.end + balance.end("np"))
+    deal = _DEAL_NOUN_AFTER.match(text[: mention.end + 160], mention.end)
+    article = _ARTICLE_BEFORE.search(before)
+    if deal and article and role is FrameRole.level:  # "a hostile 7.4bn dollar bid by Xstrata"
+        signer = _SIGNER_BEFORE.search(before)
+        owner = f"{signer['owner']}'s" if signer else ""  # "Argentina signed a $240m agreement"
+        said = " ".join(w.strip() for w in (owner, article["adjective"], deal["np"]) if w)
+        return TextSpan(deal.start("np"), deal.end("np"), said)
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"
         flow = _np(text, w_start, w_start + flow_verb.end("verb"))

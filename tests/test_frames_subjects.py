@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from summarizer.crosscheck.meaning import parse_flow
 from summarizer.domain import ReasonCode
 from summarizer.evaluation.meaning_mutations import TWO_WAY
@@ -678,3 +680,33 @@ def test_a_from_to_list_measures_one_subject_and_its_target_keeps_its_year() -> 
     subjects = [_frame(text, n).subject for n in ("7.6", "five", "3.75")]
     assert [s.text if s else None for s in subjects] == ["Ruritania's domestic demand growth"] * 3
     assert _frame(text, "five").years == {1987}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "subject"),
+    [
+        (
+            "It is worth 30% more than a hostile 7.4bn Australian dollar ($5.8bn; £3bn) bid by "
+            "rival Ruritania Mining.",
+            "£3bn",
+            "hostile bid by rival Ruritania Mining",
+        ),
+        (
+            "The way is clear for it to conclude a 3 trillion yen ($29bn) deal with Freedonia "
+            "Bank.",
+            "3 trillion",
+            "deal with Freedonia Bank",
+        ),
+        (
+            "Last April, Borduria signed a $240m agreement to import fuel.",
+            "$240m",
+            "Borduria's agreement",
+        ),
+        # a partner cut short is left out, not half-named
+        ("Acme has signed a $6bn deal with the Middle Eastern state.", "$6bn", "Acme's deal"),
+    ],
+)
+def test_a_number_inside_a_deals_noun_phrase_is_the_deals_value(
+    text: str, number: str, subject: str
+) -> None:
+    assert _subject(text, number) == subject
