@@ -1388,7 +1388,7 @@ _SIGNER_BEFORE = re.compile(
     r"(?:\s+up\s+for)?\s+(?:a|an)\s+(?:[a-z-]+\s+)?$"
 )
 """Who made the deal, when the clause says so: "Shell has signed a $6bn deal"."""
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?P<adjective>[a-z-]+\s+)??$")
+_ARTICLE_BEFORE = re.compile(r"\b(?i:a|an|the|its|their)\s+(?P<adjective>[a-z-]+\s+)??$")
 """The article that opens a deal's noun phrase, with one adjective ("a hostile")."""
 _SHOWED_CHANGE = re.compile(
     r"\b(?:showed|shows|show|saw|sees|see)\s+(?P<np>[^,;:()]{1,50}?)\s+(?:up|down)\s+(?:by\s+)?$",
@@ -1520,6 +1520,14 @@ def _inherited_subject(
     of the figure it is compared with."""
     if frames and previous_end >= 0 and _CONVERSION.match(text[previous_end : mention.start]):
         return frames[-1].subject
+    if (
+        frames
+        and previous_end >= 0
+        and frames[-1].role is FrameRole.change
+        and frames[-1].subject is not None
+        and re.fullmatch(r"\s*(?:at|to)\s+", text[previous_end : mention.start])
+    ):
+        return frames[-1].subject  # "showed exports down 2.3% to $95.6bn": what changed
     subject = _verb_subject(text, clause[0], mention.start)
     if subject is not None:
         after = _BALANCE_AFTER.match(" " + text[mention.end : clause[1]])

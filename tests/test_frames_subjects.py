@@ -710,3 +710,14 @@ def test_a_number_inside_a_deals_noun_phrase_is_the_deals_value(
     text: str, number: str, subject: str
 ) -> None:
     assert _subject(text, number) == subject
+
+
+def test_the_level_a_change_reaches_is_of_what_changed_not_of_the_report() -> None:
+    text = (
+        "Figures from the trade office for November showed exports down 2.3% to $95.6bn, "
+        "while imports grew 1.3% to $155.8bn."
+    )
+    assert _subject(text, "2.3%") == "exports"
+    assert _subject(text, "$95.6bn") == "exports"
+    assert _subject(text, "$155.8bn") == "imports"
+    assert _subject("The 100 pct tariffs are to be imposed on Borduria.", "100 pct") == "tariffs"
