@@ -1520,6 +1520,9 @@ def _inherited_subject(
     of the figure it is compared with."""
     if frames and previous_end >= 0 and _CONVERSION.match(text[previous_end : mention.start]):
         return frames[-1].subject
+    part = _part_going_to(text, clause, mention, frames, previous_end)
+    if part is not None:
+        return part
     if (
         frames
         and previous_end >= 0
@@ -1557,6 +1560,53 @@ def _inherited_subject(
     return None
 
 
+_OF_WHICH = re.compile(r"[^.;()]{0,90},\s*of\s+which\s+$", re.I)
+_SENT_TO = re.compile(
+    r"\s+(?:(?:was|were|went)\s+(?:(?:exported|shipped|sold|sent)\s+)?)?to\s+"
+    r"(?P<dest>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+)
+"""Where a part of a flow went: "of which nearly 50 pct was exported to West Germany", and
+the next part with its verb left out, "16 pct to the U.S."."""
+
+
+def _part_going_to(
+    text: str,
+    clause: tuple[int, int],
+    mention: NumericMention,
+    frames: list[Frame],
+    previous_end: int,
+) -> TextSpan | None:
+    """The share of a flow that went to one partner: the flow before it, to that partner
+    ("PNG exported 33,000 tonnes ..., of which nearly 50 pct was exported to West Germany,
+    16 pct to the U.S." -> "PNG exported to West Germany", "PNG exported to the U.S.")."""
+    if not frames or previous_end < 0 or frames[-1].subject is None:
+        return None
+    gap = text[previous_end : mention.start]
+    going = _SENT_TO.match(text[: clause[1]], mention.end)
+    if going is None:
+        return None
+    before = frames[-1].subject
+    if _OF_WHICH.fullmatch(gap):
+        flow = before.text
+    elif (
+        _PART_BEFORE.fullmatch(gap)
+        and " to " in before.text
+        and _OF_WHICH_BEFORE.search(text, frames[-1].sentence.start, previous_end)
+    ):
+        flow = before.text.rsplit(" to ", 1)[0]
+    else:
+        return None
+    dest = re.sub(r"(?<=\.)\s+[A-Z][a-z]+$", "", going["dest"])  # "the U.S. And the rest"
+    if dest.count(".") == 1:
+        dest = dest.removesuffix(".")  # the sentence's full stop, not "U.S."'s
+    return TextSpan(before.start, before.end, f"{flow} to {dest}")
+
+
+_OF_WHICH_BEFORE = re.compile(r",\s*of\s+which\s+[^,;]*$", re.I)
+_PART_BEFORE = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:exported|shipped|sold|sent)\s+)?to\s+[^,;]+,\s*"
+)
+"""Between two parts: the first one's destination ("... was exported to West Germany, ")."""
 _FROM_TO = re.compile(
     r"(?:\s+(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d|\s+in\s+[A-Z][a-z]+)?\s+to\s+$"
 )

@@ -721,3 +721,12 @@ def test_the_level_a_change_reaches_is_of_what_changed_not_of_the_report() -> No
     assert _subject(text, "$95.6bn") == "exports"
     assert _subject(text, "$155.8bn") == "imports"
     assert _subject("The 100 pct tariffs are to be imposed on Borduria.", "100 pct") == "tariffs"
+
+
+def test_parts_of_a_flow_after_of_which_are_the_flow_to_each_partner() -> None:
+    text = (
+        "Borduria exported 33,000 tonnes of cocoa in 2019, of which nearly 50 pct was exported "
+        "to West Germany, 16 pct to the U.S. And the rest to Freedonia."
+    )
+    assert _subject(text, "nearly 50") == "Borduria exported to West Germany"
+    assert _subject(text, "16 pct") == "Borduria exported to the U.S."
