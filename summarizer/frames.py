@@ -1277,7 +1277,7 @@ _SUBORDINATE = re.compile(
 )
 _WITH_PARTNER = re.compile(
     r"\b(?:trade|surplus|deficit|exports?|imports?|volume|balance|turnover|relations|ties|"
-    r"cooperation|commerce|business|gap|shortfall)\s*$",
+    r"cooperation|commerce|business|gap|shortfall|accounts?|deposits?|debts?|dealings)\s*$",
     re.I,
 )
 """A noun that "with" completes with a partner ("trade with the European Union")."""

@@ -730,3 +730,9 @@ def test_parts_of_a_flow_after_of_which_are_the_flow_to_each_partner() -> None:
     )
     assert _subject(text, "nearly 50") == "Borduria exported to West Germany"
     assert _subject(text, "16 pct") == "Borduria exported to the U.S."
+
+
+def test_an_account_with_a_bank_keeps_the_bank() -> None:
+    text = "The Treasury's account with the Bank dropped 960 mln guilders to 6.5 billion guilders."
+    assert _subject(text, "960 mln") == "The Treasury's account with the Bank"
+    assert _subject(text, "6.5 billion") == "The Treasury's account with the Bank"
