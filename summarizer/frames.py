@@ -390,6 +390,8 @@ period up to its publication date, so the year is read from that (`_implied_year
 _MONTH_GROUPS = ("mon", "mon1", "mon2", "mon3", "mon4", "mon5", "mon6", "mon10", "wk")
 """The groups of period words that end in a month and write no year ("the January/March
 quarter", "in July"): their year is the publication's latest such month."""
+_IMPLIED_GROUPS = ("rel", "rel2", "ye", "lm", "mon9", "n2", "n3", "q", "qs", *_MONTH_GROUPS)
+"""The groups of period words that write no year (`implied`)."""
 
 
 def _years_of(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -452,8 +454,7 @@ def implied(match: re.Match[str]) -> bool:
     date ("in July", "the first seven months")."""
     if match.group("mon8"):
         return not match.group("y8")
-    groups = ("rel", "rel2", "ye", "lm", "mon9", "n2", "n3", "q", "qs", *_MONTH_GROUPS)
-    return any(match.group(g) for g in groups)
+    return any(match.group(g) for g in _IMPLIED_GROUPS)
 
 
 def _implied_year(match: re.Match[str], published: dt.date | None) -> frozenset[int]:
@@ -939,10 +940,11 @@ def _periods(
             day = published + dt.timedelta(days=today.group("day").casefold() == "tomorrow")
             words = f"{today.group()} ({day.day} {day:%B %Y})"  # "From today (13 April 1987)"
             found.append((TextSpan(today.start(), today.end(), words), frozenset({day.year}), None))
-        for present in [] if found else _PRESENT.finditer(text, start, end):
-            words = f"{present.group()} ({published:%B %Y})"  # "now (February 2005)"
-            span = TextSpan(present.start(), present.end(), words)
-            found.append((span, frozenset({published.year}), None))
+        if not found:  # another period word of the sentence wins over "now"
+            for present in _PRESENT.finditer(text, start, end):
+                words = f"{present.group()} ({published:%B %Y})"  # "now (February 2005)"
+                span = TextSpan(present.start(), present.end(), words)
+                found.append((span, frozenset({published.year}), None))
     return found
 
 
@@ -1526,9 +1528,8 @@ def _inherited_subject(
     if (
         frames
         and previous_end >= 0
-        and frames[-1].role is FrameRole.change
         and frames[-1].subject is not None
-        and re.fullmatch(r"\s*(?:at|to)\s+", text[previous_end : mention.start])
+        and _reached_by(text, previous_end, mention.start, frames[-1])
     ):
         return frames[-1].subject  # "showed exports down 2.3% to $95.6bn": what changed
     subject = _verb_subject(text, clause[0], mention.start)
@@ -1561,8 +1562,9 @@ def _inherited_subject(
 
 
 _OF_WHICH = re.compile(r"[^.;()]{0,90},\s*of\s+which\s+$", re.I)
+_SENT_VERB = r"(?:exported|shipped|sold|sent)"
 _SENT_TO = re.compile(
-    r"\s+(?:(?:was|were|went)\s+(?:(?:exported|shipped|sold|sent)\s+)?)?to\s+"
+    rf"\s+(?:(?:was|were|went)\s+(?:{_SENT_VERB}\s+)?)?to\s+"
     r"(?P<dest>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
 """Where a part of a flow went: "of which nearly 50 pct was exported to West Germany", and
@@ -1582,7 +1584,7 @@ def _part_going_to(
     if not frames or previous_end < 0 or frames[-1].subject is None:
         return None
     gap = text[previous_end : mention.start]
-    going = _SENT_TO.match(text[: clause[1]], mention.end)
+    going = _SENT_TO.match(text, mention.end, clause[1])
     if going is None:
         return None
     before = frames[-1].subject
@@ -1603,9 +1605,7 @@ def _part_going_to(
 
 
 _OF_WHICH_BEFORE = re.compile(r",\s*of\s+which\s+[^,;]*$", re.I)
-_PART_BEFORE = re.compile(
-    r"\s+(?:(?:was|were)\s+(?:exported|shipped|sold|sent)\s+)?to\s+[^,;]+,\s*"
-)
+_PART_BEFORE = re.compile(rf"\s+(?:(?:was|were)\s+{_SENT_VERB}\s+)?to\s+[^,;]+,\s*")
 """Between two parts: the first one's destination ("... was exported to West Germany, ")."""
 _FROM_TO = re.compile(
     r"(?:\s+(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d|\s+in\s+[A-Z][a-z]+)?\s+to\s+$"
@@ -1621,6 +1621,13 @@ def _same_amount(text: str, previous_end: int, start: int, before: Frame) -> boo
     gap = text[previous_end:start]
     if gap.strip() in (";", "/", ",") and text.rfind("(", 0, start) > text.rfind(")", 0, start):
         return True
+    return _reached_by(text, previous_end, start, before)
+
+
+def _reached_by(text: str, previous_end: int, start: int, before: Frame) -> bool:
+    """Whether a number is the level the change before it reaches ("up 30.5% at $162bn",
+    "down 2.3% to $95.6bn")."""
+    gap = text[previous_end:start]
     return before.role is FrameRole.change and re.fullmatch(r"\s*(?:at|to)\s+", gap) is not None
 
 
@@ -1690,7 +1697,7 @@ def _subject(
     balance = _BALANCE_NOUN_AFTER.match(after)
     if balance and role is FrameRole.level:  # "led to a 300 mln mark deficit in February"
         return _span(text, mention.end + balance.start("np"), mention.end + balance.end("np"))
-    deal = _DEAL_NOUN_AFTER.match(text[: mention.end + 160], mention.end)
+    deal = _DEAL_NOUN_AFTER.match(text, mention.end, mention.end + 160)
     article = _ARTICLE_BEFORE.search(before)
     if deal and article and role is FrameRole.level:  # "a hostile 7.4bn dollar bid by Xstrata"
         signer = _SIGNER_BEFORE.search(before)
@@ -1764,15 +1771,14 @@ def _period_in_scope(
     )
     if owner is not None:
         return owner
+    month_earlier = _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER)
     compared = _compared_period(text, mention, inside, published, sentence_end)
-    if compared is not None and not _earlier_base(
-        text, mention, inside, sentence_end, _MONTH_EARLIER
-    ):
+    if compared is not None and not month_earlier:
         return _same_period(text, mention, compared, periods, inherited, inside, compared_spans)
     found = _period_found(text, mention, periods, inherited, inside, compared_spans)
     if _earlier_base(text, mention, inside, sentence_end, _YEAR_EARLIER):
         return _a_year_before(found, published)
-    if _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER):
+    if month_earlier:
         return _a_month_before(found)
     if _temporal_base(text, mention, inside):
         for earlier in reversed([m for m in inside if m.end <= mention.start]):
@@ -2005,7 +2011,7 @@ def _participle_period(
             bracket = re.match(r"\s*\([^()]*\)", gap)
             start = mention.end + (bracket.end() if bracket else 0)
             between = any(start <= m.start and m.end <= span.start for m in inside)
-            if not between and _SET_GAP_AFTER.match(gap + " "[: not gap.endswith(" ")]):
+            if not between and _SET_GAP_AFTER.match(gap):
                 return period
         elif span.end <= mention.start and _SET_GAP_BEFORE.match(text[span.end : mention.start]):
             return period
