@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from summarizer.store import engine as engine_module
-from support.stores import _admin_execute, pg_admin_url
+from support.stores import _admin_execute, drop_database, pg_admin_url
 
 SQLITE_BOUND = frozenset(
     {
@@ -83,4 +83,5 @@ def _sqlite_files_become_postgres_databases(
     yield
     for pg in created.values():
         name = make_url(pg).database
-        _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if name is not None:
+            drop_database(admin, name)

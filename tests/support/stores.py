@@ -9,6 +9,7 @@ why); everything else runs on SQLite as always.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from summarizer.store.repository import Store
 
@@ -36,6 +38,25 @@ def _admin_execute(url: str, statement: str) -> None:
         engine.dispose()
 
 
+def drop_database(admin: str, name: str, attempts: int = 20) -> None:
+    """Drop a test database, forcing its connections closed.
+
+    ``WITH (FORCE)`` refuses when a backend it may not signal is connected: an autovacuum
+    worker that just visited the new database, or a backend still starting up, has no
+    role yet. ``.ci/start-postgres`` grants the test role ``pg_signal_backend`` so it may;
+    on a server without that grant such a backend is gone within moments, so the drop is
+    retried briefly before the error stands.
+    """
+    for attempt in range(attempts):
+        try:
+            _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.25)
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A new, empty PostgreSQL database (SQLAlchemy URL), dropped after the test."""
@@ -48,7 +69,7 @@ def pg_url() -> Iterator[str]:
     try:
         yield url
     finally:
-        _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(admin, name)
 
 
 @pytest.fixture(params=BACKENDS)
