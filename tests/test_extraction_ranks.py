@@ -59,3 +59,28 @@ def test_a_rank_in_a_list_after_one_copula_keeps_the_holder() -> None:
 def test_no_holder_no_metric() -> None:
     sentence = "Exports fell for the 14th consecutive month."
     assert _metric(sentence, "14th") is None
+
+
+def test_every_rank_of_a_list_is_the_lists_owner() -> None:
+    closing = "Brazil stayed the top supplier, largest buyer and the third investor of Peru."
+    assert _metric(closing, "top supplier") == "Brazil: the top supplier of Peru"
+    assert _metric(closing, "largest buyer") == "Brazil: largest buyer of Peru"
+    opening = "Korea is Ghana's largest lender, second donor and fifth trade partner."
+    assert _metric(opening, "second donor") == "Korea: Ghana's second donor"
+    assert _metric(opening, "fifth trade partner") == "Korea: Ghana's fifth trade partner"
+
+
+def test_a_name_that_modifies_a_noun_is_no_owner() -> None:
+    sentence = "China is the largest buyer of U.S. soybeans."
+    assert _metric(sentence, "largest buyer") == "China: the largest buyer"
+    other_verb = "Chile is the largest buyer and seller of Peru."
+    assert _metric(other_verb, "largest buyer") == "Chile: the largest buyer"
+
+
+def test_a_headline_dash_names_the_holder_and_in_names_where_it_ranks() -> None:
+    headline = "Laos - Thailand's biggest trade partner in Southeast Asia: minister"
+    assert _metric(headline, "biggest") == (
+        "Laos: Thailand's biggest trade partner in Southeast Asia"
+    )
+    scoped = "Japan is the second largest investor in Cambodia, the agency said."
+    assert _metric(scoped, "second largest") == "Japan: the second largest investor in Cambodia"
