@@ -1104,6 +1104,15 @@ def _sentence_frames(
             subject = frames[-1].subject  # "2 mln tonnes of rice worth 420 mln USD"
         elif frames and subject is not None and _ANAPHORIC.search(subject.text):
             subject = frames[-1].subject or subject  # "compared to January's figure of"
+        elif (
+            frames
+            and subject is not None
+            and inside[i - 1].end <= subject.start
+            and subject.end <= mention.start
+            and _COMPARED_BASE.match(text[inside[i - 1].end : mention.start])
+            and _BARE_BASE_END.search(text[inside[i - 1].end : mention.start])
+        ):  # "US$480 per tonne, representing a slight rise from the US$475": a base
+            subject = frames[-1].subject or subject
         if is_bare(subject):
             previous_end = inside[i - 1].end if i else -1
             subject = (
@@ -1288,10 +1297,15 @@ _APPOSITIVE = re.compile(
 )
 _COMPARED_BASE = re.compile(
     r"^[\s,;]*(?:but\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:well|far|slightly|just)\s+)?"
-    r"(?:(?:up|down|rising|falling|rose|fell)\s+)?(?:from|compared\s+(?:with|to)|"
-    r"against|versus|than|below|above)\b[\w\s'’]{0,25}$",
+    r"(?:(?:up|down|rising|falling|rose|fell)\s+|(?:(?:representing|marking|showing|"
+    r"reflecting)\s+)?an?\s+(?:[a-z]+\s+)?(?:rise|increase|gain|jump|fall|drop|decrease|decline|"
+    r"dip)\s+)?(?:from|compared\s+(?:with|to)|against|versus|than|below|above)\b[\w\s'’]{0,25}$",
     re.I,
 )
+"""Between a figure and its base: "down from", ", representing a slight rise from the"."""
+_BARE_BASE_END = re.compile(r"\b(?:from|against|versus|than|with|to)\s+(?:the\s+)?$", re.I)
+"""A base that names no noun of its own ("a slight rise from the US$475"), unlike "against
+Xstrata's bid of A$6.35"."""
 _CONVERSION = re.compile(
     r"^\s*[(\[]\s*(?:or|about|around|some|approximately|roughly|nearly|almost|over|"
     r"equivalent to|worth)?\s*$",

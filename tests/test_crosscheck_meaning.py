@@ -10,6 +10,7 @@ import pytest
 from support.crosscheck import GOLD, SEEDS, fig, needs_gold, record, seed
 
 from summarizer.crosscheck import check_record
+from summarizer.crosscheck.meaning import convention_excludes
 from summarizer.domain import Extraction, ReasonCode, Verdict, VerdictStatus
 from summarizer.evaluation.benchmark import ArticleInput
 from summarizer.evaluation.clean import clean_record
@@ -349,3 +350,12 @@ def test_metrics_differing_only_in_function_words_are_twins_no_case_swaps() -> N
     assert _same_words("Peru's copper exports (record)", "copper exports of Peru")
     assert not _same_words("Peru's copper exports", "Peru's copper imports")
     assert not _same_words("copper price at the close", "copper price at the end of 2023")
+
+
+def test_a_product_grade_is_not_a_figure_but_a_share_is() -> None:
+    graded = "Vietnam's 25% broken rice sold at 410 USD a tonne."
+    assert convention_excludes(graded, graded.index("25%"), graded.index("25%") + 3)
+    figure = fig(graded, "25%", "25", "percent", "share")
+    assert ReasonCode.not_a_figure in _codes(check_record(graded, record(figure)))
+    share = "Rice sold at 410 USD a tonne, and 25% of it went to Ghana."
+    assert convention_excludes(share, share.index("25%"), share.index("25%") + 3) is None

@@ -11,6 +11,7 @@ import pytest
 from summarizer.crosscheck.meaning import parse_flow
 from summarizer.domain import ReasonCode
 from summarizer.evaluation.meaning_mutations import TWO_WAY
+from summarizer.extraction.requests import find_mentions
 from summarizer.frames import Frame, frames_for
 from summarizer.numbers import extract_mentions
 
@@ -736,3 +737,18 @@ def test_an_account_with_a_bank_keeps_the_bank() -> None:
     text = "The Treasury's account with the Bank dropped 960 mln guilders to 6.5 billion guilders."
     assert _subject(text, "960 mln") == "The Treasury's account with the Bank"
     assert _subject(text, "6.5 billion") == "The Treasury's account with the Bank"
+
+
+def test_a_base_that_names_no_noun_is_of_the_figure_before_it() -> None:
+    text = "Peru's export price of coffee was 3,100 USD a tonne, a slight rise from the 3,050 USD."
+    assert _subject(text, "3,050") == "Peru's export price of coffee"
+    owned = "Shares were valued at 7.2 dollars, against Acme's bid of 6.4 dollars a share."
+    assert "Acme" in (_subject(owned, "6.4") or "")
+
+
+def test_a_product_grade_stays_inside_the_noun_phrase() -> None:
+    text = "Thailand's 5% broken rice is sold at 612 USD per tonne."
+    mentions = find_mentions(text)
+    assert [m.text for m in mentions] == ["612 USD per tonne"]
+    frame = frames_for(text, mentions, PUBLISHED)[mentions[0].id]
+    assert frame.subject is not None and frame.subject.text == "Thailand's 5% broken rice"

@@ -1659,6 +1659,8 @@ def not_a_figure_reason(
         return None
     if is_name_ordinal(ctx.text, mention):
         return f"'{mention.text}' is an ordinal inside a name", mention.text, [_mspan(mention)]
+    if is_product_grade(ctx.text, mention):
+        return f"'{mention.text}' is a product grade", mention.text, [_mspan(mention)]
     before = ctx.text[max(0, mention.start - 20) : mention.start]
     if _PHONE.fullmatch(mention.text.strip()) or _PHONE_WORD.search(before):
         return f"'{mention.text}' is a phone number", mention.text, [_mspan(mention)]
@@ -1686,6 +1688,16 @@ def is_name_ordinal(text: str, mention: NumericMention) -> bool:
     if event and re.match(r"\s+of\b", after[event.end() :]):
         return True  # "the 21st edition of the expo"; "its 21st edition." stays a figure
     return bool(tail and tail[:1].isupper()) or bool(not tail and _PROPER_AFTER.match(after))
+
+
+_GRADE_AFTER = re.compile(r"\s*broken\b", re.I)
+
+
+def is_product_grade(text: str, mention: NumericMention) -> bool:
+    """A percentage that grades a product, part of its name: rice is traded as "5% broken"
+    or "25 percent broken" (the share of broken grains allowed), so "Thailand's 5% broken
+    rice" quotes no figure."""
+    return mention.kind is MentionKind.percent and bool(_GRADE_AFTER.match(text, mention.end))
 
 
 def _mspan(m: NumericMention) -> SourceSpan:
@@ -2001,4 +2013,6 @@ def convention_excludes(text: str, start: int, end: int) -> str | None:
                 return f"'{mention.text}' is a {mention.kind.value}"
             if is_name_ordinal(text, mention):
                 return f"'{mention.text}' is an ordinal inside a name"
+            if is_product_grade(text, mention):
+                return f"'{mention.text}' is a product grade"
     return None
