@@ -499,14 +499,22 @@ def _year_word(word: str, published: dt.date | None) -> frozenset[int]:
 def read_period(text: str, published: dt.date | None = None) -> tuple[frozenset[int], int | None]:
     """The years and the "first N months" count that period words (a record's or a
     source's) name: "first 10 months of 2025" -> ({2025}, 10); "2023 (last year)" -> {2023}.
-    Written years win over relative words ("last year") when a text has both."""
+    Written years win over relative words ("last year") when a text has both, and those
+    over the latest year a bare month implies ("the Dec. 1-20 period, last year (the same
+    period)" is 2023's)."""
     years: set[int] = set()
     relative: set[int] = set()
+    latest: set[int] = set()
     months: int | None = None
     for match in _PERIOD.finditer(text):
-        (relative if implied(match) else years).update(_years_of(match, published))
+        if not implied(match):
+            years.update(_years_of(match, published))
+        elif match.group("rel") or match.group("rel2"):
+            relative.update(_years_of(match, published))
+        else:
+            latest.update(_years_of(match, published))
         months = _month_count(match) or months
-    return frozenset(years or relative), months
+    return frozenset(years or relative or latest), months
 
 
 # --------------------------------------------------------------------------- frames
@@ -555,6 +563,7 @@ def frames_for(
             inherited_years = frozenset()
         inside = [m for m in figures if s_start <= m.start and m.end <= s_end]
         periods = _periods(text, s_start, s_end, published)
+        of_the_period = [_year_of_the_period(text, p, inherited, stated) for p in periods]
         if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
             inherited = stated  # "in the reviewed period": an earlier paragraph's last period
         bases = _compared_periods(text, inside, published, s_end)
@@ -570,7 +579,7 @@ def frames_for(
             previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
             continue
         built = _sentence_frames(
-            text, (s_start, s_end), inside, periods, inherited, published, compared, last_base
+            text, (s_start, s_end), inside, of_the_period, inherited, published, compared, last_base
         )
         last_base = bases[-1] if bases else last_base
         context_years = _explicit_years(text, s_start, s_end, published).union(
@@ -1783,8 +1792,8 @@ def _period_in_scope(
     owner = _possessive_period(text, mention, published) or _participle_period(
         text, mention, inside, published
     )
-    if owner is not None:
-        return owner
+    if owner is not None:  # the sentence's reading of the same words, if it has one
+        return next((p for p in periods if p[0].start == owner[0].start), owner)
     month_earlier = _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER)
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None and not month_earlier:
@@ -1805,8 +1814,39 @@ def _period_in_scope(
 
 
 _SAME_PERIOD = re.compile(
-    r"\b(?:the\s+)?same\s+(?:(?:19|20)\d\d\s+)?(?:period|month|quarter)\b", re.I
+    r"\b(?:the\s+)?same\s+(?:(?:19|20)\d\d\s+)?(?:period|month|quarter|time\s*frame)\b", re.I
 )
+_YEARS_PERIOD = re.compile(r"['’]s?\s+(?:same\s+|corresponding\s+)?(?:period|time\s*frame)\b", re.I)
+"""After a year: "this year's period", "last year's corresponding period"."""
+
+
+def _year_of_the_period(
+    text: str,
+    period: tuple[TextSpan, frozenset[int], int | None],
+    inherited: _Period,
+    stated: _Period,
+) -> tuple[TextSpan, frozenset[int], int | None]:
+    """ "This year's period" is that year's part of the period named before ("in the first
+    20 days of December ... This year's period included 16 working days"): the months of the
+    paragraph's period, or else the article's, in the year the words name."""
+    span = period[0]
+    if not _YEARS_PERIOD.match(text, span.end) or _WITHIN_A_YEAR.search(span.text):
+        return period
+    before = next(
+        (p[0] for p in (inherited, stated) if p[0] and _WITHIN_A_YEAR.search(p[0].text)), None
+    )
+    if before is None:
+        return period
+    words = re.sub(
+        r"^(?:in|for|during|over)\s+", "", _A_YEAR.sub("", before.text).strip(" ,"), flags=re.I
+    )
+    return (
+        TextSpan(span.start, span.end, f"{words}, {span.text}"),
+        period[1],
+        period[2],
+    )
+
+
 _A_YEAR = re.compile(r"\s*(?:,\s*|\bof\s+)?\b(?:(?:19|20)\d\d|(?:this|last|the)\s+year)\b", re.I)
 
 
@@ -1832,8 +1872,8 @@ def _same_period(
     words = re.sub(
         r"^(?:in|for|during|over)\s+", "", _A_YEAR.sub("", own[0].text).strip(" ,"), flags=re.I
     )
-    if not (months_spanned(words) or re.search(_MONTH_WORDS, words, re.I)):
-        return compared
+    if not (months_spanned(words) or _WITHIN_A_YEAR.search(words)):
+        return compared  # a part of a year: "February", "the first 20 days", "the Dec. 1-20"
     return (
         TextSpan(span.start, span.end, f"{words}, {span.text} (the same period)"),
         compared[1],

@@ -585,3 +585,24 @@ def test_a_participle_dates_only_the_number_it_follows_or_precedes() -> None:
     )
     assert _period(text, "$6.7 billion", published)[0] == "last month"
     assert _period(text, "5%", published)[0] != "last month"  # not the next sentence's
+
+
+def test_this_years_period_is_this_years_part_of_the_period_named_before() -> None:
+    text = (
+        "Peru's exports rose 4.1 percent in the first 15 days of May.\n\n"
+        "Adjusted for holidays, daily exports rose 2.2 percent. This year's period had 11 "
+        "working days, compared with 12 working days over the same time frame last year."
+    )
+    published = dt.date(2023, 5, 17)
+    this_year = _period(text, "11", published)
+    assert this_year == ("the first 15 days of May, This year", frozenset({2023}))
+    last_year = _period(text, "12", published)
+    assert last_year[0] == "the first 15 days of May, last year (the same period)"
+    assert last_year[1] == frozenset({2022})
+
+
+def test_a_relative_year_is_the_year_of_a_bare_month_beside_it() -> None:
+    published = dt.date(2024, 12, 23)
+    assert read_period("the Dec. 1-20 period, last year (the same period)", published)[0] == {2023}
+    assert read_period("the Dec. 1-20 period", published)[0] == {2024}
+    assert read_period("December 2022, last year", published)[0] == {2022}
