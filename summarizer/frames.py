@@ -1793,7 +1793,8 @@ def _period_in_scope(
         text, mention, inside, published
     )
     if owner is not None:  # the sentence's reading of the same words, if it has one
-        return next((p for p in periods if p[0].start == owner[0].start), owner)
+        at = owner[0].start if owner[0] is not None else -1
+        return next((p for p in periods if p[0].start == at), owner)
     month_earlier = _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER)
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None and not month_earlier:
