@@ -257,6 +257,12 @@ _GROWTH_IN = re.compile(
     r"\s+(?:in|of)\s+(?P<np>[^,;:.]+)",
     re.I,
 )
+_MULTIPLY_VERB = re.compile(r"\b(?:double|triple|quadruple|halve)$", re.I)
+_MULTIPLIED_OBJECT = re.compile(
+    r"^\s+(?P<np>(?:(?:the|their|its|our)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+    r"(?=\s*(?:[,;:.]|$)|\s+(?:within|in|by|over|from|to|between|before|after)\b)"
+)
+"""What a multiplying verb multiplies: "to double bilateral trade within three years"."""
 _ANAPHOR = re.compile(
     r"^\s*(?:the|this|that)\s+(?:figure|number|value|amount|total)\s*$"
     r"|^\s*(?:it|this|they)(?:\s+(?:also|then|further|has|have|had))?(?:\s+(?:continued|continues|kept|keeps))?"
@@ -1474,12 +1480,13 @@ _SAME_THING = re.compile(
 million USD"."""
 _ANAPHORIC = re.compile(
     r"^(?:compared\s+(?:to|with)\s+|against\s+|from\s+|than\s+)?(?:the\s+)?"
-    r"(?:(?:[\w’']+['’]s\s+)?(?:previous\s+|same\s+)?(?:figure|level|total|reading|one)"
+    r"(?:(?:[\w’']+['’]s\s+)?(?:previous\s+|same\s+|current\s+|present\s+|existing\s+)?"
+    r"(?:figure|levels?|total|reading|one)"
     rf"|(?:{_MONTH_WORDS}|last\s+year|a\s+year\s+earlier)['’]s?)$",
     re.I,
 )
 """A subject that only points back ("January's figure", "the previous level", "from
-January's")."""
+current levels", "from January's")."""
 
 
 _COPULA_FIRST = re.compile(r"\s*(?:was|were|is|are)\b", re.I)
@@ -1634,7 +1641,7 @@ _FROM_TO = re.compile(
     r"(?:\s+(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d|\s+in\s+[A-Z][a-z]+)?\s+to\s+$"
 )
 """Between a "from" number and the number it goes "to", only the base's time."""
-_FROM_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,3}$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,5}$")
 
 
 def _same_amount(text: str, previous_end: int, start: int, before: Frame) -> bool:
@@ -1667,7 +1674,7 @@ _NP_LEAD = re.compile(
     r"stated|indicated)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
     re.I | re.S,
 )
-_NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but)\s*$", re.I)
+_NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but|within)\s*$", re.I)
 
 
 _FLOW_VERB_BEFORE = re.compile(
@@ -1701,6 +1708,13 @@ def _subject(
         growth = _GROWTH_IN.match(after)
         if growth:
             return _np(text, mention.end + growth.start("np"), mention.end + growth.end("np"))
+        multiplied = (
+            _MULTIPLIED_OBJECT.match(after) if _MULTIPLY_VERB.search(mention.text) else None
+        )
+        if multiplied:  # "agreed to double bilateral trade within three years"
+            return _np(
+                text, mention.end + multiplied.start("np"), mention.end + multiplied.end("np")
+            )
         aside = _NP_THEN_CHANGE.search(before)
         if aside:  # "The deficit with China, up 30.5% at $162bn"
             phrase = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))

@@ -752,3 +752,14 @@ def test_a_product_grade_stays_inside_the_noun_phrase() -> None:
     assert [m.text for m in mentions] == ["612 USD per tonne"]
     frame = frames_for(text, mentions, PUBLISHED)[mentions[0].id]
     assert frame.subject is not None and frame.subject.text == "Thailand's 5% broken rice"
+
+
+def test_a_multiplying_verb_measures_its_object_and_the_levels_it_goes_between() -> None:
+    text = (
+        "Chile and Peru agreed to triple bilateral trade within five years, from current "
+        "levels of $1.1 billion to about $3.3 billion, the ministers said."
+    )
+    assert _subject(text, "triple") == "bilateral trade"
+    assert _subject(text, "five years") == "bilateral trade"
+    assert _subject(text, "$1.1") == "bilateral trade"
+    assert _subject(text, "about $3.3") == "bilateral trade"
