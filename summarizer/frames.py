@@ -585,7 +585,15 @@ def frames_for(
             previous_sentence = TextSpan(s_start, s_end, text[s_start:s_end])
             continue
         built = _sentence_frames(
-            text, (s_start, s_end), inside, of_the_period, inherited, published, compared, last_base
+            text,
+            (s_start, s_end),
+            inside,
+            of_the_period,
+            inherited,
+            published,
+            compared,
+            last_base,
+            stated,
         )
         last_base = bases[-1] if bases else last_base
         context_years = _explicit_years(text, s_start, s_end, published).union(
@@ -1104,6 +1112,7 @@ def _sentence_frames(
     published: dt.date | None,
     compared: frozenset[TextSpan],
     last_base: _Period = (None, frozenset(), None),
+    stated: _Period = (None, frozenset(), None),
 ) -> list[Frame]:
     s_start, s_end = sentence
     sentence_span = TextSpan(s_start, s_end, text[s_start:s_end])
@@ -1146,7 +1155,7 @@ def _sentence_frames(
         if is_bare(subject) and frames and _elided(text, inside[i - 1], mention, frames[-1], role):
             subject = frames[-1].subject  # "reached $3.7 billion last month, and $3.4 billion"
         period, years, months = _period_in_scope(
-            text, mention, periods, inherited, inside, compared, published, s_end, last_base
+            text, mention, periods, inherited, inside, compared, published, s_end, last_base, stated
         )
         qualifier, hedged = _qualifier(text, mention)
         clause_text = text[c_start:c_end]
@@ -1697,6 +1706,18 @@ _NP_THEN_CHANGE = re.compile(
     re.I,
 )
 """A change set off after its noun phrase: "The deficit with China, up 30.5%"."""
+_WITH_NP_CHANGING = re.compile(
+    r"\bwith\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+(?!(?:expanding|growing|rising|increasing|"
+    r"falling|declining|dropping|gaining|jumping|surging|climbing|sliding|shrinking|"
+    r"contracting|up|down)\b)[\w’'.-]+){0,8}?)\s+(?:expanding|growing|rising|increasing|falling|"
+    r"declining|dropping|gaining|jumping|surging|climbing|sliding|shrinking|contracting|up|down)"
+    r"(?:\s+(?:by|at))?\s*(?:(?:about|around|nearly|almost|over|more than|some|roughly|just)\s+)?$",
+    re.I,
+)
+"""A change in an absolute clause: "with GDP in the first nine months expanding 8.89%"."""
+_PERIOD_TAIL = re.compile(
+    r"\s+(?:in|during|for|over)\s+the\s+(?:first|last|past)\s+[\w\s-]+$", re.I
+)
 
 
 def _subject(
@@ -1719,6 +1740,13 @@ def _subject(
         if aside:  # "The deficit with China, up 30.5% at $162bn"
             phrase = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))
             return None if is_bare(phrase) else phrase  # "in the first eight months, up"
+        absolute = _WITH_NP_CHANGING.search(before)
+        if absolute:  # "..., with GDP in the first nine months expanding 8.89%"
+            np_end = absolute.end("np")
+            tail = _PERIOD_TAIL.search(absolute["np"])
+            if tail:
+                np_end = absolute.start("np") + tail.start()
+            return _np(text, w_start + absolute.start("np"), w_start + np_end)
         shown = _SHOWED_CHANGE.search(before)
         if shown:  # "Figures for November showed exports down 2.3%"
             phrase = _np(text, w_start + shown.start("np"), w_start + shown.end("np"))
@@ -1796,6 +1824,7 @@ def _period_in_scope(
     published: dt.date | None = None,
     sentence_end: int | None = None,
     last_base: _Period = (None, frozenset(), None),
+    stated: _Period = (None, frozenset(), None),
 ) -> tuple[TextSpan | None, frozenset[int], int | None]:
     """The nearest period words of the sentence that are not another number's
     (`_owned_by_another`), not those after a number the figure is compared with; else
@@ -1812,7 +1841,9 @@ def _period_in_scope(
     month_earlier = _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER)
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None and not month_earlier:
-        return _same_period(text, mention, compared, periods, inherited, inside, compared_spans)
+        return _same_period(
+            text, mention, compared, periods, inherited, inside, compared_spans, stated
+        )
     found = _period_found(text, mention, periods, inherited, inside, compared_spans)
     if _earlier_base(text, mention, inside, sentence_end, _YEAR_EARLIER):
         return _a_year_before(found, published)
@@ -1873,15 +1904,20 @@ def _same_period(
     inherited: _Period,
     inside: list[NumericMention],
     compared_spans: frozenset[TextSpan],
+    stated: _Period = (None, frozenset(), None),
 ) -> _Period:
     """A base "in the same month for 1986" is of the figure's months in that year: "in
-    February, 1986 (the same period)"; other bases keep their own words."""
+    February, 1986 (the same period)"; other bases keep their own words. With no period
+    of its own in the paragraph, the figure's is the one an earlier paragraph stated ("in
+    the first 10 months of this year" ... "55.8% in the same period last year")."""
     span = compared[0]
     if span is None or not _SAME_PERIOD.search(text, mention.end, span.end + len(" period")):
         return compared
     if months_spanned(span.text) or re.search(_MONTH_WORDS, span.text, re.I):
         return compared
     own = _period_found(text, mention, periods, inherited, inside, compared_spans | {span})
+    if own[0] is None:
+        own = stated
     if own[0] is None:
         return compared
     words = re.sub(

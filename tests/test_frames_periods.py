@@ -606,3 +606,13 @@ def test_a_relative_year_is_the_year_of_a_bare_month_beside_it() -> None:
     assert read_period("the Dec. 1-20 period, last year (the same period)", published)[0] == {2023}
     assert read_period("the Dec. 1-20 period", published)[0] == {2024}
     assert read_period("December 2022, last year", published)[0] == {2022}
+
+
+def test_the_same_period_last_year_is_of_the_period_an_earlier_paragraph_stated() -> None:
+    text = (
+        "Peru's tax revenue in the first 10 months of this year rose 8 percent.\n\n"
+        "Spending fulfilled only 51.3% of the plan, as compared with 55.8% recorded in the "
+        "same period last year."
+    )
+    period = _period(text, "55.8", dt.date(2022, 11, 8))
+    assert period == ("the first 10 months, last year (the same period)", {2021})

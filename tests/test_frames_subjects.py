@@ -763,3 +763,9 @@ def test_a_multiplying_verb_measures_its_object_and_the_levels_it_goes_between()
     assert _subject(text, "five years") == "bilateral trade"
     assert _subject(text, "$1.1") == "bilateral trade"
     assert _subject(text, "about $3.3") == "bilateral trade"
+
+
+def test_a_change_in_an_absolute_clause_measures_its_noun() -> None:
+    text = "Revenue beat the estimate, with GDP in the first nine months expanding 7.2%."
+    assert _subject(text, "7.2%") == "GDP"
+    assert _subject("Sales rose, with imports from Chile up 3.1%.", "3.1%") == "imports from Chile"
