@@ -544,6 +544,11 @@ def frames_for(
     year aside): the article's, which a later paragraph's part of it does not replace
     (`_within`)."""
     paragraph = -1
+    figured = False
+    named: set[str] = set()
+    """Whether the paragraph so far has a figure, and the period words it names: narrative
+    alone that names two periods ("cold weather in January reduced exports that month ...
+    in the February figures") states no reporting period; a lead that names one does."""
     lead_years = frozenset().union(
         *(_explicit_years(text, a, b, published, ranges=False) for a, b in sentences[:3])
     )
@@ -559,6 +564,7 @@ def frames_for(
         if here != paragraph:
             if (
                 inherited[1]
+                and (figured or len(named) < 2)
                 and not _coarser(inherited, stated)
                 and not (_within(inherited, stated) and _same_months(stated[0], first_stated))
             ):
@@ -567,8 +573,11 @@ def frames_for(
                     first_stated = stated[0]
             paragraph, inherited, previous_subject = here, (None, frozenset(), None), None
             inherited_years = frozenset()
+            figured, named = False, set()
         inside = [m for m in figures if s_start <= m.start and m.end <= s_end]
+        figured = figured or bool(inside)
         periods = _periods(text, s_start, s_end, published)
+        named.update(p[0].text.casefold() for p in periods)
         of_the_period = [_year_of_the_period(text, p, inherited, stated) for p in periods]
         if not periods and stated[1] and _PERIOD_ANAPHOR.search(text, s_start, s_end):
             inherited = stated  # "in the reviewed period": an earlier paragraph's last period
@@ -1683,6 +1692,8 @@ _NP_LEAD = re.compile(
     r"stated|indicated)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
     re.I | re.S,
 )
+_PERIOD_THEN_AND = re.compile(r"\s*,?\s+(?:and|while|but)\s+(?=\S)", re.I)
+"""After the period words that close one clause, the conjunction that opens the next."""
 _NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but|within)\s*$", re.I)
 
 
@@ -1808,6 +1819,10 @@ def _np(text: str, start: int, end: int) -> TextSpan | None:
     intro = _INTRO.match(text[start:end])
     if intro and start + intro.end() < end:
         start += intro.end()
+    joined = _PERIOD.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+    then = _PERIOD_THEN_AND.match(text, joined.end(), end) if joined else None
+    if then and then.end() < end:  # "from 114.6 in January and imports rising to"
+        start = then.end()
     tail = _NP_TAIL.search(text[start:end])
     if tail:
         end = start + tail.start()

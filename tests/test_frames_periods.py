@@ -616,3 +616,13 @@ def test_the_same_period_last_year_is_of_the_period_an_earlier_paragraph_stated(
     )
     period = _period(text, "55.8", dt.date(2022, 11, 8))
     assert period == ("the first 10 months, last year (the same period)", {2021})
+
+
+def test_a_paragraph_of_narrative_naming_two_periods_states_no_reporting_period() -> None:
+    text = (
+        "Chile's exports rose to 5.2 billion dlrs in March from 4.9 billion in February.\n\n"
+        "Officials said heavy rain in February cut shipments that month and that buyers "
+        "caught up in the March figures.\n\n"
+        "The volume index showed exports rising to 120.5 from 111.2 in February."
+    )
+    assert _reported(text, "120.5", dt.date(1987, 4, 20)) == (None, "in March")

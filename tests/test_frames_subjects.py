@@ -769,3 +769,8 @@ def test_a_change_in_an_absolute_clause_measures_its_noun() -> None:
     text = "Revenue beat the estimate, with GDP in the first nine months expanding 7.2%."
     assert _subject(text, "7.2%") == "GDP"
     assert _subject("Sales rose, with imports from Chile up 3.1%.", "3.1%") == "imports from Chile"
+
+
+def test_the_period_closing_one_clause_is_not_the_next_clauses_noun() -> None:
+    text = "It showed exports rising to 131.0 from 114.6 in May and imports rising to 142.2."
+    assert _subject(text, "142.2") == "imports"
