@@ -940,6 +940,25 @@ _BASE_BEFORE = re.compile(r"\bbase(?:\s+year)?\s*$", re.I)
 """An index's base year ("volume index, base 1980", "1980 = 100") is no period."""
 
 
+_LAST_QUARTER = re.compile(
+    r"\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:last|past)\s+quarter\b", re.I
+)
+"""'Last quarter': the quarter before the one the story was published in."""
+
+
+def _last_quarter(
+    match: re.Match[str], published: dt.date
+) -> tuple[TextSpan, frozenset[int], int | None]:
+    """ "last quarter" with the quarter it means written out: "last quarter (January/March
+    1987)" published in June 1987, so the record says which quarter."""
+    current = (published.month - 1) // 3
+    year = published.year if current else published.year - 1
+    first = ((current - 1) % 4) * 3 + 1
+    months = _MONTH_WORDS.split("|")
+    words = f"{match.group()} ({months[first - 1]}/{months[first + 1]} {year})"
+    return TextSpan(match.start(), match.end(), words), frozenset({year}), None
+
+
 def _periods(
     text: str, start: int, end: int, published: dt.date | None
 ) -> list[tuple[TextSpan, frozenset[int], int | None]]:
@@ -968,6 +987,10 @@ def _periods(
         span = TextSpan(match.start(), match.end(), match.group())
         found.append((span, _years_of(match, published), _month_count(match)))
     if published is not None:
+        for quarter in _LAST_QUARTER.finditer(text, start, end):
+            before = text[max(start, quarter.start() - 45) : quarter.start()]
+            if not (_COMPARISON.search(before) or _COMPARED_NEAR.search(before)):
+                found.append(_last_quarter(quarter, published))
         for today in _FROM_TODAY.finditer(text, start, end):
             day = published + dt.timedelta(days=today.group("day").casefold() == "tomorrow")
             words = f"{today.group()} ({day.day} {day:%B %Y})"  # "From today (13 April 1987)"

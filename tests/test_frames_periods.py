@@ -626,3 +626,15 @@ def test_a_paragraph_of_narrative_naming_two_periods_states_no_reporting_period(
         "The volume index showed exports rising to 120.5 from 111.2 in February."
     )
     assert _reported(text, "120.5", dt.date(1987, 4, 20)) == (None, "in March")
+
+
+def test_last_quarter_is_the_quarter_before_publication_written_out() -> None:
+    text = "Of the 0.6 point added by trade last quarter, exports accounted for 0.4 point."
+    june = dt.date(1987, 6, 16)
+    assert _period(text, "0.4", june) == ("last quarter (January/March 1987)", {1987})
+    assert _period("Output fell 2 pct last quarter.", "2 pct", dt.date(1987, 2, 1)) == (
+        "last quarter (October/December 1986)",
+        {1986},
+    )
+    base = "Sales rose to 6 mln from a monthly average of 8.5 mln last quarter."
+    assert _period(base, "6 mln", june)[0] is None
