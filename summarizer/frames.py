@@ -1887,6 +1887,8 @@ def _period_in_scope(
         return _a_year_before(found, published)
     if month_earlier:
         return _a_month_before(found)
+    if _earlier_base(text, mention, inside, sentence_end, _QUARTER_EARLIER):
+        return _a_quarter_before(found)
     if _temporal_base(text, mention, inside):
         for earlier in reversed([m for m in inside if m.end <= mention.start]):
             base = _compared_period(text, earlier, inside, published, sentence_end)
@@ -1996,6 +1998,12 @@ _MONTH_EARLIER = re.compile(
     re.I,
 )
 """After a compared number: "down from 2.06 million tons in the previous month"."""
+_QUARTER_EARLIER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:in\s+)?the\s+(?:previous|prior|preceding)\s+(?:three\s+months|quarter)"
+    r"|\s*(?:[a-z]+\s+)?(?:in\s+)?the\s+quarter\s+before\b",
+    re.I,
+)
+"""After a compared number: "after a 0.7 pct increase in the previous three months"."""
 _ELIDED_BASE = re.compile(r"^[^.;:\d]{0,40}\band\s+$", re.I)
 """Between two compared numbers of one lead: "from 33.8 billion a month ago and 27.7
 billion a year ago"."""
@@ -2032,6 +2040,22 @@ def _a_month_before(period: _Period) -> _Period:
     year = next(iter(years)) - (month == 1)
     month = (month - 2) % 12 + 1
     words = f"{_MONTH_WORDS.split('|')[month - 1]} {year} (the month before)"
+    return TextSpan(span.start, span.end, words), frozenset({year}), None
+
+
+def _a_quarter_before(period: _Period) -> _Period:
+    """The figure's quarter a quarter earlier, written with its year: "in the January/March
+    quarter" of 1987 -> "October/December 1986 (the quarter before)"; a period that is not
+    three months of one year stays."""
+    span, years, _ = period
+    named = months_spanned(span.text) if span is not None else frozenset()
+    if span is None or len(years) != 1 or len(named) != 3 or max(named) - min(named) != 2:
+        return period
+    first = min(named)
+    year = next(iter(years)) - (first == 1)
+    first = (first - 4) % 12 + 1
+    months = _MONTH_WORDS.split("|")
+    words = f"{months[first - 1]}/{months[first + 1]} {year} (the quarter before)"
     return TextSpan(span.start, span.end, words), frozenset({year}), None
 
 

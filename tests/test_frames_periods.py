@@ -638,3 +638,21 @@ def test_last_quarter_is_the_quarter_before_publication_written_out() -> None:
     )
     base = "Sales rose to 6 mln from a monthly average of 8.5 mln last quarter."
     assert _period(base, "6 mln", june)[0] is None
+
+
+def test_a_base_in_the_previous_three_months_is_the_quarter_before() -> None:
+    text = (
+        "Output rose 1.1 pct in the April/June quarter after a 0.4 pct rise in the "
+        "previous quarter."
+    )
+    assert _period(text, "0.4", dt.date(1987, 8, 20)) == (
+        "January/March 1987 (the quarter before)",
+        {1987},
+    )
+    january = (
+        "GDP rose 2 pct in the January/March quarter after 1 pct in the previous three months."
+    )
+    assert _period(january, "1 pct", dt.date(1987, 5, 2)) == (
+        "October/December 1986 (the quarter before)",
+        {1986},
+    )
