@@ -1876,6 +1876,9 @@ def _period_in_scope(
     if owner is not None:  # the sentence's reading of the same words, if it has one
         at = owner[0].start if owner[0] is not None else -1
         return next((p for p in periods if p[0].start == at), owner)
+    when = _when_period(text, mention, published)
+    if when is not None:
+        return when
     month_earlier = _earlier_base(text, mention, inside, sentence_end, _MONTH_EARLIER)
     compared = _compared_period(text, mention, inside, published, sentence_end)
     if compared is not None and not month_earlier:
@@ -2041,6 +2044,26 @@ def _a_month_before(period: _Period) -> _Period:
     month = (month - 2) % 12 + 1
     words = f"{_MONTH_WORDS.split('|')[month - 1]} {year} (the month before)"
     return TextSpan(span.start, span.end, words), frozenset({year}), None
+
+
+_WHEN_CLAUSE = re.compile(r",\s*when\b[^,;.:]*$", re.I)
+
+
+def _when_period(
+    text: str, mention: NumericMention, published: dt.date | None
+) -> tuple[TextSpan, frozenset[int], int | None] | None:
+    """Period words that a ", when" clause holding the number looks back to: "the worst
+    since 1974/75, when gnp contracted by 0.4 pct" is 1974/75's."""
+    window_start = max(0, mention.start - 150)
+    when = _WHEN_CLAUSE.search(text, window_start, mention.start)
+    if when is None:
+        return None
+    for match in _PERIOD.finditer(text, window_start, when.start()):
+        if match.end() == when.start():
+            years = _years_of(match, published)
+            span = TextSpan(match.start(), match.end(), match.group())
+            return (span, years, _month_count(match)) if years else None
+    return None
 
 
 def _a_quarter_before(period: _Period) -> _Period:

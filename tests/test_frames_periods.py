@@ -656,3 +656,10 @@ def test_a_base_in_the_previous_three_months_is_the_quarter_before() -> None:
         "October/December 1986 (the quarter before)",
         {1986},
     )
+
+
+def test_a_when_clause_is_of_the_period_words_it_follows() -> None:
+    text = "Growth was the slowest since 1982, when output shrank 1.3 pct, officials said."
+    assert _period(text, "1.3", dt.date(1987, 6, 16)) == ("1982", {1982})
+    plain = "Output shrank 1.3 pct when exports fell in 1986."
+    assert _period(plain, "1.3", dt.date(1987, 6, 16))[0] == "1986"
