@@ -774,3 +774,12 @@ def test_a_change_in_an_absolute_clause_measures_its_noun() -> None:
 def test_the_period_closing_one_clause_is_not_the_next_clauses_noun() -> None:
     text = "It showed exports rising to 131.0 from 114.6 in May and imports rising to 142.2."
     assert _subject(text, "142.2") == "imports"
+
+
+def test_than_expected_is_no_comparison_and_a_closed_clause_is_not_the_noun() -> None:
+    text = "The economy grew faster than expected in 1986 and exports surged 9.5 pct."
+    frame = _frame(text, "9.5")
+    assert frame.subject is not None and frame.subject.text == "exports"
+    assert frame.period is not None and frame.period.text == "1986"
+    share = "Debt service is projected to exceed 35 pct of exports in 1987 and worries grow."
+    assert "exports" in (_subject(share, "35 pct") or "")
