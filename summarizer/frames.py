@@ -960,6 +960,13 @@ def _last_quarter(
     return TextSpan(match.start(), match.end(), words), frozenset({year}), None
 
 
+_RELEASED = re.compile(
+    r"\b(?:released|published|issued|announced|reported)\s+(?:(?:earlier|later|late|early)\s+)?$",
+    re.I,
+)
+"""Before period words that date a release, not the figures in it."""
+
+
 def _periods(
     text: str, start: int, end: int, published: dt.date | None
 ) -> list[tuple[TextSpan, frozenset[int], int | None]]:
@@ -981,6 +988,8 @@ def _periods(
             continue  # "has risen almost 14 pct against the U.S. Dollar since September 1985"
         if _COMPARISON.search(before) or _COMPARED_NEAR.search(before):
             continue
+        if _RELEASED.search(before):
+            continue  # "figures released earlier this year": when they came out
         if not match.group("n3") and (
             _YEAR_AS_BASE.match(text, match.end()) or _BASE_BEFORE.search(before)
         ):
@@ -1170,6 +1179,8 @@ def _sentence_frames(
             and _BARE_BASE_END.search(text[inside[i - 1].end : mention.start])
         ):  # "US$480 per tonne, representing a slight rise from the US$475": a base
             subject = frames[-1].subject or subject
+        elif frames and role is FrameRole.change and _HIGH_THEN_CHANGE.match(before):
+            subject = frames[-1].subject or subject  # "exports at a six-year high, up 35%"
         if is_bare(subject):
             previous_end = inside[i - 1].end if i else -1
             subject = (
@@ -1741,6 +1752,19 @@ _NP_THEN_CHANGE = re.compile(
     re.I,
 )
 """A change set off after its noun phrase: "The deficit with China, up 30.5%"."""
+_AT_A_HIGH = re.compile(
+    r"(?<=\S)\s+(?:at|to|near)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:high|low|peak|record)\b.*$",
+    re.I,
+)
+"""Where a noun phrase stands before its change: "exports at a six-year high in 2004"."""
+_HIGH_THEN_CHANGE = re.compile(
+    r"^\s*(?:high|low|peak|record)\b[^,;:]{0,30},\s*(?:up|down)\s+(?:by\s+)?$", re.I
+)
+_HIGH_WORD = re.compile(r"(?:high|low|peak|record)\b", re.I)
+_AT_A_BEFORE = re.compile(
+    r"(?<=\S)\s+(?:at|to|near|hit|hits|hitting)\s+(?:a|an|the|its|their)\s*$", re.I
+)
 _WITH_NP_CHANGING = re.compile(
     r"\bwith\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+(?!(?:expanding|growing|rising|increasing|"
     r"falling|declining|dropping|gaining|jumping|surging|climbing|sliding|shrinking|"
@@ -1775,7 +1799,11 @@ def _subject(
             )
         aside = _NP_THEN_CHANGE.search(before)
         if aside:  # "The deficit with China, up 30.5% at $162bn"
-            phrase = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))
+            np_end = w_start + aside.end("np")
+            at_high = _AT_A_HIGH.search(aside["np"])
+            if at_high:  # "showed exports at a six-year high in 2004, up 35%": exports'
+                np_end = w_start + aside.start("np") + at_high.start()
+            phrase = _np(text, w_start + aside.start("np"), np_end)
             return None if is_bare(phrase) else phrase  # "in the first eight months, up"
         absolute = _WITH_NP_CHANGING.search(before)
         if absolute:  # "..., with GDP in the first nine months expanding 8.89%"
@@ -1796,6 +1824,9 @@ def _subject(
             phrase = _np(text, w_start + start, w_start + len(head))
             return None if is_bare(phrase) else phrase
         return None
+    at_high = _AT_A_BEFORE.search(before) if _HIGH_WORD.match(after.strip()) else None
+    if at_high:  # "exports at a six-year high": how long since exports were this high
+        return _np(text, w_start, w_start + at_high.start())
     balance = _BALANCE_NOUN_AFTER.match(after)
     if balance and role is FrameRole.level:  # "led to a 300 mln mark deficit in February"
         return _span(text, mention.end + balance.start("np"), mention.end + balance.end("np"))

@@ -783,3 +783,11 @@ def test_than_expected_is_no_comparison_and_a_closed_clause_is_not_the_noun() ->
     assert frame.period is not None and frame.period.text == "1986"
     share = "Debt service is projected to exceed 35 pct of exports in 1987 and worries grow."
     assert "exports" in (_subject(share, "35 pct") or "")
+
+
+def test_a_record_and_the_change_after_it_measure_what_stands_at_the_record() -> None:
+    text = "Data released earlier this year showed imports at a five-year high in 2022, up 12%."
+    assert _subject(text, "five-year") == "imports"
+    frame = _frame(text, "12%")
+    assert frame.subject is not None and frame.subject.text == "imports"
+    assert frame.period is not None and frame.period.text == "2022"  # not the release's year
