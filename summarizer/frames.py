@@ -253,7 +253,8 @@ _CHANGE_VERB_END = re.compile(
 window, is what changed ("imports growing by 20.3 percent and exports growing by 11
 percent" after another figure's clause), not the level an earlier clause names."""
 _GROWTH_IN = re.compile(
-    r"^\s*(?:percent|per cent|%|pct)?\s*(?:growth|increase|rise|decrease|decline|drop|fall)"
+    r"^\s*(?:percent|per cent|%|pct)?\s*(?:year-on-year\s+|on-year\s+)?(?:growth|increase|rise|"
+    r"decrease|decline|drop|fall|plunge|jump|surge|slump|gain|climb|dip|contraction|expansion)"
     r"\s+(?:in|of)\s+(?P<np>[^,;:.]+)",
     re.I,
 )

@@ -791,3 +791,10 @@ def test_a_record_and_the_change_after_it_measure_what_stands_at_the_record() ->
     frame = _frame(text, "12%")
     assert frame.subject is not None and frame.subject.text == "imports"
     assert frame.period is not None and frame.period.text == "2022"  # not the release's year
+
+
+def test_a_change_noun_after_the_number_names_what_changed() -> None:
+    text = "Exports fell 3 per cent, largely due to the 11 per cent plunge in shipments to Peru."
+    assert _subject(text, "11 per cent") == "shipments to Peru"
+    jump = "Officials cited a 4.2% year-on-year jump in sales of cars."
+    assert _subject(jump, "4.2%") == "sales of cars"
