@@ -260,7 +260,8 @@ _GROWTH_IN = re.compile(
 )
 _MULTIPLY_VERB = re.compile(r"\b(?:double|triple|quadruple|halve)$", re.I)
 _MULTIPLIED_OBJECT = re.compile(
-    r"^\s+(?P<np>(?:(?:the|their|its|our)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+    r"^\s+(?!(?:overnight|again|quickly|soon|by|in|within|over|from|to|and)\b)"
+    r"(?P<np>(?:(?:the|their|its|our)\s+)?[a-z][\w-]*(?:\s+(?!and\b)[a-z][\w-]*){0,3}?)"
     r"(?=\s*(?:[,;:.]|$)|\s+(?:within|in|by|over|from|to|between|before|after)\b)"
 )
 """What a multiplying verb multiplies: "to double bilateral trade within three years"."""
@@ -1807,6 +1808,10 @@ def _subject(
             phrase = _np(text, w_start + aside.start("np"), np_end)
             return None if is_bare(phrase) else phrase  # "in the first eight months, up"
         absolute = _WITH_NP_CHANGING.search(before)
+        if absolute and (
+            _PREDICATE.search(absolute["np"]) or _WITH_PARTNER.search(before, 0, absolute.start())
+        ):
+            absolute = None  # "Japan's surplus with the United States edged up": a partner
         if absolute:  # "..., with GDP in the first nine months expanding 8.89%"
             np_end = absolute.end("np")
             tail = _PERIOD_TAIL.search(absolute["np"])

@@ -357,5 +357,7 @@ def test_a_product_grade_is_not_a_figure_but_a_share_is() -> None:
     assert convention_excludes(graded, graded.index("25%"), graded.index("25%") + 3)
     figure = fig(graded, "25%", "25", "percent", "share")
     assert ReasonCode.not_a_figure in _codes(check_record(graded, record(figure)))
+    listed = "Its 5% and 25% broken rice cost 410 and 390 USD a tonne."
+    assert convention_excludes(listed, listed.index("5%"), listed.index("5%") + 2)
     share = "Rice sold at 410 USD a tonne, and 25% of it went to Ghana."
     assert convention_excludes(share, share.index("25%"), share.index("25%") + 3) is None

@@ -761,6 +761,8 @@ def test_a_multiplying_verb_measures_its_object_and_the_levels_it_goes_between()
     )
     assert _subject(text, "triple") == "bilateral trade"
     assert _subject(text, "five years") == "bilateral trade"
+    intransitive = "The move caused maize prices to double overnight and led to riots."
+    assert _subject(intransitive, "double") != "overnight and led"
     assert _subject(text, "$1.1") == "bilateral trade"
     assert _subject(text, "about $3.3") == "bilateral trade"
 

@@ -1690,7 +1690,10 @@ def is_name_ordinal(text: str, mention: NumericMention) -> bool:
     return bool(tail and tail[:1].isupper()) or bool(not tail and _PROPER_AFTER.match(after))
 
 
-_GRADE_AFTER = re.compile(r"\s*broken\b", re.I)
+_GRADE_AFTER = re.compile(
+    r"\s*(?:(?:and|or|to|,|-|–)\s*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent|pct)\s*)*broken\b", re.I
+)
+"""After a grade: "broken", or more grades and then "broken" ("5% and 25% broken rice")."""
 
 
 def is_product_grade(text: str, mention: NumericMention) -> bool:
