@@ -369,7 +369,7 @@ _PERIOD = re.compile(
     rf"|\blast\s+(?P<mon9>{_MONTH_NAME})\b(?![\s,]*\d)(?!\s+(?:last|this|next)\s+year)"
     rf"|\b(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?first\s+"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})\s+months\b"
-    rf"|(?:\bthe|['’]s)\s+(?P<n3>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})-month(?=\s+(?:[a-z-]+\s+)?"
+    rf"|(?:\bthe|['’]s)\s+(?P<n3>\d{{1,2}}|{'|'.join(_WORD_NUMBERS)})[-\s]month(?=\s+(?:[a-z-]+\s+)?"
     r"(?:average|total|exports?|imports?|trade|turnover|revenues?|sales|output|surplus|"
     r"deficit|growth|figures?|collection|spending|disbursement)\b|\s*$)"
     rf"|\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -586,8 +586,8 @@ def frames_for(
         bases = _compared_periods(text, inside, published, s_end)
         compared = frozenset(base[0] for base in bases if base[0] is not None)
         reported = [p for p in periods if p[0] not in compared and not _SINCE_SPAN.match(p[0].text)]
-        if reported:
-            inherited = reported[0]
+        if reported and not _A_TOTALS_SPAN.fullmatch(reported[0][0].text):
+            inherited = reported[0]  # not "the 10 month deficit": that total's span only
         inherited_before = inherited_years
         own = frozenset().union(*(p[1] for p in periods))
         inherited_years = own or inherited_years
@@ -943,6 +943,19 @@ _BASE_BEFORE = re.compile(r"\bbase(?:\s+year)?\s*$", re.I)
 """An index's base year ("volume index, base 1980", "1980 = 100") is no period."""
 
 
+def names_a_totals_span(text: str, mention: NumericMention) -> bool:
+    """Whether a number only says how long a total runs ("the 10-month deficit", "the
+    country's five-month exports"): period words, which the gold convention keeps out of
+    figures, not a figure of its own."""
+    lo = max(0, mention.start - 8)
+    return any(
+        match.group("n3") and match.start("n3") <= mention.start < match.end("n3")
+        for match in _PERIOD.finditer(text, lo, min(len(text), mention.end + 80))
+    )
+
+
+_A_TOTALS_SPAN = re.compile(r"(?:the|['’]s)\s+[\w]+[-\s]month", re.I)
+"""Period words that only say how long one total runs ("the 10-month deficit")."""
 _LAST_QUARTER = re.compile(
     r"\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:last|past)\s+quarter\b", re.I
 )
@@ -1760,6 +1773,12 @@ _AT_A_HIGH = re.compile(
     re.I,
 )
 """Where a noun phrase stands before its change: "exports at a six-year high in 2004"."""
+_MOVED_TO = re.compile(
+    r"\b(?:pushed|drove|took|brought|lifted|sent|put|puts|pushes|takes|brings|lifts)\s+"
+    r"(?P<np>(?:the|its|their|a|[A-Z][\w.'’-]*['’]s?)\b[^,;:]{0,80}?)\s+(?:to|at)\s+"
+    r"(?:(?:a|an|about|around|nearly|almost|over|more\s+than|some|roughly|just|a\s+record)\s+)?$",
+)
+"""What a causing verb moves to a level: "That pushed the 10 month deficit to"."""
 _HIGH_THEN_CHANGE = re.compile(
     r"^\s*(?:high|low|peak|record)\b[^,;:]{0,30},\s*(?:up|down)\s+(?:by\s+)?$", re.I
 )
@@ -1830,6 +1849,9 @@ def _subject(
             phrase = _np(text, w_start + start, w_start + len(head))
             return None if is_bare(phrase) else phrase
         return None
+    moved = _MOVED_TO.search(before) if role is FrameRole.level else None
+    if moved:  # "That pushed the 10 month deficit to $500.5bn": the deficit
+        return _np(text, w_start + moved.start("np"), w_start + moved.end("np"))
     at_high = _AT_A_BEFORE.search(before) if _HIGH_WORD.match(after.strip()) else None
     if at_high:  # "exports at a six-year high": how long since exports were this high
         return _np(text, w_start, w_start + at_high.start())

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from summarizer.extraction.requests import find_mentions
 from summarizer.frames import Frame, frames_for, months_spanned, read_period
 from summarizer.numbers import extract_mentions
 
@@ -663,3 +664,21 @@ def test_a_when_clause_is_of_the_period_words_it_follows() -> None:
     assert _period(text, "1.3", dt.date(1987, 6, 16)) == ("1982", {1982})
     plain = "Output shrank 1.3 pct when exports fell in 1986."
     assert _period(plain, "1.3", dt.date(1987, 6, 16))[0] == "1986"
+
+
+def test_how_long_a_total_runs_is_period_words_and_not_carried_on() -> None:
+    text = (
+        "That pushed the 10 month deficit to $500.5bn. Imports rose 3.4% in October, while "
+        "exports grew 0.6%."
+    )
+    mentions = find_mentions(text)
+    assert [m.text for m in mentions] == ["$500.5bn", "3.4%", "0.6%"]
+    frames = frames_for(text, mentions, dt.date(2004, 12, 15))
+    deficit = frames[mentions[0].id]
+    assert deficit.period is not None and deficit.period.text == "the 10 month"
+    assert deficit.subject is not None and deficit.subject.text == "the 10 month deficit"
+    exports = frames[mentions[2].id]
+    assert exports.reported_period is not None
+    assert exports.reported_period.text == "in October"
+    a_ban = "A 13-month ban on beef imports hurt trade."
+    assert [m.text for m in find_mentions(a_ban)] == ["13-month"]

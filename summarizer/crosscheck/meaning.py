@@ -52,7 +52,7 @@ from summarizer.domain import (
     SourceSpan,
     Unverified,
 )
-from summarizer.frames import Frame, FrameRole, read_period, sentence_spans
+from summarizer.frames import Frame, FrameRole, names_a_totals_span, read_period, sentence_spans
 from summarizer.vocabulary import units_agree
 
 GENERIC = frozenset(
@@ -1661,6 +1661,8 @@ def not_a_figure_reason(
         return f"'{mention.text}' is an ordinal inside a name", mention.text, [_mspan(mention)]
     if is_product_grade(ctx.text, mention):
         return f"'{mention.text}' is a product grade", mention.text, [_mspan(mention)]
+    if names_a_totals_span(ctx.text, mention):
+        return f"'{mention.text}' is period words", mention.text, [_mspan(mention)]
     before = ctx.text[max(0, mention.start - 20) : mention.start]
     if _PHONE.fullmatch(mention.text.strip()) or _PHONE_WORD.search(before):
         return f"'{mention.text}' is a phone number", mention.text, [_mspan(mention)]
@@ -2018,4 +2020,6 @@ def convention_excludes(text: str, start: int, end: int) -> str | None:
                 return f"'{mention.text}' is an ordinal inside a name"
             if is_product_grade(text, mention):
                 return f"'{mention.text}' is a product grade"
+            if names_a_totals_span(text, mention):
+                return f"'{mention.text}' is period words (how long a total runs)"
     return None
