@@ -232,3 +232,9 @@ def _words_for(demonyms: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 WORDS_FOR_COUNTRY: dict[str, tuple[str, ...]] = _words_for(DEMONYMS)
 """A country's folded form -> the words that name it ("jordan" -> "jordanian", ...)."""
+
+TRADE_BLOCS: frozenset[str] = frozenset(
+    {"eu", "ec", "eec", "europeanunion", "europeancommunity", "asean", "mercosur", "efta"}
+)
+"""Folded names of trade blocs a flow can go to or come from ("exports to the EC"): partners
+as a country is, though no country's demonym names them."""

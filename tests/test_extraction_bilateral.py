@@ -98,3 +98,14 @@ def test_a_part_of_the_pairs_total_names_the_other_side() -> None:
     plain = "Ruritania's exports reached 16.29 billion USD."
     assert with_part_partner("Ruritania's exports", plain, pair) == "Ruritania's exports"
     assert with_part_partner("exports to Freedonia", split, pair) == "exports to Freedonia"
+
+
+def test_a_trade_bloc_is_a_partner_by_its_name() -> None:
+    sentence = (
+        "Peru's imports from the EU were worth 5.7 billion dlrs and exports worth 2.6 billion."
+    )
+    assert with_partner("exports", sentence, sentence.find("2.6")) == "exports (to the EU)"
+    asean = "Imports from ASEAN fell 3 pct, while exports rose 2 pct."
+    assert with_partner("growth of exports", asean, asean.find("2 pct")) == (
+        "growth of exports (to ASEAN)"
+    )

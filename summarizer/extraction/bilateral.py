@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from summarizer.countries import COUNTRY_FORMS, DEMONYMS
+from summarizer.countries import COUNTRY_FORMS, DEMONYMS, TRADE_BLOCS
 from summarizer.crosscheck.meaning import home_place
 from summarizer.crosscheck.wordmatch import run_together
 
@@ -85,8 +85,8 @@ _PREPOSITION = {"exports": "to", "shipments": "to", "imports": "from"}
 
 
 def _partner(words: str) -> str | None:
-    """The first country a partner phrase names that is not an owner ("Japan's biggest
-    trading partner, China" -> "China")."""
+    """The first country or trade bloc a partner phrase names that is not an owner
+    ("Japan's biggest trading partner, China" -> "China"; "from the EC" -> "EC")."""
     for match in _NAME.finditer(words):
         phrase = match.group().rstrip(".")
         if re.search(r"['’]s?$", phrase):
@@ -95,6 +95,8 @@ def _partner(words: str) -> str | None:
             folded = run_together(candidate)
             if folded in COUNTRY_FORMS or DEMONYMS.get(folded) in ("us", "britain"):
                 return candidate  # "the United States", "the United Kingdom" too
+            if folded in TRADE_BLOCS:
+                return candidate  # "imports from the EC"
     return None
 
 
@@ -120,8 +122,8 @@ def with_partner(metric: str, sentence: str, at: int) -> str:
 
 
 def _with_article(name: str) -> str:
-    """A partner as prose writes it: "the United States", "the European Union"."""
-    return f"the {name}" if re.match(r"(?:United|European)\b", name) else name
+    """A partner as prose writes it: "the United States", "the European Union", "the EC"."""
+    return f"the {name}" if re.match(r"(?:United|European)\b|(?:EC|EU|EEC)$", name) else name
 
 
 _TOPIC = re.compile(
