@@ -1748,11 +1748,37 @@ _NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but|within)\s*$", re.I)
 
 
 _FLOW_VERB_BEFORE = re.compile(
-    r"\b(?P<verb>exported|imported|shipped|sold|bought|purchased)\s+(?:(?:about|around|"
+    r"\b(?P<verb>exported|imported|shipped|sold|bought|purchased|(?:plans?|planned|aims?|aimed|"
+    r"expects?|expected|wants?|intends?|hopes?|agreed|is\s+set|are\s+set)\s+to\s+"
+    r"(?:export|import|ship|sell|buy|purchase))\s+(?:(?:about|around|"
     r"nearly|almost|over|more than|some|roughly|only|just|a record|an estimated)\s+)?$",
     re.I,
 )
 """A number a flow verb governs is what its subject exported or imported."""
+_INTENDED_FLOW = re.compile(
+    r"\s+(?:(?:is|are|was|were)\s+)?(?P<intent>plans?|planned|aims?|aimed|expects?|expected|wants?|"
+    r"intends?|hopes?|agreed|set)\s+to\s+(?P<flow>export|import|ship|sell|buy|purchase)$",
+    re.I,
+)
+"""A flow still to come ("Indonesia plans to import"): its owner, intent and flow."""
+_FLOW_NOUNS = {
+    "export": "exports",
+    "import": "imports",
+    "ship": "shipments",
+    "sell": "sales",
+    "buy": "purchases",
+    "purchase": "purchases",
+}
+_INTENT_WORDS = {
+    "pla": "planned",
+    "aim": "targeted",
+    "exp": "expected",
+    "wan": "planned",
+    "int": "planned",
+    "hop": "hoped-for",
+    "agr": "agreed",
+    "set": "planned",
+}
 _TIME_FIRST = re.compile(
     r"\s*(?:(?:the\s+)?(?:first|second|third|fourth|last|past|same|previous)\b|(?:19|20)\d\d\b|"
     r"(?:calendar|fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b|"
@@ -1767,6 +1793,8 @@ _NP_THEN_CHANGE = re.compile(
     re.I,
 )
 """A change set off after its noun phrase: "The deficit with China, up 30.5%"."""
+_CAME_FROM = re.compile(r"\b(?:was|were|came)\s+from\s+(?P<np>[^,;:]+)$", re.I)
+"""What a part is of, after a copula: "the remaining was from imports"."""
 _AT_A_HIGH = re.compile(
     r"(?<=\S)\s+(?:at|to|near)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:high|low|peak|record)\b.*$",
@@ -1821,6 +1849,9 @@ def _subject(
         aside = _NP_THEN_CHANGE.search(before)
         if aside:  # "The deficit with China, up 30.5% at $162bn"
             np_end = w_start + aside.end("np")
+            came_from = _CAME_FROM.search(aside["np"])
+            if came_from:  # "while the remaining was from imports, up 51.57 percent"
+                return _np(text, w_start + aside.start("np") + came_from.start("np"), np_end)
             at_high = _AT_A_HIGH.search(aside["np"])
             if at_high:  # "showed exports at a six-year high in 2004, up 35%": exports'
                 np_end = w_start + aside.start("np") + at_high.start()
@@ -1868,6 +1899,19 @@ def _subject(
     flow_verb = _FLOW_VERB_BEFORE.search(before)
     if flow_verb:  # "Peru exported 90,000 tonnes"
         flow = _np(text, w_start, w_start + flow_verb.end("verb"))
+        intended = _INTENDED_FLOW.search(flow.text) if flow is not None else None
+        if flow is not None and intended is not None and intended.start() > 0:
+            owner = flow.text[: intended.start()]  # "Indonesia plans to import"
+            cuts = [*_SUBORDINATE.finditer(owner), *_PREDICATE.finditer(owner)]
+            owner = re.sub(
+                r"^(?:that|the\s+fact\s+that)\s+",
+                "",
+                owner[max((c.end() for c in cuts), default=0) :].strip(),
+            )
+            noun = _FLOW_NOUNS[intended["flow"].lower()]
+            said = f"{owner}'s {_INTENT_WORDS[intended['intent'].lower()[:3]]} {noun}"
+            if owner:
+                flow = TextSpan(flow.start, flow.end, said)  # -> "Indonesia's planned imports"
         partner = _FLOW_PARTNER_AFTER.match(after)
         named = re.sub(r"^the|[^a-z]", "", partner["partner"].casefold()) if partner else ""
         if flow is None or partner is None or named not in COUNTRY_FORMS:

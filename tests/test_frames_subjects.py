@@ -800,3 +800,18 @@ def test_a_change_noun_after_the_number_names_what_changed() -> None:
     assert _subject(text, "11 per cent") == "shipments to Peru"
     jump = "Officials cited a 4.2% year-on-year jump in sales of cars."
     assert _subject(jump, "4.2%") == "sales of cars"
+
+
+def test_a_part_after_was_from_measures_that_flow() -> None:
+    text = (
+        "Of the figure, 6.2 billion USD was from Peru's exports, up 8 percent while the "
+        "remaining was from imports, up 5.5 percent year-on-year."
+    )
+    assert _subject(text, "5.5") == "imports"
+
+
+def test_a_flow_still_to_come_is_the_owners_planned_flow() -> None:
+    planned = "Prices rose as Ghana plans to import two million tonnes of rice this year."
+    assert _subject(planned, "two million") == "Ghana's planned imports"
+    expected = "Chile is expected to export 6.7 million tonnes of copper in 2020."
+    assert _subject(expected, "6.7") == "Chile's expected exports"
