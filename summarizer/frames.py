@@ -1793,6 +1793,20 @@ _NP_THEN_CHANGE = re.compile(
     re.I,
 )
 """A change set off after its noun phrase: "The deficit with China, up 30.5%"."""
+_BARE_CHANGE = re.compile(
+    r"^\s*(?P<np>[A-Z][^,;:()]{1,80}?)\s+(?:up|down|increase|rise|grow|fall|drop|decline|jump|"
+    r"surge|climb|plunge|slump|gain|dip|soar|tumble)\s+(?:by\s+)?"
+    r"(?:(?:about|around|nearly|almost|over|more than|some|roughly|just)\s+)?$"
+)
+"""A headline's change, its verb bare or left out: "Budget collection up 16.2%", "Exports
+increase 6.8%"; running text writes "rose" or "was up"."""
+_CLAUSE_WORD = re.compile(
+    rf"{_PREDICATE.pattern}|\b(?:\w+ed|went|goes|go|brought|brings|bring|expects?|will|would|"
+    r"could|may|might|should|to|saw|sees|see|in|on|at|during|for)\b",
+    re.I,
+)
+"""Words that make the words before a bare change a clause, not its noun phrase ("In
+January house prices went up", "production will")."""
 _CAME_FROM = re.compile(r"\b(?:was|were|came)\s+from\s+(?P<np>[^,;:]+)$", re.I)
 """What a part is of, after a copula: "the remaining was from imports"."""
 _AT_A_HIGH = re.compile(
@@ -1868,6 +1882,9 @@ def _subject(
             if tail:
                 np_end = absolute.start("np") + tail.start()
             return _np(text, w_start + absolute.start("np"), w_start + np_end)
+        headline = _BARE_CHANGE.match(before)
+        if headline and not _CLAUSE_WORD.search(headline["np"]):  # "Budget collection up 16.2%"
+            return _np(text, w_start + headline.start("np"), w_start + headline.end("np"))
         shown = _SHOWED_CHANGE.search(before)
         if shown:  # "Figures for November showed exports down 2.3%"
             phrase = _np(text, w_start + shown.start("np"), w_start + shown.end("np"))

@@ -815,3 +815,10 @@ def test_a_flow_still_to_come_is_the_owners_planned_flow() -> None:
     assert _subject(planned, "two million") == "Ghana's planned imports"
     expected = "Chile is expected to export 6.7 million tonnes of copper in 2020."
     assert _subject(expected, "6.7") == "Chile's expected exports"
+
+
+def test_a_headlines_bare_change_measures_the_noun_phrase_before_it() -> None:
+    assert _subject("Budget collection up 16.2% in 10 months", "16.2%") == "Budget collection"
+    assert _subject("Exports increase 6.8% on-year due to chip demand", "6.8%") == "Exports"
+    running = "In January house prices went up 0.4%, the lender said."
+    assert _subject(running, "0.4%") != "in January house prices went"
