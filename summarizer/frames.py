@@ -1194,6 +1194,14 @@ def _sentence_frames(
             and _BARE_BASE_END.search(text[inside[i - 1].end : mention.start])
         ):  # "US$480 per tonne, representing a slight rise from the US$475": a base
             subject = frames[-1].subject or subject
+        elif (
+            frames
+            and frames[-1].subject is not None
+            and (margin := _MARGIN_OVER.match(after)) is not None
+        ):  # "reaching $35 billion, $2 billion higher than Bắc Ninh": the margin between them
+            other = re.sub(r"(?<=[a-z]{2})\.$", "", margin["other"])
+            said = f"margin of {frames[-1].subject.text} over {other}"
+            subject = TextSpan(frames[-1].subject.start, frames[-1].subject.end, said)
         elif frames and role is FrameRole.change and _HIGH_THEN_CHANGE.match(before):
             subject = frames[-1].subject or subject  # "exports at a six-year high, up 35%"
         if is_bare(subject):
@@ -1815,12 +1823,26 @@ _AT_A_HIGH = re.compile(
     re.I,
 )
 """Where a noun phrase stands before its change: "exports at a six-year high in 2004"."""
+_LEADS_IN = re.compile(
+    r"^\s*(?:However,\s+|But\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:still\s+|also\s+)?(?:leads?|led|tops?|topped)\s+(?:the\s+(?:country|nation|region|"
+    r"world|list)\s+)?in\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+    r"(?:\s+(?:for|in|during|over)\s+[^,;:]*)?,\s*(?:reaching|totalling|totaling|hitting|at)\s+"
+    r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|just)\s+)?$"
+)
+"""A leader's figure: "HCM City still leads the country in export turnover for the first 10
+months of 2023, reaching nearly $35 billion" is HCM City's export turnover."""
 _MOVED_TO = re.compile(
     r"\b(?:pushed|drove|took|brought|lifted|sent|put|puts|pushes|takes|brings|lifts)\s+"
     r"(?P<np>(?:the|its|their|a|[A-Z][\w.'’-]*['’]s?)\b[^,;:]{0,80}?)\s+(?:to|at)\s+"
     r"(?:(?:a|an|about|around|nearly|almost|over|more\s+than|some|roughly|just|a\s+record)\s+)?$",
 )
 """What a causing verb moves to a level: "That pushed the 10 month deficit to"."""
+_MARGIN_OVER = re.compile(
+    r"^\s*(?:higher|lower|more|less|bigger|larger|smaller|greater)\s+than\s+(?:that\s+of\s+)?"
+    r"(?P<other>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)(?=\s*(?:[,;.]|$))"
+)
+"""A number by which a figure exceeds another party's: "$2 billion higher than Bắc Ninh"."""
 _HIGH_THEN_CHANGE = re.compile(
     r"^\s*(?:high|low|peak|record)\b[^,;:]{0,30},\s*(?:up|down)\s+(?:by\s+)?$", re.I
 )
@@ -1897,6 +1919,10 @@ def _subject(
             phrase = _np(text, w_start + start, w_start + len(head))
             return None if is_bare(phrase) else phrase
         return None
+    leads = _LEADS_IN.search(before) if role is FrameRole.level else None
+    if leads:  # "HCM City still leads the country in export turnover ..., reaching $35bn"
+        said = f"{leads['who']}'s {leads['noun']}"
+        return TextSpan(w_start + leads.start("noun"), w_start + leads.end("noun"), said)
     moved = _MOVED_TO.search(before) if role is FrameRole.level else None
     if moved:  # "That pushed the 10 month deficit to $500.5bn": the deficit
         return _np(text, w_start + moved.start("np"), w_start + moved.end("np"))

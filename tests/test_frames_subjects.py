@@ -822,3 +822,12 @@ def test_a_headlines_bare_change_measures_the_noun_phrase_before_it() -> None:
     assert _subject("Exports increase 6.8% on-year due to chip demand", "6.8%") == "Exports"
     running = "In January house prices went up 0.4%, the lender said."
     assert _subject(running, "0.4%") != "in January house prices went"
+
+
+def test_a_leaders_figure_and_its_margin_over_the_next() -> None:
+    text = (
+        "However, Da Nang still leads the country in tourism revenue for the first half of "
+        "2023, reaching nearly $3 billion, $1 billion higher than Hue."
+    )
+    assert _subject(text, "nearly $3") == "Da Nang's tourism revenue"
+    assert _subject(text, "$1 billion") == "margin of Da Nang's tourism revenue over Hue"
