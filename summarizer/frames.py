@@ -586,7 +586,7 @@ def frames_for(
         bases = _compared_periods(text, inside, published, s_end)
         compared = frozenset(base[0] for base in bases if base[0] is not None)
         reported = [p for p in periods if p[0] not in compared and not _SINCE_SPAN.match(p[0].text)]
-        if reported and not _A_TOTALS_SPAN.fullmatch(reported[0][0].text):
+        if reported and not _only_a_totals_span(reported[0][0].text):
             inherited = reported[0]  # not "the 10 month deficit": that total's span only
         inherited_before = inherited_years
         own = frozenset().union(*(p[1] for p in periods))
@@ -954,8 +954,12 @@ def names_a_totals_span(text: str, mention: NumericMention) -> bool:
     )
 
 
-_A_TOTALS_SPAN = re.compile(r"(?:the|['’]s)\s+[\w]+[-\s]month", re.I)
-"""Period words that only say how long one total runs ("the 10-month deficit")."""
+def _only_a_totals_span(words: str) -> bool:
+    """Whether period words only say how long one total runs ("the 10 month")."""
+    match = _PERIOD.fullmatch(words)
+    return match is not None and match.group("n3") is not None
+
+
 _LAST_QUARTER = re.compile(
     r"\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:last|past)\s+quarter\b", re.I
 )
@@ -1778,15 +1782,16 @@ _FLOW_NOUNS = {
     "purchase": "purchases",
 }
 _INTENT_WORDS = {
-    "pla": "planned",
+    "plan": "planned",
     "aim": "targeted",
-    "exp": "expected",
-    "wan": "planned",
-    "int": "planned",
-    "hop": "hoped-for",
-    "agr": "agreed",
+    "expect": "expected",
+    "want": "planned",
+    "intend": "planned",
+    "hope": "hoped-for",
+    "agree": "agreed",
     "set": "planned",
 }
+"""The intent's verb stem -> how the record names the flow it intends."""
 _TIME_FIRST = re.compile(
     r"\s*(?:(?:the\s+)?(?:first|second|third|fourth|last|past|same|previous)\b|(?:19|20)\d\d\b|"
     r"(?:calendar|fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b|"
@@ -1952,7 +1957,9 @@ def _subject(
                 owner[max((c.end() for c in cuts), default=0) :].strip(),
             )
             noun = _FLOW_NOUNS[intended["flow"].lower()]
-            said = f"{owner}'s {_INTENT_WORDS[intended['intent'].lower()[:3]]} {noun}"
+            intent = intended["intent"].lower()
+            adjective = next(a for stem, a in _INTENT_WORDS.items() if intent.startswith(stem))
+            said = f"{owner}'s {adjective} {noun}"
             if owner:
                 flow = TextSpan(flow.start, flow.end, said)  # -> "Indonesia's planned imports"
         partner = _FLOW_PARTNER_AFTER.match(after)
