@@ -1213,6 +1213,9 @@ def _sentence_frames(
             subject = (
                 _inherited_subject(text, (c_start, c_end), mention, frames, previous_end) or subject
             )
+        owned = _noun_after_number(text, mention, subject, w_end)
+        if owned is not None:
+            subject = owned  # "The 43-km link", "Its $17m profit": the noun after the number
         if frames and RUN.search(mention.text) and not is_bare(frames[-1].subject):
             # "dropped 7.7 percent ..., marking the sixth straight month"
             subject = frames[-1].subject
@@ -1806,6 +1809,13 @@ _NP_THEN_CHANGE = re.compile(
     re.I,
 )
 """A change set off after its noun phrase: "The deficit with China, up 30.5%"."""
+_ACTED_ON_BY = re.compile(
+    r"\b(?:reduced|reduces|cut|cuts|lowered|lowers|raised|raises|boosted|boosts|lifted|lifts|"
+    r"increased|increases|trimmed|trims|slashed|slashes)\s+(?P<np>(?:the|its|their|[A-Z][\w.'’-]*"
+    r"['’]s?)\b[^,;:]{0,60}?)\s+by\s+(?:(?:about|around|nearly|almost|over|more\s+than|some|"
+    r"roughly|just)\s+)?$"
+)
+"""What a causing verb changes by the number: "reduced Norway's oil output by about"."""
 _BARE_CHANGE = re.compile(
     r"^\s*(?P<np>[A-Z][^,;:()]{1,80}?)\s+(?:up|down|increase|rise|grow|fall|drop|decline|jump|"
     r"surge|climb|plunge|slump|gain|dip|soar|tumble)\s+(?:by\s+)?"
@@ -1909,6 +1919,9 @@ def _subject(
             if tail:
                 np_end = absolute.start("np") + tail.start()
             return _np(text, w_start + absolute.start("np"), w_start + np_end)
+        acted_on = _ACTED_ON_BY.search(before)
+        if acted_on:  # "reduced Norway's oil output by about 80,000 bpd": the output
+            return _np(text, w_start + acted_on.start("np"), w_start + acted_on.end("np"))
         headline = _BARE_CHANGE.match(before)
         if headline and not _CLAUSE_WORD.search(headline["np"]):  # "Budget collection up 16.2%"
             return _np(text, w_start + headline.start("np"), w_start + headline.end("np"))
@@ -1994,6 +2007,28 @@ def _subject(
     if role is FrameRole.share:
         return None
     return _np(text, w_start, mention.start)
+
+
+_DETERMINER_ONLY = re.compile(r"(?:the|a|an|its|their|his|her|our|this)", re.I)
+_NOUN_AFTER_NUMBER = re.compile(
+    r"\s*(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*(?:[,.;:]|$)|\s+(?:for|of|in|was|were|"
+    r"is|are|has|had|have|will|would|could|from|by|with|that|which|on|at|to|built|set|"
+    r"implemented)\b)"
+)
+
+
+def _noun_after_number(
+    text: str, mention: NumericMention, subject: TextSpan | None, w_end: int
+) -> TextSpan | None:
+    """The noun a number modifies when the words before it are only a determiner: "The 43-km
+    link" is the link's length, "Its $17m profit" a profit; None otherwise."""
+    if subject is None or not _DETERMINER_ONLY.fullmatch(subject.text.strip()):
+        return None
+    noun = _NOUN_AFTER_NUMBER.match(text, mention.end, w_end)
+    if noun is None or _PREDICATE.fullmatch(noun["np"].split()[0]):
+        return None
+    said = f"{subject.text.strip()} {noun['np']}"
+    return TextSpan(subject.start, mention.end + noun.end("np"), said)
 
 
 def _np(text: str, start: int, end: int, *, after: bool = False) -> TextSpan | None:

@@ -831,3 +831,14 @@ def test_a_leaders_figure_and_its_margin_over_the_next() -> None:
     )
     assert _subject(text, "nearly $3") == "Da Nang's tourism revenue"
     assert _subject(text, "$1 billion") == "margin of Da Nang's tourism revenue over Hue"
+
+
+def test_a_number_after_a_bare_determiner_measures_the_noun_after_it() -> None:
+    assert _subject("The 43-km link will run from Lago Agrio.", "43-km") == "The link"
+    assert _subject("Its $17m profit for the quarter was small.", "$17m") == "Its profit"
+    assert _subject("He said that 56 out of 60 cases were solved.", "56") != "that out"
+
+
+def test_a_causing_verb_changes_its_object_by_the_number() -> None:
+    text = "The cut from planned production reduced Peru's copper output by about 8,000 tonnes."
+    assert _subject(text, "about 8,000") == "Peru's copper output"
