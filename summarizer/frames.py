@@ -1343,6 +1343,8 @@ _PREDICATE = re.compile(
     r"dropped|drops|jumped|jumps|surged|surges|climbed|climbs|gained|expanded|contracted|"
     r"shrank|narrowed|widened|eased|plunged|soared|slumped|slipped|slid|tumbled|retreated|"
     r"edged|picked up|rebounded|recovered|ascended|advanced|doubled|tripled|halved|"
+    r"went\s+(?:up|down)|gone\s+(?:up|down)|goes\s+(?:up|down)|moved\s+(?:up|down)|"
+    r"started|opened|closed|finished|"
     r"reached|reaches|hit|hits|totall?ed|totals|amounted|amounts|stood|stands|came to|"
     r"add(?:s|ed)? up to|"
     r"exceeded|topped|surpassed|accounted|accounts|was|were|is|are|posted|recorded|"
@@ -1757,6 +1759,11 @@ _NP_LEAD = re.compile(
     r"stated|indicated)\s+)(?=\S)|^\s*date\s+\d{4}-\d\d-\d\d\s*",
     re.I | re.S,
 )
+_LEADING_PERIOD = re.compile(
+    rf"\s*(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]n|[Ll]ast|[Tt]his)\s+(?:the\s+)?(?:{_MONTH_WORDS}|(?:19|20)\d\d|week|month|"
+    r"year|quarter)\b(?:\s+(?:19|20)\d\d)?,?\s+(?=[a-z])"
+)
+"""Period words that open a clause before its noun phrase: "In January house prices"."""
 _PERIOD_THEN_AND = re.compile(r"\s*,?\s+(?:and|while|but)\s+(?=\S)", re.I)
 """After the period words that close one clause, the conjunction that opens the next."""
 _NP_TAIL = re.compile(r"[\s,]*\b(?:and|or|while|with|but|within)\s*$", re.I)
@@ -2048,6 +2055,9 @@ def _np(text: str, start: int, end: int, *, after: bool = False) -> TextSpan | N
         if then and then.end() < end:  # "from 114.6 in January and imports rising to"
             start = then.end()  # "grew much faster than expected in 1986 and domestic demand"
             break
+    lead = None if after else _LEADING_PERIOD.match(text, start, end)
+    if lead and re.search(r"[a-z]{3}", text[lead.end() : end]):
+        start = lead.end()  # "In January house prices [went up 0.4%]": house prices
     tail = _NP_TAIL.search(text[start:end])
     if tail:
         end = start + tail.start()

@@ -842,3 +842,9 @@ def test_a_number_after_a_bare_determiner_measures_the_noun_after_it() -> None:
 def test_a_causing_verb_changes_its_object_by_the_number() -> None:
     text = "The cut from planned production reduced Peru's copper output by about 8,000 tonnes."
     assert _subject(text, "about 8,000") == "Peru's copper output"
+
+
+def test_period_words_opening_a_clause_and_more_verbs_end_the_noun_phrase() -> None:
+    assert _subject("In January house prices went up 0.4%, it said.", "0.4%") == "house prices"
+    opened = "The exchange rate started off 2017 in the 1,200 won range."
+    assert _subject(opened, "1,200") == "The exchange rate"
