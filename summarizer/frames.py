@@ -1399,7 +1399,8 @@ _COMPARED_BASE = re.compile(
     r"^[\s,;]*(?:but\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:well|far|slightly|just)\s+)?"
     r"(?:(?:up|down|rising|falling|rose|fell)\s+|(?:(?:representing|marking|showing|"
     r"reflecting)\s+)?an?\s+(?:[a-z]+\s+)?(?:rise|increase|gain|jump|fall|drop|decrease|decline|"
-    r"dip)\s+)?(?:from|compared\s+(?:with|to)|against|versus|than|below|above)\b[\w\s'’]{0,25}$",
+    r"dip)\s+|(?:higher|lower|bigger|smaller|larger|greater|more|less)\s+)?"
+    r"(?:from|compared\s+(?:with|to)|against|versus|than|below|above)\b[\w\s'’]{0,25}$",
     re.I,
 )
 """Between a figure and its base: "down from", ", representing a slight rise from the"."""
@@ -1845,6 +1846,19 @@ _AT_A_HIGH = re.compile(
     re.I,
 )
 """Where a noun phrase stands before its change: "exports at a six-year high in 2004"."""
+_COMPARED_ASIDE = re.compile(
+    r"^\s*(?P<np>[^,;:()–—-]*[A-Za-z][^,;:()–—-]*?)\s+[-–—]+\s+(?:(?:far|much|slightly|well|"
+    r"a\s+little)\s+)?(?:bigger|smaller|larger|higher|lower|wider|narrower|greater|less|more|"
+    r"worse|better)\s+than\s+(?:the\s+)?$",
+    re.I,
+)
+"""What an aside compares: "The trade deficit - far bigger than the $54bn"."""
+_EXPECTED_AFTER = re.compile(
+    r"^\s*(?P<words>(?:(?:widely|generally|previously)\s+)?(?:expected|forecast|predicted|"
+    r"estimated|anticipated)\b[^,;:()–—-]{0,40}?)\s*(?:[-–—,;:()]|$)",
+    re.I,
+)
+"""A forecast named after its number: "$54bn widely expected on Wall Street"."""
 _LEADS_IN = re.compile(
     r"^\s*(?:However,\s+|But\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
     r"(?:still\s+|also\s+)?(?:leads?|led|tops?|topped)\s+(?:the\s+(?:country|nation|region|"
@@ -1944,6 +1958,14 @@ def _subject(
             phrase = _np(text, w_start + start, w_start + len(head))
             return None if is_bare(phrase) else phrase
         return None
+    aside = _COMPARED_ASIDE.match(before) if role is FrameRole.level else None
+    if aside:  # "The trade deficit - far bigger than the $54bn widely expected": a deficit
+        compared = _np(text, w_start + aside.start("np"), w_start + aside.end("np"))
+        expected = _EXPECTED_AFTER.match(after)
+        if compared is None or expected is None:
+            return compared
+        said = f"{compared.text} {expected['words'].strip()}"  # the forecast, not the figure
+        return TextSpan(compared.start, compared.end, said)
     leads = _LEADS_IN.search(before) if role is FrameRole.level else None
     if leads:  # "HCM City still leads the country in export turnover ..., reaching $35bn"
         said = f"{leads['who']}'s {leads['noun']}"
@@ -2010,12 +2032,20 @@ def _subject(
     if verb:
         intro = _INTRO.match(before)
         np_start = w_start + (intro.end() if intro else 0)
+        antecedent = _RELATIVE_AFTER_NOUN.search(text, np_start, w_start + verb.start())
+        if antecedent:  # "a rising trend in exports which totalled": exports
+            return _span(text, antecedent.start("np"), antecedent.end("np"))
         return _np(text, np_start, w_start + verb.start())
     if role is FrameRole.share:
         return None
     return _np(text, w_start, mention.start)
 
 
+_RELATIVE_AFTER_NOUN = re.compile(
+    r"\b(?:in|of|for)\s+(?P<np>(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*,?\s+"
+    r"(?:which|that)\s*$"
+)
+"""A relative clause's noun after a preposition: "a rising trend in exports which"."""
 _DETERMINER_ONLY = re.compile(r"(?:the|a|an|its|their|his|her|our|this)", re.I)
 _NOUN_AFTER_NUMBER = re.compile(
     r"\s*(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*(?:[,.;:]|$)|\s+(?:for|of|in|was|were|"

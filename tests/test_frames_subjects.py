@@ -848,3 +848,13 @@ def test_period_words_opening_a_clause_and_more_verbs_end_the_noun_phrase() -> N
     assert _subject("In January house prices went up 0.4%, it said.", "0.4%") == "house prices"
     opened = "The exchange rate started off 2017 in the 1,200 won range."
     assert _subject(opened, "1,200") == "The exchange rate"
+
+
+def test_a_relative_clause_measures_its_noun() -> None:
+    text = "He said the upturn confirmed a rising trend in exports which totalled 1.5 billion dlrs."
+    assert _subject(text, "1.5") == "exports"
+
+
+def test_a_dash_aside_compares_with_the_noun_before_it_and_keeps_a_forecast_a_forecast() -> None:
+    text = "The trade deficit - far bigger than the $40bn widely expected by analysts - hit it."
+    assert _subject(text, "$40bn") == "The trade deficit widely expected by analysts"
