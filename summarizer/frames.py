@@ -1204,7 +1204,8 @@ def _sentence_frames(
             and (margin := _MARGIN_OVER.match(after)) is not None
         ):  # "reaching $35 billion, $2 billion higher than Bắc Ninh": the margin between them
             other = re.sub(r"(?<=[a-z]{2})\.$", "", margin["other"])
-            said = f"margin of {frames[-1].subject.text} over {other}"
+            owner = f"{other}'" if other.endswith("s") else f"{other}'s"  # over Bắc Ninh's
+            said = f"margin of {frames[-1].subject.text} over {owner}"
             subject = TextSpan(frames[-1].subject.start, frames[-1].subject.end, said)
         elif frames and role is FrameRole.change and _HIGH_THEN_CHANGE.match(before):
             subject = frames[-1].subject or subject  # "exports at a six-year high, up 35%"

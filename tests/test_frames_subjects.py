@@ -830,7 +830,7 @@ def test_a_leaders_figure_and_its_margin_over_the_next() -> None:
         "2023, reaching nearly $3 billion, $1 billion higher than Hue."
     )
     assert _subject(text, "nearly $3") == "Da Nang's tourism revenue"
-    assert _subject(text, "$1 billion") == "margin of Da Nang's tourism revenue over Hue"
+    assert _subject(text, "$1 billion") == "margin of Da Nang's tourism revenue over Hue's"
 
 
 def test_a_number_after_a_bare_determiner_measures_the_noun_after_it() -> None:
@@ -858,3 +858,9 @@ def test_a_relative_clause_measures_its_noun() -> None:
 def test_a_dash_aside_compares_with_the_noun_before_it_and_keeps_a_forecast_a_forecast() -> None:
     text = "The trade deficit - far bigger than the $40bn widely expected by analysts - hit it."
     assert _subject(text, "$40bn") == "The trade deficit widely expected by analysts"
+
+
+def test_a_possessive_owns_a_flow_across_a_span_adjective() -> None:
+    names = frozenset({"peru", "chile"})
+    flow = parse_flow("Peru's 10-month export turnover over Chile's", names, "chile")
+    assert flow.exporter == "peru"

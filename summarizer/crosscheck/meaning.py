@@ -248,7 +248,7 @@ def parse_flow(
     owner = (
         # "the fifth largest export market of China": China's exports go to the holder
         entity(rf"\bexport (?:markets?|destinations?) (?:of|for) (?:the )?{_ENTITY}")
-        or entity(rf"{_ENTITY} 's (?:[a-z-]+ ){{0,3}}{noun}\b")
+        or entity(rf"{_ENTITY} 's (?:[a-z0-9-]+ ){{0,3}}{noun}\b")  # "'s 10-month export"
         or entity(rf"\b{noun} (?:of|by) (?:the )?{_ENTITY}", parties)
         or entity(rf"\b{_ENTITY} (?:[a-z-]+ )?{noun}\b")
     )
