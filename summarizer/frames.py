@@ -2169,9 +2169,7 @@ def _year_of_the_period(
     )
     if before is None:
         return period
-    words = re.sub(
-        r"^(?:in|for|during|over)\s+", "", _A_YEAR.sub("", before.text).strip(" ,"), flags=re.I
-    )
+    words = _part_of_the_year(before.text)
     return (
         TextSpan(span.start, span.end, f"{words}, {span.text}"),
         period[1],
@@ -2180,6 +2178,12 @@ def _year_of_the_period(
 
 
 _A_YEAR = re.compile(r"\s*(?:,\s*|\bof\s+)?\b(?:(?:19|20)\d\d|(?:this|last|the)\s+year)\b", re.I)
+
+
+def _part_of_the_year(words: str) -> str:
+    """Period words without their year or leading preposition: "in the first 10 months of
+    this year" -> "the first 10 months", to be written with another year."""
+    return re.sub(r"^(?:in|for|during|over)\s+", "", _A_YEAR.sub("", words).strip(" ,"), flags=re.I)
 
 
 def _same_period(
@@ -2206,9 +2210,7 @@ def _same_period(
         own = stated
     if own[0] is None:
         return compared
-    words = re.sub(
-        r"^(?:in|for|during|over)\s+", "", _A_YEAR.sub("", own[0].text).strip(" ,"), flags=re.I
-    )
+    words = _part_of_the_year(own[0].text)
     if not (months_spanned(words) or _WITHIN_A_YEAR.search(words)):
         return compared  # a part of a year: "February", "the first 20 days", "the Dec. 1-20"
     return (

@@ -1657,12 +1657,9 @@ def not_a_figure_reason(
                     return f"'{m.text}' is {kind}", m.text, [_mspan(m)]
     if mention is None:
         return None
-    if is_name_ordinal(ctx.text, mention):
-        return f"'{mention.text}' is an ordinal inside a name", mention.text, [_mspan(mention)]
-    if is_product_grade(ctx.text, mention):
-        return f"'{mention.text}' is a product grade", mention.text, [_mspan(mention)]
-    if names_a_totals_span(ctx.text, mention):
-        return f"'{mention.text}' is period words", mention.text, [_mspan(mention)]
+    inside_words = part_of_other_words(ctx.text, mention)
+    if inside_words is not None:
+        return inside_words, mention.text, [_mspan(mention)]
     before = ctx.text[max(0, mention.start - 20) : mention.start]
     if _PHONE.fullmatch(mention.text.strip()) or _PHONE_WORD.search(before):
         return f"'{mention.text}' is a phone number", mention.text, [_mspan(mention)]
@@ -1703,6 +1700,19 @@ def is_product_grade(text: str, mention: NumericMention) -> bool:
     or "25 percent broken" (the share of broken grains allowed), so "Thailand's 5% broken
     rice" quotes no figure."""
     return mention.kind is MentionKind.percent and bool(_GRADE_AFTER.match(text, mention.end))
+
+
+def part_of_other_words(text: str, mention: NumericMention) -> str | None:
+    """Why a number is part of other words and no figure (an ordinal inside a name, a
+    product's grade, how long a total runs), or None: one reading for the checker
+    (`not_a_figure_reason`) and the gold convention (`convention_excludes`)."""
+    if is_name_ordinal(text, mention):
+        return f"'{mention.text}' is an ordinal inside a name"
+    if is_product_grade(text, mention):
+        return f"'{mention.text}' is a product grade"
+    if names_a_totals_span(text, mention):
+        return f"'{mention.text}' is period words (how long a total runs)"
+    return None
 
 
 def _mspan(m: NumericMention) -> SourceSpan:
@@ -2016,10 +2026,7 @@ def convention_excludes(text: str, start: int, end: int) -> str | None:
         if mention.start < end and start < mention.end:
             if mention.kind in (MentionKind.year, MentionKind.date):
                 return f"'{mention.text}' is a {mention.kind.value}"
-            if is_name_ordinal(text, mention):
-                return f"'{mention.text}' is an ordinal inside a name"
-            if is_product_grade(text, mention):
-                return f"'{mention.text}' is a product grade"
-            if names_a_totals_span(text, mention):
-                return f"'{mention.text}' is period words (how long a total runs)"
+            inside_words = part_of_other_words(text, mention)
+            if inside_words is not None:
+                return inside_words
     return None

@@ -52,11 +52,9 @@ _RANK_SCOPE = re.compile(
 )
 """Where a rank holds ("largest trade partner in Southeast Asia", "the second largest
 investor in Vietnam"): part of what is ranked."""
-_RANK_WORD = re.compile(
-    r"\b(?:\w+est|top|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth)\b",
-    re.I,
-)
+_RANK_WORDS = r"\w+est|top|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+"""The words a rank is written with ("largest", "top", "fourth")."""
+_RANK_WORD = re.compile(rf"\b(?:{_RANK_WORDS})\b", re.I)
 _TIME_WORD = re.compile(r"^(?:In|On|At|By|For|During|Since|Last|This|However|But|Thus|And)$")
 
 
@@ -96,11 +94,7 @@ def _clean(holder: str) -> str | None:
     return " ".join(words) or None
 
 
-_RANK_END = re.compile(
-    r"(?:\w+est|top|leading|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"\d+(?:st|nd|rd|th))$",
-    re.I,
-)
+_RANK_END = re.compile(rf"(?:{_RANK_WORDS}|\d+(?:st|nd|rd|th))$", re.I)
 """A rank that names no noun of its own ("fourth-largest", "third largest")."""
 _VERB_RANK = re.compile(r"^(?:came|comes|ranked|ranks|placed|finished)\b", re.I)
 _TRAILING_NAME = re.compile(rf"(?P<holder>{_NAME})\s+$")
